@@ -1,0 +1,2 @@
+//! The `jianguan` command.
+fn main() {}

@@ -1,0 +1,22 @@
+//! # jianguan (监管)
+//!
+//! An embeddable SDK for in-process and post-event supervision of market
+//! entities (事中事后监管) as Chinese local governments run it, following the
+//! Pingdu municipal plan (平政发〔2021〕16号) and the national rules it
+//! implements.
+//!
+//! ```
+//! use jianguan::entity::{Uscc, EntityKind};
+//!
+//! let huawei: Uscc = "914403001922038216".parse()?;
+//! assert_eq!(EntityKind::from_uscc(&huawei), EntityKind::Enterprise);
+//! assert_eq!(huawei.region().province_name(), "广东省");
+//! assert!("914403001922038217".parse::<Uscc>().is_err()); // wrong check character
+//! # Ok::<(), jianguan::entity::UsccError>(())
+//! ```
+
+pub mod entity;
+mod error;
+
+pub use chrono::NaiveDate;
+pub use error::Error;
