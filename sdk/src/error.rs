@@ -1,6 +1,7 @@
 //! The crate's one error type: every module's error converts into it, so a
 //! binding (C status code, Python exception) maps errors in one place.
 
+use crate::credit::CreditError;
 use crate::entity::{EntityError, UsccError};
 
 /// Any error the SDK returns. Each variant wraps the module error that says
@@ -14,4 +15,7 @@ pub enum Error {
     /// An inconsistent market-entity record.
     #[error(transparent)]
     Entity(#[from] EntityError),
+    /// A credit scheme, profile or lookup failure.
+    #[error(transparent)]
+    Credit(#[from] CreditError),
 }

@@ -15,6 +15,7 @@
 //! # Ok::<(), jianguan::entity::UsccError>(())
 //! ```
 
+pub mod credit;
 pub mod entity;
 mod error;
 
