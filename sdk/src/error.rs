@@ -3,6 +3,8 @@
 
 use crate::credit::CreditError;
 use crate::entity::{EntityError, UsccError};
+use crate::referral::ReferralError;
+use crate::sampling::SamplingError;
 
 /// Any error the SDK returns. Each variant wraps the module error that says
 /// what was wrong and where.
@@ -18,4 +20,10 @@ pub enum Error {
     /// A credit scheme, profile or lookup failure.
     #[error(transparent)]
     Credit(#[from] CreditError),
+    /// A draw that could not be made.
+    #[error(transparent)]
+    Sampling(#[from] SamplingError),
+    /// A referral that could not be delivered.
+    #[error(transparent)]
+    Referral(#[from] ReferralError),
 }

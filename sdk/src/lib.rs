@@ -18,6 +18,8 @@
 pub mod credit;
 pub mod entity;
 mod error;
+pub mod referral;
+pub mod sampling;
 
 pub use chrono::NaiveDate;
 pub use error::Error;
