@@ -1,2 +1,56 @@
-//! The `jianguan` command.
-fn main() {}
+//! The `jianguan` command: the SDK's capabilities from a shell, each with
+//! `--json` output for scripts.
+//!
+//! Exit status: 0 on success, 1 when the input was refused (an invalid code,
+//! an unknown item, a bad file), 2 on a usage error.
+
+mod uscc;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Supervision of market entities (事中事后监管) from the command line.
+#[derive(Debug, Parser)]
+#[command(name = "jianguan", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Unified social credit codes (GB 32100-2015).
+    #[command(subcommand)]
+    Uscc(uscc::UsccCommand),
+}
+
+/// A refused input: printed to stderr, exit status 1.
+#[derive(Debug)]
+pub struct Refused(pub String);
+
+impl<E: std::fmt::Display> From<E> for Refused {
+    fn from(e: E) -> Self {
+        Refused(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Uscc(c) => uscc::run(c),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Refused(msg)) => {
+            eprintln!("jianguan: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Refused> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}

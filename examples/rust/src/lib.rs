@@ -1,0 +1,2 @@
+//! Runnable examples of the jianguan SDK; see `examples/` in this crate and
+//! `examples/run.sh`, which the test command runs.
