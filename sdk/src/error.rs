@@ -1,6 +1,7 @@
 //! The crate's one error type: every module's error converts into it, so a
 //! binding (C status code, Python exception) maps errors in one place.
 
+use crate::calendar::CalendarError;
 use crate::entity::{EntityError, UsccError};
 
 /// Any error the SDK returns. Each variant wraps the module error that says
@@ -14,4 +15,8 @@ pub enum Error {
     /// An inconsistent market-entity record.
     #[error(transparent)]
     Entity(#[from] EntityError),
+    /// A working-day question the calendar could not answer, or holiday data
+    /// it refused.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
 }

@@ -15,6 +15,7 @@
 //! # Ok::<(), jianguan::entity::UsccError>(())
 //! ```
 
+pub mod calendar;
 pub mod entity;
 mod error;
 
