@@ -567,10 +567,10 @@ fn parse_notice(year: i32, raw: RawYear) -> Result<Notice, CalendarError> {
     }
     let mut holidays = Vec::with_capacity(raw.holidays.len());
     for (k, h) in raw.holidays.iter().enumerate() {
-        let entry = format!("holidays[{k}] ({})", h.name);
         if h.name.trim().is_empty() {
-            return Err(fail(entry, "has no name".into()));
+            return Err(fail(format!("holidays[{k}]"), "has no name".into()));
         }
+        let entry = format!("holidays[{k}] ({})", h.name);
         let from = parse(&format!("{entry} from"), &h.from)?;
         let to = parse(&format!("{entry} to"), &h.to)?;
         if to < from {
