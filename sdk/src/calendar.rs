@@ -388,8 +388,9 @@ impl WorkCalendar {
         if n == 0 {
             return Ok(start);
         }
-        let out_of_range = CalendarError::OutOfRange { start, n };
-        let mut day = start.succ_opt().ok_or(out_of_range)?;
+        let mut day = start
+            .succ_opt()
+            .ok_or(CalendarError::OutOfRange { start, n })?;
         let mut remaining = n;
         loop {
             let year = day.year();
