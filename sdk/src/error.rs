@@ -1,6 +1,7 @@
 //! The crate's one error type: every module's error converts into it, so a
 //! binding (C status code, Python exception) maps errors in one place.
 
+use crate::calendar::CalendarError;
 use crate::credit::CreditError;
 use crate::entity::{EntityError, UsccError};
 use crate::referral::ReferralError;
@@ -26,4 +27,8 @@ pub enum Error {
     /// A referral that could not be delivered.
     #[error(transparent)]
     Referral(#[from] ReferralError),
+    /// A working-day question the calendar could not answer, or holiday data
+    /// it refused.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
 }

@@ -15,6 +15,7 @@
 //! # Ok::<(), jianguan::entity::UsccError>(())
 //! ```
 
+pub mod calendar;
 pub mod credit;
 pub mod entity;
 mod error;
