@@ -4,6 +4,7 @@
 //! Exit status: 0 on success, 1 when the input was refused (an invalid code,
 //! an unknown item, a bad file), 2 on a usage error.
 
+mod calendar;
 mod uscc;
 
 use std::process::ExitCode;
@@ -23,6 +24,9 @@ enum Command {
     /// Unified social credit codes (GB 32100-2015).
     #[command(subcommand)]
     Uscc(uscc::UsccCommand),
+    /// Working days and deadlines under the official holiday notices.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
 }
 
 /// A refused input: printed to stderr, exit status 1.
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Uscc(c) => uscc::run(c),
+        Command::Calendar(c) => calendar::run(c),
     };
     match result {
         Ok(code) => code,
