@@ -14,4 +14,8 @@ pub enum Error {
     /// An inconsistent market-entity record.
     #[error(transparent)]
     Entity(#[from] EntityError),
+    /// A catalog that failed to load or validate, or a failed lookup or
+    /// responsibility resolution.
+    #[error(transparent)]
+    Catalog(#[from] crate::catalog::CatalogError),
 }

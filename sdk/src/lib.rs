@@ -15,6 +15,7 @@
 //! # Ok::<(), jianguan::entity::UsccError>(())
 //! ```
 
+pub mod catalog;
 pub mod entity;
 mod error;
 
