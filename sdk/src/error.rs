@@ -31,4 +31,8 @@ pub enum Error {
     /// it refused.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// A catalog that failed to load or validate, or a failed lookup or
+    /// responsibility resolution.
+    #[error(transparent)]
+    Catalog(#[from] crate::catalog::CatalogError),
 }

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod calendar;
+pub mod catalog;
 pub mod credit;
 pub mod entity;
 mod error;
