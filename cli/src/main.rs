@@ -5,6 +5,7 @@
 //! an unknown item, a bad file), 2 on a usage error.
 
 mod calendar;
+mod catalog;
 mod uscc;
 
 use std::process::ExitCode;
@@ -24,6 +25,9 @@ enum Command {
     /// Unified social credit codes (GB 32100-2015).
     #[command(subcommand)]
     Uscc(uscc::UsccCommand),
+    /// Supervision items and who supervises them.
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
     /// Working days and deadlines under the official holiday notices.
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Uscc(c) => uscc::run(c),
         Command::Calendar(c) => calendar::run(c),
+        Command::Catalog(c) => catalog::run(c),
     };
     match result {
         Ok(code) => code,

@@ -169,6 +169,47 @@ impl Industry {
     }
 }
 
+const DOMAINS: &[(Domain, &str)] = &[
+    (Domain::Food, "food"),
+    (Domain::Drugs, "drugs"),
+    (Domain::SpecialEquipment, "special_equipment"),
+    (Domain::HazardousChemicals, "hazardous_chemicals"),
+    (Domain::ProductQuality, "product_quality"),
+];
+
+impl Domain {
+    /// The snake_case identifier used in files and on the command line.
+    pub fn id(self) -> &'static str {
+        DOMAINS
+            .iter()
+            .find(|r| r.0 == self)
+            .expect("every domain is listed")
+            .1
+    }
+}
+
+impl fmt::Display for Domain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// An identifier that names no [`Domain`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown domain {0:?}; expected one of: {list}", list = DOMAINS.iter().map(|r| r.1).collect::<Vec<_>>().join(", "))]
+pub struct UnknownDomain(pub String);
+
+impl FromStr for Domain {
+    type Err = UnknownDomain;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DOMAINS
+            .iter()
+            .find(|r| r.1 == s)
+            .map(|r| r.0)
+            .ok_or_else(|| UnknownDomain(s.to_owned()))
+    }
+}
+
 impl fmt::Display for Industry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

@@ -11,7 +11,7 @@ mod region;
 mod uscc;
 
 pub use authority::{Authority, Category};
-pub use industry::{Domain, Industry, UnknownIndustry};
+pub use industry::{Domain, Industry, UnknownDomain, UnknownIndustry};
 pub use region::{RegionCode, RegionCodeError};
 pub use uscc::{CHARSET, Uscc, UsccError, WEIGHTS, organisation_check_character};
 
