@@ -18,4 +18,7 @@ pub enum Error {
     /// A credit scheme, profile or lookup failure.
     #[error(transparent)]
     Credit(#[from] CreditError),
+    /// Synthetic-data generation or output failed.
+    #[error(transparent)]
+    Synth(#[from] crate::synth::SynthError),
 }

@@ -18,6 +18,7 @@
 pub mod credit;
 pub mod entity;
 mod error;
+pub mod synth;
 
 pub use chrono::NaiveDate;
 pub use error::Error;
