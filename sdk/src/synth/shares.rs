@@ -32,9 +32,9 @@ impl Township {
     /// assumed (urban subdistricts hold more businesses), not statistics.
     pub fn pingdu() -> Vec<Township> {
         const T: [(&str, f64); 17] = [
-            ("凤台街道", 0.12),
-            ("李园街道", 0.10),
-            ("同和街道", 0.09),
+            ("凤台街道", 0.13),
+            ("李园街道", 0.11),
+            ("同和街道", 0.10),
             ("东阁街道", 0.09),
             ("白沙河街道", 0.06),
             ("南村镇", 0.06),
