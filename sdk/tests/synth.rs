@@ -79,7 +79,10 @@ fn first_rows_of_a_larger_county_equal_a_smaller_county() {
     let mut rev: Vec<_> = s.entities().rev().collect();
     rev.reverse();
     assert_eq!(rev, small);
-    let parts: Vec<_> = s.entities_in(0..300).chain(s.entities_in(300..1_000)).collect();
+    let parts: Vec<_> = s
+        .entities_in(0..300)
+        .chain(s.entities_in(300..1_000))
+        .collect();
     assert_eq!(parts, small);
     assert_eq!(s.entity(999), small[999]);
     assert_eq!(s.entities().len(), 1_000);
@@ -91,7 +94,11 @@ fn codes_are_unique_over_a_million_rows() {
     let started = Instant::now();
     let mut seen = HashSet::with_capacity(1_000_000);
     for row in s.entities() {
-        assert!(seen.insert(row.entity.uscc), "duplicate {}", row.entity.uscc);
+        assert!(
+            seen.insert(row.entity.uscc),
+            "duplicate {}",
+            row.entity.uscc
+        );
     }
     assert_eq!(seen.len(), 1_000_000);
     eprintln!("10^6 rows + HashSet: {:?}", started.elapsed());
@@ -124,7 +131,11 @@ fn every_row_is_valid_and_consistent() {
         // Penalties: sorted, inside the entity's life, consistent with the profile.
         let max = row.penalties.iter().map(|p| p.decided_on).max();
         assert_eq!(row.credit.last_penalty_on, max);
-        assert!(row.penalties.windows(2).all(|w| w[0].decided_on <= w[1].decided_on));
+        assert!(
+            row.penalties
+                .windows(2)
+                .all(|w| w[0].decided_on <= w[1].decided_on)
+        );
         for p in &row.penalties {
             assert_eq!(p.uscc, e.uscc);
             assert!(e.registered_on <= p.decided_on && p.decided_on <= s.as_of);
@@ -134,7 +145,11 @@ fn every_row_is_valid_and_consistent() {
             assert!(p.decision_no.ends_with('号'));
         }
         if e.status == EntityStatus::Revoked {
-            assert!(row.penalties.iter().any(|p| p.kind == PenaltyKind::LicenceRevocation));
+            assert!(
+                row.penalties
+                    .iter()
+                    .any(|p| p.kind == PenaltyKind::LicenceRevocation)
+            );
         }
         for m in &row.credit.lists {
             assert!(m.since <= s.as_of && m.until.is_none_or(|u| u <= s.as_of));
@@ -156,14 +171,17 @@ fn share<K: std::hash::Hash + Eq>(counts: &HashMap<K, u64>, k: &K, n: u64) -> f6
 
 #[test]
 fn shares_match_the_configured_table() {
-    // Measured over 200,000 rows, seed 3 (largest deviations from the table):
-    // kinds ≤0.2 pp, statuses ≤0.1 pp, enterprise main lines ≤0.3 pp,
-    // individual lines ≤0.2 pp, cooperative lines ≤1.0 pp (only ~6,000 rows),
-    // credit classes ≤0.3 pp (clean) / ≤1.0 pp (flagged, ~10,000 rows).
+    // Tolerance ±1 percentage point. Measured over 200,000 rows, seed 3
+    // (largest absolute deviation from the table): kinds 0.04 pp, statuses
+    // 0.09 pp, townships see the assertion below, enterprise main lines
+    // 0.10 pp, individual-business lines 0.10 pp, cooperative lines 0.40 pp
+    // (~6,000 rows), credit classes 0.06 pp among clean entities (180,309)
+    // and 0.52 pp among flagged ones (19,691).
     let s = spec(3, 200_000);
     let sh = Shares::default();
     let n = s.entities;
     let mut kinds = HashMap::new();
+    let mut towns = HashMap::new();
     let mut statuses = HashMap::new();
     let mut lines: HashMap<EntityKind, HashMap<Option<Industry>, u64>> = HashMap::new();
     let mut per_kind = HashMap::new();
@@ -174,6 +192,7 @@ fn shares_match_the_configured_table() {
     for row in s.entities() {
         let e = &row.entity;
         *kinds.entry(e.kind).or_insert(0u64) += 1;
+        *towns.entry(e.township.clone().unwrap()).or_insert(0u64) += 1;
         *statuses.entry(e.status).or_insert(0u64) += 1;
         *per_kind.entry(e.kind).or_insert(0u64) += 1;
         *lines
@@ -211,20 +230,47 @@ fn shares_match_the_configured_table() {
     for (k, w) in &sh.statuses {
         check(&format!("status {k:?}"), share(&statuses, k, n), *w, 0.01);
     }
-    for kind in [EntityKind::Enterprise, EntityKind::IndividualBusiness, EntityKind::FarmersCooperative] {
+    for kind in [
+        EntityKind::Enterprise,
+        EntityKind::IndividualBusiness,
+        EntityKind::FarmersCooperative,
+    ] {
         let m = per_kind[&kind];
-        let tol = if kind == EntityKind::FarmersCooperative { 0.02 } else { 0.01 };
+        let tol = 0.01;
         for (line, w) in sh.lines_for(kind) {
-            check(&format!("{kind:?} line {line:?}"), share(&lines[&kind], line, m), *w, tol);
+            check(
+                &format!("{kind:?} line {line:?}"),
+                share(&lines[&kind], line, m),
+                *w,
+                tol,
+            );
         }
     }
     for (c, w) in &sh.credit_clean {
-        check(&format!("clean class {c}"), share(&clean, c, n_clean), *w, 0.01);
+        check(
+            &format!("clean class {c}"),
+            share(&clean, c, n_clean),
+            *w,
+            0.01,
+        );
     }
     for (c, w) in &sh.credit_flagged {
-        check(&format!("flagged class {c}"), share(&flagged, c, n_flagged), *w, 0.02);
+        check(
+            &format!("flagged class {c}"),
+            share(&flagged, c, n_flagged),
+            *w,
+            0.01,
+        );
     }
-    eprintln!("flagged {n_flagged}, clean {n_clean}, worst deviation {:.4}", worst);
+    for t in &s.townships {
+        check(
+            &format!("township {}", t.name),
+            share(&towns, &t.name, n),
+            t.weight,
+            0.01,
+        );
+    }
+    eprintln!("flagged {n_flagged}, clean {n_clean}, worst deviation {worst:.4}");
 }
 
 #[test]
@@ -265,25 +311,47 @@ fn bad_counts_and_specs_are_refused_with_the_field_named() {
     assert!(zero.to_string().contains("entities"), "{zero}");
     let neg = parse_entity_count("-5").unwrap_err();
     assert!(neg.to_string().contains("negative"), "{neg}");
-    for bad in ["", "0", "abc", "1.5", "99999999999999999999999", "887503682"] {
+    for bad in [
+        "",
+        "0",
+        "abc",
+        "1.5",
+        "99999999999999999999999",
+        "887503682",
+    ] {
         assert!(parse_entity_count(bad).is_err(), "{bad:?}");
     }
     assert_eq!(parse_entity_count("150_000").unwrap(), 150_000);
     assert_eq!(parse_entity_count(" 10000000 ").unwrap(), 10_000_000);
 
-    let mut s = CountySpec::default();
-    s.townships = Vec::new();
+    let s = CountySpec {
+        townships: Vec::new(),
+        ..CountySpec::default()
+    };
     assert!(s.validate().unwrap_err().to_string().contains("townships"));
-    let mut s = CountySpec::default();
-    s.townships = vec![Township { name: "某镇".into(), weight: 0.5 }];
+    let s = CountySpec {
+        townships: vec![Township {
+            name: "某镇".into(),
+            weight: 0.5,
+        }],
+        ..CountySpec::default()
+    };
     assert!(s.validate().is_err());
     let mut s = CountySpec::default();
     s.shares.kinds[0].1 = 0.9;
     let e = s.validate().unwrap_err();
-    assert!(matches!(e, SynthError::Shares { table: "kinds", .. }), "{e}");
+    assert!(
+        matches!(e, SynthError::Shares { table: "kinds", .. }),
+        "{e}"
+    );
     let mut s = CountySpec::default();
     s.shares.credit_clean[0].0 = "E".into();
-    assert!(s.validate().unwrap_err().to_string().contains("credit_clean"));
+    assert!(
+        s.validate()
+            .unwrap_err()
+            .to_string()
+            .contains("credit_clean")
+    );
     // Converts into the crate error.
     let _: jianguan::Error = zero.into();
 }
@@ -299,7 +367,11 @@ fn inspector_roster_is_realistic_and_deterministic() {
     assert_eq!(ids.len(), roster.len());
     let mut by_dept: HashMap<&str, usize> = HashMap::new();
     for p in &roster {
-        assert!(DEPARTMENTS.contains(&p.department.as_str()), "{}", p.department);
+        assert!(
+            DEPARTMENTS.contains(&p.department.as_str()),
+            "{}",
+            p.department
+        );
         *by_dept.entry(p.department.as_str()).or_default() += 1;
     }
     assert_eq!(by_dept.len(), DEPARTMENTS.len());
@@ -314,11 +386,17 @@ fn inspector_roster_is_realistic_and_deterministic() {
     assert!(qualified(Industry::FoodProduction) > 0);
     assert!(qualified(Industry::DrugRetail) > 0);
     assert!(qualified(Industry::SpecialEquipmentUse) > 0);
-    assert!(roster.iter().any(|p| p.department == "emergency_management"
-        && p.qualifications.contains(&Industry::HazardousChemicalStorage)));
+    assert!(roster.iter().any(|p| {
+        p.department == "emergency_management"
+            && p.qualifications
+                .contains(&Industry::HazardousChemicalStorage)
+    }));
     let mut out = Vec::new();
     assert_eq!(write_inspectors_csv(&mut out, &roster).unwrap(), n);
-    assert_eq!(parse_csv(std::str::from_utf8(&out).unwrap()).len() as u64, n + 1);
+    assert_eq!(
+        parse_csv(std::str::from_utf8(&out).unwrap()).len() as u64,
+        n + 1
+    );
 }
 
 #[test]

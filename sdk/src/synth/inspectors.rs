@@ -103,7 +103,7 @@ fn team(dept: &str, j: u64, spec: &CountySpec) -> (String, Vec<Industry>) {
     use Industry::*;
     match dept {
         "market_regulation" => market_team(j, spec),
-        "emergency_management" if j % 2 == 0 => (
+        "emergency_management" if j.is_multiple_of(2) => (
             "危险化学品安全监管科".into(),
             vec![
                 HazardousChemicalProduction,
