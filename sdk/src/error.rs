@@ -35,4 +35,7 @@ pub enum Error {
     /// responsibility resolution.
     #[error(transparent)]
     Catalog(#[from] crate::catalog::CatalogError),
+    /// Synthetic-data generation or output failed.
+    #[error(transparent)]
+    Synth(#[from] crate::synth::SynthError),
 }

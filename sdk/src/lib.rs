@@ -22,6 +22,7 @@ pub mod entity;
 mod error;
 pub mod referral;
 pub mod sampling;
+pub mod synth;
 
 pub use chrono::NaiveDate;
 pub use error::Error;
