@@ -6,6 +6,7 @@
 
 mod calendar;
 mod catalog;
+mod roster;
 mod uscc;
 
 use std::process::ExitCode;
@@ -28,6 +29,9 @@ enum Command {
     /// Supervision items and who supervises them.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// Synthetic rosters of market entities and inspectors.
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
     /// Working days and deadlines under the official holiday notices.
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         Command::Uscc(c) => uscc::run(c),
         Command::Calendar(c) => calendar::run(c),
         Command::Catalog(c) => catalog::run(c),
+        Command::Roster(c) => roster::run(c),
     };
     match result {
         Ok(code) => code,

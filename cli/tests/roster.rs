@@ -1,0 +1,113 @@
+//! `jianguan roster generate`: deterministic files, refused counts.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn jianguan(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianguan"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("jianguan-roster-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn same_seed_same_files_and_a_consistent_summary() {
+    let (a, b) = (scratch("a"), scratch("b"));
+    for d in [&a, &b] {
+        let (code, _, err) = jianguan(&[
+            "roster",
+            "generate",
+            "--entities",
+            "3000",
+            "--seed",
+            "7",
+            "--out",
+            d.to_str().unwrap(),
+            "--jsonl",
+        ]);
+        assert_eq!(code, 0, "{err}");
+    }
+    for f in [
+        "entities.csv",
+        "entities.jsonl",
+        "penalties.csv",
+        "credit-lists.csv",
+        "inspectors.csv",
+        "spec.json",
+    ] {
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    let csv = std::fs::read_to_string(a.join("entities.csv")).unwrap();
+    // Header plus one line per entity (generated names contain no newline).
+    assert_eq!(csv.lines().count(), 3001);
+    let (code, out, _) = jianguan(&[
+        "roster",
+        "generate",
+        "--entities",
+        "3000",
+        "--seed",
+        "7",
+        "--out",
+        a.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["entities"], 3000);
+    let by_kind: u64 = v["summary"]["by_kind"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(by_kind, 3000);
+    assert!(
+        v["supervision"]["by_department"]["market_regulation"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    for d in [a, b] {
+        std::fs::remove_dir_all(d).unwrap();
+    }
+}
+
+#[test]
+fn zero_negative_and_malformed_counts_are_refused_before_anything_is_written() {
+    for (arg, problem) in [
+        ("0", "is zero"),
+        ("-5", "is negative"),
+        ("12k", "is not a whole number"),
+    ] {
+        let d = scratch(&format!("bad{arg}"));
+        let (code, _, err) = jianguan(&[
+            "roster",
+            "generate",
+            "--entities",
+            arg,
+            "--out",
+            d.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "{arg}");
+        assert!(
+            err.contains("entities") && err.contains(problem),
+            "{arg}: {err}"
+        );
+        assert!(!d.exists(), "{arg}: the output folder was created");
+    }
+}
