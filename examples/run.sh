@@ -16,3 +16,10 @@ expect() { # expect NAME PATTERN COMMAND...
 
 expect rust/check_codes "2 valid, 1 rejected" \
   cargo run -q --locked -p jianguan-examples --example check_codes
+
+# 20 working days after 2026-09-25 across National Day 2026 (国办发明电〔2025〕7号).
+expect rust/who_supervises "publish the result by 2026-10-29" \
+  cargo run -q --locked -p jianguan-examples --example who_supervises
+
+expect sdk/synth_throughput "20000 entities" \
+  cargo run -q --locked -p jianguan --example synth_throughput -- 20000

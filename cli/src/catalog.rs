@@ -97,7 +97,7 @@ fn scope(item: &SupervisionItem) -> String {
     match (item.industry, item.effective_domain()) {
         (Some(i), _) => i.id().to_owned(),
         (None, Some(d)) => format!("domain {d}"),
-        (None, None) => "all entities".to_owned(),
+        (None, None) => "by target text".to_owned(),
     }
 }
 
