@@ -1,19 +1,8 @@
 //! `jianguan calendar` against the official notices (国务院办公厅关于2024年部分节假日安排的通知,
 //! 国办发明电〔2023〕7号: 春节 2024-02-10..17, Sunday 02-18 worked).
 
-use std::process::Command;
-
-fn jianguan(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianguan"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::jianguan;
 
 #[test]
 fn twenty_working_days_across_spring_festival_2024() {

@@ -1,18 +1,7 @@
 //! `jianguan catalog` on the Pingdu default catalog.
 
-use std::process::Command;
-
-fn jianguan(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianguan"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::jianguan;
 
 #[test]
 fn show_filters_by_industry() {

@@ -1,25 +1,8 @@
 //! `jianguan roster generate`: deterministic files, refused counts.
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn jianguan(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianguan"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("jianguan-roster-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
-}
+mod common;
+use common::jianguan;
+use common::scratch;
 
 #[test]
 fn same_seed_same_files_and_a_consistent_summary() {

@@ -1,18 +1,7 @@
 //! `jianguan uscc check` as a user runs it.
 
-use std::process::Command;
-
-fn jianguan(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianguan"))
-        .args(args)
-        .output()
-        .expect("run jianguan");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::jianguan;
 
 #[test]
 fn valid_code_exits_zero_with_its_parts() {
