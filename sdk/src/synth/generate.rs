@@ -276,11 +276,20 @@ impl<'a> Generator<'a> {
             .expect("validated non-empty");
         let class = table[class_ix].0.clone();
         if class == "D" && r.chance(sh.serious_dishonesty_among_d) {
-            // SAMR Order 44: a heavier penalty, or three years on the abnormal list.
+            // SAMR Order 44 Art. 2: a heavier penalty (较重行政处罚: revocation,
+            // downgrade, business restriction or halt, …; an ordinary fine is
+            // not one), or three years on the abnormal list.
             let basis = penalties
                 .iter()
                 .rev()
-                .find(|p| !matches!(p.kind, PenaltyKind::Warning))
+                .find(|p| {
+                    matches!(
+                        p.kind,
+                        PenaltyKind::LicenceSuspension
+                            | PenaltyKind::LicenceRevocation
+                            | PenaltyKind::BusinessRestriction
+                    )
+                })
                 .map(|p| {
                     (
                         p.decided_on + chrono::Days::new(30),

@@ -13,7 +13,11 @@
 //! - rows can be made in any order, in parallel, or one at a time
 //!   ([`CountySpec::entity`]), and [`EntityGenerator`] never holds more than
 //!   one row;
-//! - the same seed gives byte-identical output on every platform.
+//! - the same seed gives byte-identical output from run to run; the integer
+//!   streams are platform-independent, but a few amounts are drawn
+//!   log-uniformly with `f64::ln`/`exp`, which IEEE 754 does not require to
+//!   round identically everywhere, so pinned outputs (tests/synth.rs) are
+//!   checked on the platform the tests run on.
 //!
 //! # Unique codes
 //!
@@ -279,30 +283,54 @@ impl CountySpec {
     /// on the county size, only on `seed` and `i`).
     ///
     /// # Panics
-    /// If `i >= CODE_SPACE`.
+    /// If `i >= CODE_SPACE`, or if the spec does not pass
+    /// [`CountySpec::validate`] (not checked here, since this is called per
+    /// row: a spec with empty tables panics inside the draw).
     pub fn entity(&self, i: u64) -> SyntheticEntity {
         generate::Generator::new(self).row(i)
     }
 
     /// All rows, in order, streamed.
+    ///
+    /// # Panics
+    /// If the spec does not pass [`CountySpec::validate`] (its fields are
+    /// public, so validate a spec you built or deserialised yourself first).
     pub fn entities(&self) -> EntityGenerator<'_> {
         self.entities_in(0..self.entities)
     }
 
-    /// The rows with indices in `range` (clamped to the county), streamed —
-    /// for splitting a county across threads or machines.
+    /// The rows with indices in `range` (clamped to the county; an empty or
+    /// reversed range yields nothing), streamed — for splitting a county
+    /// across threads or machines.
+    ///
+    /// # Panics
+    /// If the spec does not pass [`CountySpec::validate`].
     pub fn entities_in(&self, range: std::ops::Range<u64>) -> EntityGenerator<'_> {
+        self.assert_valid("entities_in");
+        let next = range.start.min(self.entities);
         EntityGenerator {
             generator: generate::Generator::new(self),
-            next: range.start.min(self.entities),
-            end: range.end.min(self.entities),
+            next,
+            end: range.end.min(self.entities).max(next),
         }
     }
 
     /// The inspector roster (执法检查人员名录库) of the county: see
     /// [`GeneratedInspector`].
+    ///
+    /// # Panics
+    /// If the spec does not pass [`CountySpec::validate`].
     pub fn inspectors(&self) -> Vec<GeneratedInspector> {
+        self.assert_valid("inspectors");
         inspectors::roster(self)
+    }
+
+    /// Generation assumes a valid spec (non-empty tables, dates in range);
+    /// fail loudly at the entry point rather than deep inside a draw.
+    fn assert_valid(&self, entry: &str) {
+        if let Err(e) = self.validate() {
+            panic!("CountySpec::{entry} needs a valid spec (call CountySpec::validate first): {e}");
+        }
     }
 }
 
