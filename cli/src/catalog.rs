@@ -106,7 +106,7 @@ fn show(args: ShowArgs) -> Result<ExitCode, Refused> {
     if let Some(d) = &args.department
         && cat.department(d).is_none()
     {
-        return Err(Refused(format!("unknown department {d:?}")));
+        return Err(Refused(format!("--department: unknown department {d:?}")));
     }
     let items: Vec<&SupervisionItem> = cat
         .items()

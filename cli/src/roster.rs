@@ -121,28 +121,94 @@ struct Report<'a> {
     supervision: &'a SupervisionLoad,
 }
 
-/// Writes one file through a temporary name, renamed only when complete, so
-/// a failed run leaves no truncated file under the final name.
-fn write_file<T>(
-    dir: &Path,
-    name: &str,
-    files: &mut Vec<String>,
-    f: impl FnOnce(&mut BufWriter<File>) -> Result<T, SynthError>,
-) -> Result<T, Refused> {
-    let tmp = dir.join(format!(".{name}.partial"));
-    let path = dir.join(name);
-    let file =
-        File::create(&tmp).map_err(|e| Refused(format!("cannot create {}: {e}", tmp.display())))?;
-    let mut w = BufWriter::new(file);
-    let value = f(&mut w).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
+/// Files written under temporary names and renamed into place only when
+/// every one of them is complete, so a failed run leaves neither a truncated
+/// file nor a mix of new and old files under the final names.
+struct Staging<'a> {
+    dir: &'a Path,
+    /// (temporary path, final name), in the order written.
+    files: Vec<(PathBuf, String)>,
+}
+
+impl<'a> Staging<'a> {
+    fn new(dir: &'a Path) -> Self {
+        Staging {
+            dir,
+            files: Vec::new(),
+        }
+    }
+
+    fn write<T>(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&mut BufWriter<File>) -> Result<T, SynthError>,
+    ) -> Result<T, Refused> {
+        let tmp = self.dir.join(format!(".{name}.partial"));
+        // Registered first, so that `abort` removes it whatever fails below.
+        self.files.push((tmp.clone(), name.to_owned()));
+        let file = File::create(&tmp)
+            .map_err(|e| Refused(format!("cannot create {}: {e}", tmp.display())))?;
+        let mut w = BufWriter::new(file);
+        let value = f(&mut w)?;
+        w.flush()
+            .map_err(|e| Refused(format!("cannot write {}: {e}", tmp.display())))?;
+        Ok(value)
+    }
+
+    /// Renames every staged file to its final name.
+    fn commit(self) -> Result<Vec<String>, Refused> {
+        let mut names = Vec::with_capacity(self.files.len());
+        for (tmp, name) in &self.files {
+            let path = self.dir.join(name);
+            std::fs::rename(tmp, &path).map_err(|e| {
+                Refused(format!(
+                    "cannot rename {} to {}: {e}",
+                    tmp.display(),
+                    path.display()
+                ))
+            })?;
+            names.push(name.clone());
+        }
+        Ok(names)
+    }
+
+    /// Removes every staged file.
+    fn abort(self) {
+        for (tmp, _) in self.files {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Writes every file of the county into `staging`; returns the entity
+/// summary and the number of inspectors.
+fn write_all(
+    spec: &CountySpec,
+    staging: &mut Staging<'_>,
+    counter: &mut LoadCounter,
+    jsonl: bool,
+) -> Result<(Summary, u64), Refused> {
+    let summary = staging.write("entities.csv", |w| {
+        write_entities_csv(w, spec.entities().inspect(|row| counter.add(row)))
     })?;
-    w.flush()
-        .map_err(|e| Refused(format!("cannot write {}: {e}", tmp.display())))?;
-    std::fs::rename(&tmp, &path)
-        .map_err(|e| Refused(format!("cannot rename to {}: {e}", path.display())))?;
-    files.push(name.to_owned());
-    Ok(value)
+    staging.write("penalties.csv", |w| write_penalties_csv(w, spec.entities()))?;
+    staging.write("credit-lists.csv", |w| write_lists_csv(w, spec.entities()))?;
+    if jsonl {
+        staging.write("entities.jsonl", |w| {
+            write_entities_json(w, spec.entities())
+        })?;
+    }
+    let roster = spec.inspectors();
+    let inspectors = staging.write("inspectors.csv", |w| write_inspectors_csv(w, &roster))?;
+    let spec_json = serde_json::to_string_pretty(spec)?;
+    staging.write("spec.json", |w| {
+        w.write_all(spec_json.as_bytes())
+            .map_err(|source| SynthError::Io {
+                what: "spec.json".into(),
+                source,
+            })
+    })?;
+    Ok((summary, inspectors))
 }
 
 fn generate(args: GenerateArgs) -> Result<ExitCode, Refused> {
@@ -157,34 +223,16 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Refused> {
     let dir = args.out.as_path();
     let catalog = InMemoryCatalog::pingdu_default();
     let mut counter = LoadCounter::new(&catalog);
-    let mut files = Vec::new();
-
-    let summary = write_file(dir, "entities.csv", &mut files, |w| {
-        write_entities_csv(w, spec.entities().inspect(|row| counter.add(row)))
-    })?;
-    write_file(dir, "penalties.csv", &mut files, |w| {
-        write_penalties_csv(w, spec.entities())
-    })?;
-    write_file(dir, "credit-lists.csv", &mut files, |w| {
-        write_lists_csv(w, spec.entities())
-    })?;
-    if args.jsonl {
-        write_file(dir, "entities.jsonl", &mut files, |w| {
-            write_entities_json(w, spec.entities())
-        })?;
-    }
-    let roster = spec.inspectors();
-    let inspectors = write_file(dir, "inspectors.csv", &mut files, |w| {
-        write_inspectors_csv(w, &roster)
-    })?;
-    let spec_json = serde_json::to_string_pretty(&spec)?;
-    write_file(dir, "spec.json", &mut files, |w| {
-        w.write_all(spec_json.as_bytes())
-            .map_err(|source| SynthError::Io {
-                what: "spec.json".into(),
-                source,
-            })
-    })?;
+    let mut staging = Staging::new(dir);
+    let written = write_all(&spec, &mut staging, &mut counter, args.jsonl);
+    let (summary, inspectors) = match written {
+        Ok(v) => v,
+        Err(e) => {
+            staging.abort();
+            return Err(e);
+        }
+    };
+    let files = staging.commit()?;
 
     let report = Report {
         spec: &spec,

@@ -94,3 +94,31 @@ fn zero_negative_and_malformed_counts_are_refused_before_anything_is_written() {
         assert!(!d.exists(), "{arg}: the output folder was created");
     }
 }
+
+/// A run that fails part-way leaves the previous files as they were and no
+/// partial file behind.
+#[test]
+fn a_failed_run_changes_nothing() {
+    let d = scratch("fail");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("entities.csv"), "OLD").unwrap();
+    // A folder where the penalties file would be staged makes its creation fail.
+    std::fs::create_dir(d.join(".penalties.csv.partial")).unwrap();
+    let (code, _, err) = jianguan(&[
+        "roster",
+        "generate",
+        "--entities",
+        "500",
+        "--out",
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains(".penalties.csv.partial"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("entities.csv")).unwrap(),
+        "OLD"
+    );
+    assert!(!d.join(".entities.csv.partial").exists());
+    assert!(!d.join("penalties.csv").exists());
+    std::fs::remove_dir_all(&d).unwrap();
+}
