@@ -69,10 +69,50 @@ fn separated_approving_department_from_facts() {
 fn cancelled_approval_competent_department_supervises() {
     // Pingdu plan §(一): "对取消行政审批、审批改为备案的事项，按照“证照分离”改革要求，
     // 加强事中事后监管".
-    let r = small().resolve("T-CAN", &breached()).unwrap();
+    let r = small().resolve("T-CAN", &ApprovalFacts::default()).unwrap();
     assert_eq!(r.lead().as_str(), "market_regulation");
     assert_eq!(r.assignments.len(), 1);
     assert!(r.assignments[0].reason.contains("取消行政审批"));
+    assert!(!r.record_in_credit);
+    // §(五): "推行信用承诺制度，按照有关规定将市场主体的承诺履行情况记入信用记录" —
+    // a broken commitment is recorded whatever the approval mode.
+    let broken = small().resolve("T-CAN", &breached()).unwrap();
+    assert_eq!(broken.assignments.len(), 1);
+    assert!(broken.record_in_credit);
+}
+
+#[test]
+fn integrated_breach_is_disposed_by_the_supervising_approver() {
+    // Pingdu plan §(一): "对审管一体事项，审批部门履行事中事后监管主体责任" and
+    // "对于采取虚假承诺或违背承诺取得审批的，由审批部门负责处置".
+    let r = small().resolve("T-INT", &breached()).unwrap();
+    assert_eq!(r.roles_of("health"), vec![Role::Lead, Role::Disposing]);
+    assert!(r.record_in_credit);
+}
+
+#[test]
+fn approving_department_contradicting_the_mode_is_refused() {
+    let by = |d: &str| ApprovalFacts {
+        approved_by: Some(DepartmentId::new(d).unwrap()),
+        commitment_breached: false,
+    };
+    let c = small();
+    // 审管一体: the approver is the supervising department itself.
+    let e = c.resolve("T-INT", &by("market_regulation")).unwrap_err();
+    assert!(
+        matches!(&e, CatalogError::InvalidField { field, .. } if field == "approved_by"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("审管一体"), "{e}");
+    assert!(c.resolve("T-INT", &by("health")).is_ok());
+    // 审管分离: the competent department cannot be the approver.
+    let e = c.resolve("T-SEP", &by("market_regulation")).unwrap_err();
+    assert!(e.to_string().contains("competent department"), "{e}");
+    // No approval at all.
+    let e = c
+        .resolve("T-CAN", &by("administrative_approval"))
+        .unwrap_err();
+    assert!(e.to_string().contains("no department approves"), "{e}");
 }
 
 #[test]
@@ -105,12 +145,14 @@ fn notification_commitment_breach_goes_to_approver_and_credit_record() {
 
 #[test]
 fn no_approval_item_department_supervises() {
-    // Pingdu plan §(二): "按照职责边界清单确定的职责依法监管" — a pure inspection
-    // item is supervised by the department the item list names.
+    // Pingdu plan §(六): "严格执行抽查事项清单" — a pure inspection item is
+    // supervised by the department the item list names.
     let c = InMemoryCatalog::pingdu_default();
     let r = c.resolve("E-07", &ApprovalFacts::default()).unwrap();
     assert_eq!(r.lead().as_str(), "emergency_management");
-    assert_eq!(r.assignments[0].clause, PlanClause::SupervisionPowers);
+    assert_eq!(r.assignments[0].clause, PlanClause::InspectionList);
+    assert_eq!(r.assignments[0].clause.to_string(), "Pingdu plan §(六)");
+    assert_eq!(r.assignments[0].reason, "严格执行抽查事项清单");
 }
 
 // ---- boundary list, joint and comprehensive enforcement ---------------------------

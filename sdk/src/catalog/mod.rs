@@ -88,8 +88,9 @@ pub trait ItemCatalog {
     /// Resolves which departments supervise item `code`, in which roles, given
     /// what is known of its approval — Pingdu plan §(一) and §(二):
     ///
-    /// - 审管一体 ([`ApprovalMode::Integrated`]): the approving department
-    ///   (`facts.approved_by`, else the item's department) is [`Role::Lead`].
+    /// - 审管一体 ([`ApprovalMode::Integrated`]): the item's department both
+    ///   approves and supervises: [`Role::Lead`], and [`Role::Disposing`] of a
+    ///   false or broken commitment.
     /// - 审管分离 ([`ApprovalMode::Separated`]): the competent department
     ///   (the item's `department`) is lead for later supervision; the approving
     ///   department is [`Role::Approving`]. When the commitment was false or
@@ -99,7 +100,11 @@ pub trait ItemCatalog {
     /// - 告知承诺 ([`ApprovalMode::NotificationCommitment`]): as separated; the
     ///   competent department verifies the commitment.
     /// - 取消审批 / 审批改为备案: the competent department is lead (证照分离).
-    /// - no approval: the item's department is lead.
+    /// - no approval: the item's department is lead, as the item list names it
+    ///   (§(六) "严格执行抽查事项清单").
+    ///
+    /// In every mode a false or broken commitment sets
+    /// [`Responsibility::record_in_credit`] (§(五)).
     ///
     /// Then a matching boundary-list entry adds its partners
     /// ([`Role::Partner`]); a lead without an enforcement force brings in its
@@ -112,7 +117,10 @@ pub trait ItemCatalog {
     /// [`CatalogError::UnknownItem`] for an unknown code;
     /// [`CatalogError::UnknownDepartment`] when `facts.approved_by` (or, in a
     /// host catalog, the item's department) is not in the catalog;
-    /// [`CatalogError::InvalidField`] when a separated or
+    /// [`CatalogError::InvalidField`] on `approved_by` when the facts
+    /// contradict the mode (another department under 审管一体, the competent
+    /// department under 审管分离 or 告知承诺, any department where nothing is
+    /// approved); [`CatalogError::InvalidField`] when a separated or
     /// notification-commitment item has no approving department in the item or
     /// the facts, or a lead without an enforcement force names no
     /// joint-enforcement lead.

@@ -146,6 +146,9 @@ pub enum PlanClause {
     SupervisionPowers,
     /// §(五) 实施信用监管 (credit supervision; 信用承诺).
     CreditSupervision,
+    /// §(六) 深化"双随机、一公开"监管: "严格执行抽查事项清单" — the item
+    /// list names the department that inspects.
+    InspectionList,
 }
 
 impl PlanClause {
@@ -155,6 +158,7 @@ impl PlanClause {
             PlanClause::SupervisionDuties => "(一)",
             PlanClause::SupervisionPowers => "(二)",
             PlanClause::CreditSupervision => "(五)",
+            PlanClause::InspectionList => "(六)",
         }
     }
 }
@@ -246,10 +250,9 @@ const DISPOSAL: &str = "对于采取虚假承诺或违背承诺取得审批的�
 const ASSIST: &str =
     "审批部门在处置过程中，可以依据法律、法规、规章，请主管部门在法定职责范围内予以协查";
 const AFTERWARDS: &str = "主管部门负责后续监管";
-const COMMITMENT: &str = "主管部门负责后续监管（核查告知承诺的履行情况）";
+const ITEM_LIST: &str = "严格执行抽查事项清单";
 const LICENCE_REFORM: &str =
     "对取消行政审批、审批改为备案的事项，按照“证照分离”改革要求，加强事中事后监管";
-const BOUNDARY: &str = "对涉及多个监管部门的监管领域和监管事项，按照职责边界清单确定的职责依法监管";
 const JOINT: &str = "对没有专门执法力量的行业和领域，可通过联合执法方式查处违法违规行为";
 const COMPREHENSIVE: &str =
     "实行跨领域跨部门综合执法的监管领域，相关审批和主管部门要支持配合综合执法部门查处违法违规行为";
@@ -277,6 +280,25 @@ pub(crate) fn resolve<C: ItemCatalog + ?Sized>(
         });
     }
     let competent = &item.department;
+    if let Some(d) = &facts.approved_by {
+        let contradiction = match item.approval_mode {
+            ApprovalMode::Integrated => (d != competent)
+                .then(|| format!("{d} approved, but under 审管一体 the approving department is the supervising one ({competent})")),
+            ApprovalMode::Separated | ApprovalMode::NotificationCommitment => (d == competent)
+                .then(|| format!("{d} is the competent department; under {:?} another department approves", item.approval_mode)),
+            ApprovalMode::Cancelled | ApprovalMode::ChangedToFiling | ApprovalMode::NotApplicable => Some(format!(
+                "the item's approval mode is {:?}: no department approves it",
+                item.approval_mode
+            )),
+        };
+        if let Some(problem) = contradiction {
+            return Err(CatalogError::InvalidField {
+                record: format!("approval facts for item {}", item.code),
+                field: "approved_by".into(),
+                problem,
+            });
+        }
+    }
     let approving = facts
         .approved_by
         .as_ref()
@@ -300,35 +322,30 @@ pub(crate) fn resolve<C: ItemCatalog + ?Sized>(
     };
     match item.approval_mode {
         ApprovalMode::Integrated => {
-            r.push(
-                approving.unwrap_or(competent),
-                Role::Lead,
-                SupervisionDuties,
-                INTEGRATED,
-            );
+            r.push(competent, Role::Lead, SupervisionDuties, INTEGRATED);
+            if facts.commitment_breached {
+                r.push(competent, Role::Disposing, SupervisionDuties, DISPOSAL);
+            }
         }
         ApprovalMode::Separated | ApprovalMode::NotificationCommitment => {
             let a = need_approving()?;
-            let after = if item.approval_mode == ApprovalMode::Separated {
-                AFTERWARDS
-            } else {
-                COMMITMENT
-            };
-            r.push(competent, Role::Lead, SupervisionDuties, after);
+            r.push(competent, Role::Lead, SupervisionDuties, AFTERWARDS);
             r.push(a, Role::Approving, SupervisionDuties, APPROVAL_ACT);
             if facts.commitment_breached {
                 r.push(a, Role::Disposing, SupervisionDuties, DISPOSAL);
                 r.push(competent, Role::Assisting, SupervisionDuties, ASSIST);
-                r.record_in_credit = true;
             }
         }
         ApprovalMode::Cancelled | ApprovalMode::ChangedToFiling => {
             r.push(competent, Role::Lead, SupervisionDuties, LICENCE_REFORM);
         }
         ApprovalMode::NotApplicable => {
-            r.push(competent, Role::Lead, SupervisionPowers, BOUNDARY);
+            r.push(competent, Role::Lead, InspectionList, ITEM_LIST);
         }
     }
+    // §(五): "按照有关规定将市场主体的承诺履行情况记入信用记录" — whatever the
+    // approval mode, a broken commitment goes into the credit record.
+    r.record_in_credit = facts.commitment_breached;
 
     // §(二): the boundary list settles partners of multi-department items.
     let boundary = catalog
