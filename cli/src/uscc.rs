@@ -40,8 +40,8 @@ struct Report {
     region_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     organisation_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    warning: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
 }
 
 fn report(input: &str) -> Report {
@@ -55,7 +55,7 @@ fn report(input: &str) -> Report {
             region: None,
             region_name: None,
             organisation_code: None,
-            warning: None,
+            warnings: Vec::new(),
         },
         Ok(u) => {
             let region = u.region();
@@ -70,15 +70,13 @@ fn report(input: &str) -> Report {
                     .category()
                     .map(|c| format!("{} ({})", c.name_zh, c.name_en)),
                 region: Some(region.to_string()),
-                region_name: Some(match region.name() {
-                    Some(n) => n.to_owned(),
-                    None => format!(
-                        "{} (province; finer area names are not shipped)",
-                        region.province_name()
-                    ),
+                region_name: Some(match (region.name(), region.province_name()) {
+                    (Some(n), _) => n.to_owned(),
+                    (None, Some(p)) => format!("{p} (province; finer area names are not shipped)"),
+                    (None, None) => "unknown province".to_owned(),
                 }),
                 organisation_code: Some(u.organisation_code().to_owned()),
-                warning: u.organisation_code_warning(),
+                warnings: u.warnings(),
             }
         }
     }
@@ -103,7 +101,9 @@ pub fn run(cmd: UsccCommand) -> Result<ExitCode, Refused> {
                 show("area", &r.region);
                 show("area name", &r.region_name);
                 show("organisation code", &r.organisation_code);
-                show("warning", &r.warning);
+                for w in &r.warnings {
+                    println!("  {:<18}{w}", "warning");
+                }
             } else {
                 println!("{}  INVALID: {}", r.input, r.error.as_deref().unwrap_or(""));
             }

@@ -10,7 +10,7 @@
 //!
 //! let huawei: Uscc = "914403001922038216".parse()?;
 //! assert_eq!(EntityKind::from_uscc(&huawei), EntityKind::Enterprise);
-//! assert_eq!(huawei.region().province_name(), "广东省");
+//! assert_eq!(huawei.region().province_name(), Some("广东省"));
 //! assert!("914403001922038217".parse::<Uscc>().is_err()); // wrong check character
 //! # Ok::<(), jianguan::entity::UsccError>(())
 //! ```

@@ -61,6 +61,21 @@ fn custom_schemes_are_validated() {
 }
 
 #[test]
+fn schemes_read_from_json_are_validated() {
+    let ok: CreditScheme = serde_json::from_str(
+        r#"{"name": "县级三类", "classes": [{"code": "低", "name_zh": "低风险", "name_en": "low"}, {"code": "高", "name_zh": "高风险", "name_en": "high"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(ok.rank("高"), Some(1));
+    let e = serde_json::from_str::<CreditScheme>(r#"{"name": "空", "classes": []}"#).unwrap_err();
+    assert!(e.to_string().contains("has no classes"), "{e}");
+    // The national scheme round-trips.
+    let n = CreditScheme::national_2022();
+    let back: CreditScheme = serde_json::from_str(&serde_json::to_string(&n).unwrap()).unwrap();
+    assert_eq!(back, n);
+}
+
+#[test]
 fn lookup_refuses_unknown_class_and_changes_nothing() {
     let mut l = InMemoryCreditLookup::from_profiles(
         CreditScheme::national_2022(),
@@ -124,13 +139,17 @@ fn list_membership_in_force() {
 #[test]
 fn three_years_without_penalty() {
     let mut p = profile(huawei(), "B");
-    assert!(p.penalty_free_for_years(d("2026-11-28"), 3));
+    assert_eq!(p.penalty_free_for_years(d("2026-11-28"), 3), Some(true));
     p.last_penalty_on = Some(d("2023-11-28"));
     // Exactly three years before: the three-year window (2023-11-28, 2026-11-28] is clean.
-    assert!(p.penalty_free_for_years(d("2026-11-28"), 3));
+    assert_eq!(p.penalty_free_for_years(d("2026-11-28"), 3), Some(true));
     p.last_penalty_on = Some(d("2023-11-29"));
-    assert!(!p.penalty_free_for_years(d("2026-11-28"), 3));
-    // Leap day: three years after 2024-02-29 is counted from 2021-02-28.
+    assert_eq!(p.penalty_free_for_years(d("2026-11-28"), 3), Some(false));
+    // Leap day: three years before 2024-02-29 is counted from 2021-02-28.
     p.last_penalty_on = Some(d("2021-02-28"));
-    assert!(p.penalty_free_for_years(d("2024-02-29"), 3));
+    assert_eq!(p.penalty_free_for_years(d("2024-02-29"), 3), Some(true));
+    // A question about a date before the latest penalty cannot be answered
+    // from the latest date alone.
+    p.last_penalty_on = Some(d("2025-06-01"));
+    assert_eq!(p.penalty_free_for_years(d("2024-01-01"), 3), None);
 }

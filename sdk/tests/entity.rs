@@ -34,7 +34,9 @@ fn region_codes() {
     assert!(!RegionCode::PINGDU.is_within(&RegionCode::parse("440300").unwrap()));
     assert_eq!(RegionCode::parse("37028"), Err(RegionCodeError::Shape));
     assert_eq!(RegionCode::parse("37028x"), Err(RegionCodeError::Shape));
-    assert_eq!(RegionCode::parse("990283"), Err(RegionCodeError::Province));
+    assert_eq!(RegionCode::parse("990283").unwrap().province_name(), None);
+    assert!(RegionCode::parse("990283").unwrap().warning().is_some());
+    assert_eq!(RegionCode::PINGDU.warning(), None);
 }
 
 #[test]

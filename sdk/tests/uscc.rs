@@ -23,12 +23,15 @@ fn real_codes_parse_with_their_parts() {
     }
     let huawei = Uscc::parse("914403001922038216").unwrap();
     assert_eq!(huawei.region().as_str(), "440300");
-    assert_eq!(huawei.region().province_name(), "广东省");
+    assert_eq!(huawei.region().province_name(), Some("广东省"));
     assert_eq!(huawei.organisation_code(), "192203821");
     let icbc = Uscc::parse("91100000100003962T").unwrap();
-    assert_eq!(icbc.region().province_name(), "中华人民共和国（中央）");
+    assert_eq!(
+        icbc.region().province_name(),
+        Some("中华人民共和国（中央）")
+    );
     let alibaba = Uscc::parse("91330100716105852F").unwrap();
-    assert_eq!(alibaba.region().province_name_en(), "Zhejiang");
+    assert_eq!(alibaba.region().province_name_en(), Some("Zhejiang"));
 }
 
 #[test]
@@ -133,9 +136,21 @@ fn malformed_input_is_named_precisely() {
         );
     }
 
-    // Positions 3-8 must be an area code: '99' is no province.
-    let e = Uscc::with_check_character("91990300192203821").unwrap_err();
+    // Positions 3-8 must be six digits.
+    let e = Uscc::with_check_character("9137A283192203821").unwrap_err();
     assert!(matches!(e, UsccError::Region { .. }), "{e}");
+    // An unknown province ('99') is only a warning: the code stays valid.
+    let odd = Uscc::with_check_character("91990300192203821").unwrap();
+    assert_eq!(odd.region().province_name(), None);
+    assert!(odd.warnings()[0].contains("990300"), "{:?}", odd.warnings());
+    // The central prefix 10 is known only as 100000.
+    assert_eq!(
+        Uscc::with_check_character("91100100192203821")
+            .unwrap()
+            .warnings()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -200,7 +215,16 @@ fn every_single_character_substitution_is_rejected() {
                 let mut v = original.clone();
                 v[pos] = c;
                 let s: String = v.into_iter().collect();
-                assert!(Uscc::parse(&s).is_err(), "{s} (from {code}) was accepted");
+                let err = Uscc::parse(&s).expect_err(&format!("{s} (from {code}) was accepted"));
+                // A charset character that keeps positions 3-8 digits can only
+                // be caught by the check character.
+                let in_charset = CHARSET.contains(&(c as u8));
+                if in_charset && (!(2..8).contains(&pos) || c.is_ascii_digit()) {
+                    assert!(
+                        matches!(err, UsccError::CheckCharacter { .. }),
+                        "{s}: {err}"
+                    );
+                }
                 tried += 1;
             }
         }

@@ -26,7 +26,7 @@ fn main() {
                 "{u}: {:?}, registered in {} ({}), organisation code {}",
                 EntityKind::from_uscc(&u),
                 u.region(),
-                u.region().province_name(),
+                u.region().province_name().unwrap_or("unknown province"),
                 u.organisation_code()
             ),
             Err(e) => {

@@ -151,14 +151,19 @@ impl CreditProfile {
     ///
     /// The window is the `years` calendar years ending on `date`; a penalty
     /// dated exactly `years` years before `date` falls outside it.
-    pub fn penalty_free_for_years(&self, date: NaiveDate, years: u32) -> bool {
+    ///
+    /// Returns `None` when `date` is before the latest penalty: the profile
+    /// keeps only the latest penalty date, so whether the window before it was
+    /// clean cannot be told (ask with the penalty history instead).
+    pub fn penalty_free_for_years(&self, date: NaiveDate, years: u32) -> Option<bool> {
         match self.last_penalty_on {
-            None => true,
+            None => Some(true),
+            Some(p) if p > date => None,
             Some(p) => {
                 let start = date
                     .checked_sub_months(Months::new(12 * years))
                     .unwrap_or(NaiveDate::MIN);
-                p <= start
+                Some(p <= start)
             }
         }
     }

@@ -21,11 +21,29 @@ pub struct CreditClass {
 /// The class list is data, not code: nationally four classes A–D
 /// (国市监信发〔2022〕6号), in Shandong's 2020 scheme five classes A–E
 /// (RULES.md §0a), and a province may load its own.
+///
+/// Deserialising goes through [`CreditScheme::new`], so a scheme read from a
+/// file is validated like one built in code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawScheme")]
 pub struct CreditScheme {
     /// Name of the scheme and the document that set it.
     pub name: String,
     classes: Vec<CreditClass>,
+}
+
+/// The serialised form of a [`CreditScheme`], validated on the way in.
+#[derive(Deserialize)]
+struct RawScheme {
+    name: String,
+    classes: Vec<CreditClass>,
+}
+
+impl TryFrom<RawScheme> for CreditScheme {
+    type Error = CreditError;
+    fn try_from(raw: RawScheme) -> Result<Self, CreditError> {
+        CreditScheme::new(raw.name, raw.classes)
+    }
 }
 
 impl CreditScheme {

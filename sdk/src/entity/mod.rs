@@ -104,6 +104,9 @@ pub struct EntityError {
 }
 
 /// A market entity (市场主体) as the supervision system knows it.
+///
+/// Deserialising checks the code and the area code but not the rules across
+/// fields; call [`MarketEntity::validate`] on records read from outside.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MarketEntity {
     /// Unified social credit code.

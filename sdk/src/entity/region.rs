@@ -1,16 +1,20 @@
 //! Administrative area codes (行政区划代码), GB/T 2260.
 //!
 //! A six-digit code: two digits of province, two of prefecture, two of county.
-//! The SDK checks the shape and the province prefix, and names the provinces
-//! and the few areas it ships data for; it does not carry the whole GB/T 2260
-//! table, which changes every year.
+//! The SDK checks the shape, and names the provinces and the few areas it
+//! ships data for; it does not carry the whole GB/T 2260 table, which changes
+//! every year. An unknown province prefix is reported as a warning
+//! ([`RegionCode::warning`]), not refused: GB 32100 fixes only that positions
+//! 3–8 are the registering office's area code, and a code already issued
+//! stays valid when the table changes.
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Province-level prefixes of GB/T 2260, with names, plus `10` for codes
-/// registered by central authorities (area code 100000, e.g. 91100000100003962T).
+/// registered by central authorities (only area code 100000, e.g.
+/// 91100000100003962T).
 const PROVINCES: &[(&str, &str, &str)] = &[
     ("10", "中华人民共和国（中央）", "central"),
     ("11", "北京市", "Beijing"),
@@ -55,11 +59,10 @@ const NAMED_AREAS: &[(&str, &str)] =
 
 /// Why six characters are not an area code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RegionCodeError {
     /// Not six ASCII digits.
     Shape,
-    /// The first two digits are no GB/T 2260 province.
-    Province,
 }
 
 impl RegionCodeError {
@@ -67,7 +70,6 @@ impl RegionCodeError {
     pub fn reason(self) -> &'static str {
         match self {
             RegionCodeError::Shape => "an area code is six digits",
-            RegionCodeError::Province => "the first two digits are not a GB/T 2260 province code",
         }
     }
 }
@@ -89,11 +91,10 @@ impl RegionCode {
     /// municipal plan comes from.
     pub const PINGDU: RegionCode = RegionCode(*b"370283");
 
-    /// Parses six digits with a known province prefix.
+    /// Parses six digits.
     ///
     /// # Errors
-    /// [`RegionCodeError::Shape`] unless exactly six ASCII digits;
-    /// [`RegionCodeError::Province`] when the first two are no province.
+    /// [`RegionCodeError::Shape`] unless exactly six ASCII digits.
     pub fn parse(s: &str) -> Result<Self, RegionCodeError> {
         let bytes: [u8; 6] = s
             .as_bytes()
@@ -102,13 +103,19 @@ impl RegionCode {
         if !bytes.iter().all(u8::is_ascii_digit) {
             return Err(RegionCodeError::Shape);
         }
-        if !PROVINCES
-            .iter()
-            .any(|(p, _, _)| p.as_bytes() == &bytes[..2])
-        {
-            return Err(RegionCodeError::Province);
-        }
         Ok(RegionCode(bytes))
+    }
+
+    /// A warning when the code names no known province (or uses the central
+    /// prefix `10` other than as 100000); `None` for a plausible code.
+    pub fn warning(&self) -> Option<String> {
+        match self.province() {
+            Some(_) => None,
+            None => Some(format!(
+                "area code {} does not start with a GB/T 2260 province code",
+                self.as_str()
+            )),
+        }
     }
 
     /// The six digits.
@@ -116,21 +123,24 @@ impl RegionCode {
         std::str::from_utf8(&self.0).expect("ASCII digits")
     }
 
-    /// Chinese name of the province (or "中央" for central registrations).
-    pub fn province_name(&self) -> &'static str {
-        self.province().1
+    /// Chinese name of the province (or "中华人民共和国（中央）" for central
+    /// registrations, 100000); `None` for an unknown prefix.
+    pub fn province_name(&self) -> Option<&'static str> {
+        self.province().map(|p| p.1)
     }
 
-    /// English name of the province.
-    pub fn province_name_en(&self) -> &'static str {
-        self.province().2
+    /// English name of the province; `None` for an unknown prefix.
+    pub fn province_name_en(&self) -> Option<&'static str> {
+        self.province().map(|p| p.2)
     }
 
-    fn province(&self) -> &'static (&'static str, &'static str, &'static str) {
+    fn province(&self) -> Option<&'static (&'static str, &'static str, &'static str)> {
+        if &self.0[..2] == b"10" && &self.0 != b"100000" {
+            return None;
+        }
         PROVINCES
             .iter()
             .find(|(p, _, _)| p.as_bytes() == &self.0[..2])
-            .expect("checked when parsed")
     }
 
     /// Full name when the SDK knows this area (e.g. 370283 → 山东省青岛市平度市),
@@ -139,7 +149,11 @@ impl RegionCode {
         if let Some((_, n)) = NAMED_AREAS.iter().find(|(c, _)| c.as_bytes() == self.0) {
             return Some(n);
         }
-        (&self.0[2..] == b"0000").then(|| self.province_name())
+        if &self.0[2..] == b"0000" {
+            self.province_name()
+        } else {
+            None
+        }
     }
 
     /// Whether `self` lies inside `other` (same code, or `other` is its

@@ -54,7 +54,7 @@ pub enum UsccError {
         /// What kind of mistake it looks like.
         why: &'static str,
     },
-    /// Positions 3–8 are not a plausible GB/T 2260 area code.
+    /// Positions 3–8 are not six digits (a GB/T 2260 area code).
     #[error(
         "unified social credit code {input:?}: positions 3-8 {found:?} are not an administrative area code: {why}"
     )]
@@ -126,8 +126,9 @@ impl Uscc {
     /// # Errors
     /// [`UsccError::Length`] unless there are exactly 18 characters;
     /// [`UsccError::Character`] for a character outside the charset (naming
-    /// its position); [`UsccError::Region`] when positions 3–8 are not an
-    /// area code; [`UsccError::CheckCharacter`] when position 18 is wrong.
+    /// its position); [`UsccError::Region`] when positions 3–8 are not six
+    /// digits; [`UsccError::CheckCharacter`] when position 18 is wrong. An
+    /// unknown province is only a warning ([`Uscc::warnings`]).
     pub fn parse(input: &str) -> Result<Self, UsccError> {
         let found = input.chars().count();
         for (i, c) in input.chars().enumerate() {
@@ -209,6 +210,17 @@ impl Uscc {
     /// The organisation code (组织机构代码, GB 11714), positions 9–17.
     pub fn organisation_code(&self) -> &str {
         &self.as_str()[8..17]
+    }
+
+    /// Everything suspicious about a valid code: an area code with no known
+    /// province ([`RegionCode::warning`]) and a failed GB 11714 check
+    /// ([`Uscc::organisation_code_warning`]).
+    pub fn warnings(&self) -> Vec<String> {
+        self.region()
+            .warning()
+            .into_iter()
+            .chain(self.organisation_code_warning())
+            .collect()
     }
 
     /// Optional second check: whether positions 9–17 pass the GB 11714

@@ -104,6 +104,11 @@ impl ReferralPackage {
     /// was tested or appraised. Transfers between departments carry what the
     /// departments agree and are not checked here.
     ///
+    /// This is our reading of Art. 6: items (四) "有关检验报告或者鉴定结论"
+    /// and (五) "其他有关涉嫌犯罪的材料" can only accompany a case that has
+    /// them, so (四) is required only when testing or appraisal took place and
+    /// (五) is never required.
+    ///
     /// # Errors
     /// [`ReferralError::MissingDocument`] naming the first missing item of Art. 6.
     pub fn check_documents(&self) -> Result<(), ReferralError> {
