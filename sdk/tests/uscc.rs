@@ -159,6 +159,19 @@ fn with_check_character_reproduces_the_published_check_characters() {
         let built = Uscc::with_check_character(&code[..17]).unwrap();
         assert_eq!(built.as_str(), *code);
     }
+    // A whole code is not 17 characters: refused, not completed.
+    let e = Uscc::with_check_character("914403001922038216").unwrap_err();
+    assert!(
+        matches!(
+            e,
+            UsccError::Length {
+                found: 18,
+                expected: 17,
+                ..
+            }
+        ),
+        "{e}"
+    );
 }
 
 #[test]

@@ -30,14 +30,19 @@ const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UsccError {
-    /// The input does not have exactly 18 characters. Remedy: a USCC is 18
-    /// characters; check for a truncated or padded value.
-    #[error("unified social credit code {input:?} has {found} characters; it must have exactly 18")]
+    /// The input does not have exactly 18 characters (17 for
+    /// [`Uscc::with_check_character`]). Remedy: check for a truncated or
+    /// padded value.
+    #[error(
+        "unified social credit code {input:?} has {found} characters; it must have exactly {expected}"
+    )]
     Length {
         /// The rejected input.
         input: String,
         /// How many characters (not bytes) it had.
         found: usize,
+        /// How many it must have.
+        expected: usize,
     },
     /// A character outside the GB 32100 charset: lower case, a full-width
     /// form, whitespace, or one of the excluded letters I, O, S, V, Z.
@@ -104,6 +109,30 @@ fn check_character(body: &[u8]) -> u8 {
     CHARSET[((31 - sum % 31) % 31) as usize]
 }
 
+/// Refuses the first character outside the charset, then a length other
+/// than `expected`.
+fn check_shape(input: &str, expected: usize) -> Result<(), UsccError> {
+    for (i, c) in input.chars().enumerate() {
+        if !(c.is_ascii() && CHARSET.contains(&(c as u8))) {
+            return Err(UsccError::Character {
+                input: input.to_owned(),
+                position: i + 1,
+                found: c,
+                why: describe_bad_char(c),
+            });
+        }
+    }
+    let found = input.chars().count();
+    if found != expected {
+        return Err(UsccError::Length {
+            input: input.to_owned(),
+            found,
+            expected,
+        });
+    }
+    Ok(())
+}
+
 fn describe_bad_char(c: char) -> &'static str {
     match c {
         'I' | 'O' | 'S' | 'V' | 'Z' => "GB 32100-2015 excludes the letters I, O, S, V and Z",
@@ -130,23 +159,7 @@ impl Uscc {
     /// digits; [`UsccError::CheckCharacter`] when position 18 is wrong. An
     /// unknown province is only a warning ([`Uscc::warnings`]).
     pub fn parse(input: &str) -> Result<Self, UsccError> {
-        let found = input.chars().count();
-        for (i, c) in input.chars().enumerate() {
-            if !(c.is_ascii() && CHARSET.contains(&(c as u8))) {
-                return Err(UsccError::Character {
-                    input: input.to_owned(),
-                    position: i + 1,
-                    found: c,
-                    why: describe_bad_char(c),
-                });
-            }
-        }
-        if found != 18 {
-            return Err(UsccError::Length {
-                input: input.to_owned(),
-                found,
-            });
-        }
+        check_shape(input, 18)?;
         let bytes: [u8; 18] = input.as_bytes().try_into().expect("18 ASCII characters");
         let area = &input[2..8];
         if let Err(why) = RegionCode::parse(area) {
@@ -171,19 +184,14 @@ impl Uscc {
     /// character (used by the synthetic-data generator and by tests).
     ///
     /// # Errors
-    /// As [`Uscc::parse`], except that the check character cannot be wrong.
+    /// As [`Uscc::parse`], except that the length must be 17 and the check
+    /// character cannot be wrong.
     pub fn with_check_character(first17: &str) -> Result<Self, UsccError> {
-        if first17.len() == 17 && first17.bytes().all(|b| CHARSET.contains(&b)) {
-            let mut s = String::with_capacity(18);
-            s.push_str(first17);
-            s.push(check_character(first17.as_bytes()) as char);
-            return Self::parse(&s);
-        }
-        // Let `parse` produce the precise error for the first bad character or the length.
-        match Self::parse(first17) {
-            Err(e) => Err(e),
-            Ok(_) => unreachable!("a 17-character string never parses"),
-        }
+        check_shape(first17, 17)?;
+        let mut s = String::with_capacity(18);
+        s.push_str(first17);
+        s.push(check_character(first17.as_bytes()) as char);
+        Self::parse(&s)
     }
 
     /// The code as a string slice.
