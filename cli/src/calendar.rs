@@ -8,7 +8,7 @@ use jianguan::NaiveDate;
 use jianguan::calendar::{CalendarError, Fallback, WorkCalendar};
 use serde::Serialize;
 
-use crate::{Refused, print_json};
+use crate::{Refused, print_json, read_input};
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {
@@ -56,9 +56,7 @@ impl CalendarOpts {
     fn calendar(&self) -> Result<WorkCalendar, Refused> {
         let mut cal = WorkCalendar::china();
         if let Some(path) = &self.holidays {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Refused(format!("cannot read holiday file {}: {e}", path.display()))
-            })?;
+            let text = read_input(path, "holiday file")?;
             cal.load_json(&text)
                 .map_err(|e| Refused(format!("holiday file {}: {e}", path.display())))?;
         }

@@ -11,7 +11,7 @@ use jianguan::catalog::{
 };
 use jianguan::entity::{Domain, Industry};
 
-use crate::{Refused, print_json};
+use crate::{Refused, print_json, read_input};
 
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
@@ -38,9 +38,7 @@ impl Source {
     fn catalog(&self) -> Result<InMemoryCatalog, Refused> {
         let mut cat = InMemoryCatalog::pingdu_default();
         if let Some(path) = &self.extra {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Refused(format!("cannot read catalog file {}: {e}", path.display()))
-            })?;
+            let text = read_input(path, "catalog file")?;
             let mode = if self.replace {
                 MergeMode::Override
             } else {

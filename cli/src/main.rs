@@ -64,6 +64,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads a text file given on the command line (`what` names it in errors).
+pub fn read_input(path: &std::path::Path, what: &str) -> Result<String, Refused> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Refused(format!("cannot read {what} {}: {e}", path.display())))
+}
+
 /// Prints `value` as pretty JSON on stdout.
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Refused> {
     println!("{}", serde_json::to_string_pretty(value)?);

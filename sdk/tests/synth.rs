@@ -452,3 +452,21 @@ fn streaming_an_invalid_spec_panics_at_the_entry_point() {
     s.townships.clear();
     let _ = s.entities();
 }
+
+/// Penalty and inspector records name departments by id; every one must be
+/// a department of the default catalog, so the two can be joined.
+#[test]
+fn generated_departments_exist_in_the_default_catalog() {
+    use jianguan::catalog::{InMemoryCatalog, ItemCatalog};
+    let catalog = InMemoryCatalog::pingdu_default();
+    for d in jianguan::synth::DEPARTMENTS {
+        assert!(catalog.department(d).is_some(), "{d} is not in the catalog");
+    }
+    for i in spec(5, 50_000).inspectors() {
+        assert!(
+            catalog.department(&i.department).is_some(),
+            "{}",
+            i.department
+        );
+    }
+}
