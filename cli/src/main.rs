@@ -4,6 +4,8 @@
 //! Exit status: 0 on success, 1 when the input was refused (an invalid code,
 //! an unknown item, a bad file), 2 on a usage error.
 
+#![forbid(unsafe_code)]
+
 mod calendar;
 mod catalog;
 mod roster;

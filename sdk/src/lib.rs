@@ -15,6 +15,8 @@
 //! # Ok::<(), jianguan::entity::UsccError>(())
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod calendar;
 pub mod catalog;
 pub mod credit;

@@ -1,0 +1,219 @@
+//! The safe side for plugin authors: implement [`Plugin`], then call
+//! [`export_plugin!`](crate::export_plugin) once in the crate root.
+
+// The boundary types are checked by abi_stable's layout checks, which rustc's
+// FFI lint does not know about.
+#![allow(improper_ctypes_definitions)]
+
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use abi_stable::{
+    prefix_type::PrefixTypeTrait,
+    std_types::{RResult, RStr, RString, RVec},
+};
+use serde::{Serialize, de::DeserializeOwned};
+
+use crate::{
+    DutyBatch, FactTable, GradeBatch, PluginDescription, PluginError, PluginErrorKind,
+    PluginInstance, PluginMod, PluginModRef, ReferralAssessment,
+};
+
+/// An industry plugin, written as ordinary Rust.
+///
+/// The export macro turns an implementation into the ABI-stable
+/// [`PluginModRef`]; every method is called behind a panic guard.
+pub trait Plugin: Send + Sync + Sized + 'static {
+    /// Configuration: figures the sources leave unconfirmed, with the
+    /// defaults RULES.md gives. Unknown keys should be refused
+    /// (`#[serde(deny_unknown_fields)]`).
+    type Config: Serialize + DeserializeOwned + Default;
+
+    /// Declares the plugin. The macro fills in `config` with the defaults.
+    fn describe() -> PluginDescription;
+
+    /// Opens an instance with a configuration.
+    ///
+    /// # Errors
+    /// `InvalidConfig` when a figure is out of range.
+    fn open(config: Self::Config) -> Result<Self, PluginError>;
+
+    /// Grades each row of `facts`.
+    ///
+    /// # Errors
+    /// `InvalidFacts` naming the row and fact when a fact the rule needs is
+    /// missing or out of range.
+    fn grade(&self, facts: &FactTable) -> Result<GradeBatch, PluginError>;
+
+    /// Lists each row's due-date duties as of `as_of` (days since 1970-01-01).
+    ///
+    /// # Errors
+    /// As [`Plugin::grade`].
+    fn duties(&self, facts: &FactTable, as_of: i32) -> Result<DutyBatch, PluginError>;
+
+    /// Assesses each row (one case per row) for criminal referral.
+    ///
+    /// # Errors
+    /// As [`Plugin::grade`].
+    fn assess_referral(&self, facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>;
+}
+
+/// Runs `f`, turning a panic into a `Panicked` error value, so that no
+/// unwind crosses the `extern "C"` boundary (abi_stable's own
+/// `sabi_extern_fn` would abort the host instead).
+pub fn guard<T>(f: impl FnOnce() -> Result<T, PluginError>) -> RResult<T, PluginError> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result.into(),
+        Err(payload) => RResult::RErr(PluginError::new(
+            PluginErrorKind::Panicked,
+            panic_message(payload.as_ref()),
+        )),
+    }
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic with a non-text payload".to_string()
+    }
+}
+
+fn instance<P: Plugin>(instance: &PluginInstance) -> Result<&P, PluginError> {
+    instance
+        .downcast_as::<P>()
+        .map_err(|_| PluginError::internal("the instance was opened by another plugin"))
+}
+
+extern "C" fn describe<P: Plugin>() -> RResult<RString, PluginError> {
+    guard(|| {
+        let mut description = P::describe();
+        description.config = serde_json::to_value(P::Config::default())
+            .map_err(|e| PluginError::internal(format!("default configuration: {e}")))?;
+        serde_json::to_string(&description)
+            .map(RString::from)
+            .map_err(|e| PluginError::internal(format!("description: {e}")))
+    })
+}
+
+extern "C" fn open<P: Plugin>(config: RStr<'_>) -> RResult<PluginInstance, PluginError> {
+    guard(|| {
+        let text = config.as_str().trim();
+        let config = if text.is_empty() {
+            P::Config::default()
+        } else {
+            serde_json::from_str(text)
+                .map_err(|e| PluginError::invalid_config(format!("configuration: {e}")))?
+        };
+        P::open(config).map(PluginInstance::from_value)
+    })
+}
+
+extern "C" fn grade<P: Plugin>(
+    this: &PluginInstance,
+    facts: &FactTable,
+) -> RResult<GradeBatch, PluginError> {
+    guard(|| {
+        let batch = instance::<P>(this)?.grade(facts)?;
+        if batch.grades.len() != facts.len()
+            || batch.scores.len() != facts.len()
+            || batch.reasons.len() != facts.len()
+        {
+            return Err(PluginError::internal(format!(
+                "graded {} rows for {} input rows",
+                batch.grades.len(),
+                facts.len()
+            )));
+        }
+        Ok(batch)
+    })
+}
+
+extern "C" fn duties<P: Plugin>(
+    this: &PluginInstance,
+    facts: &FactTable,
+    as_of: i32,
+) -> RResult<DutyBatch, PluginError> {
+    guard(|| instance::<P>(this)?.duties(facts, as_of))
+}
+
+extern "C" fn assess_referral<P: Plugin>(
+    this: &PluginInstance,
+    facts: &FactTable,
+) -> RResult<RVec<ReferralAssessment>, PluginError> {
+    guard(|| instance::<P>(this)?.assess_referral(facts).map(RVec::from))
+}
+
+/// Builds the root module of plugin `P` (leaked once; call through the
+/// macro's `plugin_module`, which caches it).
+pub fn module<P: Plugin>() -> PluginModRef {
+    PluginMod {
+        describe: describe::<P>,
+        open: open::<P>,
+        grade: grade::<P>,
+        duties: duties::<P>,
+        assess_referral: assess_referral::<P>,
+    }
+    .leak_into_prefix()
+}
+
+/// Exports a [`Plugin`] implementation.
+///
+/// Defines `pub fn plugin_module() -> PluginModRef` in the calling crate,
+/// for hosts that link the plugin statically, and, when the crate's
+/// `export` feature is on, the root-module symbol a host finds in the built
+/// `cdylib`. Keep `export` as a default feature of the plugin crate: a host
+/// that links several plugins statically turns it off for each of them, since
+/// the symbol name is fixed and would clash.
+///
+/// ```text
+/// jianguan_plugin::export_plugin!(FoodPlugin);
+/// ```
+#[macro_export]
+macro_rules! export_plugin {
+    ($plugin:ty) => {
+        /// This plugin's root module, for hosts that link it statically
+        /// (the same entry points the `cdylib` exports).
+        pub fn plugin_module() -> $crate::PluginModRef {
+            static MODULE: ::std::sync::OnceLock<$crate::PluginModRef> =
+                ::std::sync::OnceLock::new();
+            *MODULE.get_or_init($crate::export::module::<$plugin>)
+        }
+
+        #[cfg(feature = "export")]
+        $crate::__export_root_module!($crate::PluginModRef, plugin_module);
+    };
+}
+
+/// Emits the root-module symbol for a module getter. Hidden: plugins use
+/// [`export_plugin!`](crate::export_plugin); the host's tests use it to build
+/// deliberately broken libraries.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __export_root_module {
+    ($module:ty, $getter:path) => {
+        // The name abi_stable's loader looks up (`ROOT_MODULE_LOADER_NAME`);
+        // written out because an attribute needs a literal. A test in
+        // jianguan-plugin pins it. This is what abi_stable's
+        // `#[export_root_module]` emits, with paths through this crate so a
+        // plugin needs no direct abi_stable dependency.
+        #[doc(hidden)]
+        #[allow(unsafe_code, non_upper_case_globals)]
+        #[unsafe(no_mangle)]
+        pub static _1as_0lib_1header_0root_bmodule_bloader: $crate::__private::LibHeader = {
+            extern "C" fn __jianguan_root_module() -> $crate::__private::RootModuleResult {
+                $crate::__private::call_root_module_loader($getter)
+            }
+            // SAFETY: `$module` is the type `$getter` returns, as abi_stable's
+            // own macro guarantees by construction.
+            unsafe {
+                $crate::__private::LibHeader::from_constructor::<$module>(
+                    __jianguan_root_module,
+                    $crate::__private::CheckTypeLayout::Yes,
+                )
+            }
+        };
+    };
+}

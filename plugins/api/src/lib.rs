@@ -1,0 +1,73 @@
+//! # jianguan-plugin
+//!
+//! The contract between the jianguan SDK and its industry plugins, and the
+//! only crate a plugin depends on. A plugin is a `cdylib` (also built as an
+//! `rlib`, so it can be linked statically and unit-tested without loading)
+//! that implements [`Plugin`] and calls [`export_plugin!`] once.
+//!
+//! - Cold data (the [`PluginDescription`]: identity, rule sets, citations,
+//!   items with checklists, violations, exemptions, fact schemas) crosses
+//!   once, as JSON.
+//! - Hot calls (grading, duties, referral assessment) take a columnar
+//!   [`FactTable`] and return columnar results; each result cites the
+//!   article it applied by index into the description's citations.
+//! - The boundary is an abi_stable prefix type ([`PluginMod`]); the host
+//!   checks its layout and the [`CONTRACT_VERSION`] before running any
+//!   plugin code. abi_stable is kept behind this crate so that replacing it
+//!   touches nothing else.
+//! - No panic crosses the boundary: every entry point runs behind
+//!   [`export::guard`], which returns a `Panicked` error value instead.
+//!
+//! ```
+//! use jianguan_plugin::{Column, ColumnData, FactTable};
+//! let facts = FactTable::new(2).with(Column::new("sales_cny", ColumnData::Number(vec![1.0, 2.0].into())));
+//! assert_eq!(*facts.numbers("sales_cny")?.required(1, "sales_cny")?, 2.0);
+//! # Ok::<(), jianguan_plugin::PluginError>(())
+//! ```
+
+mod date;
+mod describe;
+pub mod export;
+#[cfg(feature = "test-fixtures")]
+pub mod fixtures;
+mod module;
+mod results;
+mod table;
+
+pub use abi_stable::std_types::{RStr, RString, RVec};
+pub use date::CivilDate;
+pub use describe::{
+    CheckPoint, Certainty, Citation, Exemption, FactKind, FactSpec, Frequency, Grade, Item,
+    PenaltyRange, PluginDescription, RuleSet, Schemas, Violation,
+};
+pub use export::Plugin;
+pub use module::{
+    CONTRACT_MAJOR, CONTRACT_VERSION, InstanceInterface, PluginInstance, PluginMod, PluginModRef,
+};
+pub use results::{
+    Duty, DutyBatch, Finding, GradeBatch, PluginError, PluginErrorKind, Reason, ReferralAssessment,
+    ReferralDecision,
+};
+pub use table::{Column, ColumnData, FactTable, Facts};
+
+/// Loader items for the host (`jianguan::plugin_host`) and the export macro.
+/// Not part of the contract: they follow abi_stable.
+#[doc(hidden)]
+pub mod __private {
+    pub use abi_stable::library::{
+        CheckTypeLayout, LibHeader, LibraryError, RootModuleResult,
+        __call_root_module_loader as call_root_module_loader, lib_header_from_path,
+    };
+    pub use abi_stable::sabi_types::VersionNumber;
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_export_macro_uses_abi_stables_symbol_name() {
+        assert_eq!(
+            abi_stable::library::ROOT_MODULE_LOADER_NAME,
+            "_1as_0lib_1header_0root_bmodule_bloader"
+        );
+    }
+}

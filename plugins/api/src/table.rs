@@ -1,0 +1,255 @@
+//! The columnar fact table that crosses the boundary on every hot call: one
+//! typed column per fact, one row per entity (or per case), never one call
+//! per field.
+
+use abi_stable::{
+    StableAbi,
+    std_types::{RString, RVec},
+};
+
+use crate::{CivilDate, PluginError};
+
+/// The values of one column. A missing value (an optional fact not known for
+/// a row) is marked in [`Column::present`]; its slot holds a placeholder.
+#[repr(u8)]
+#[derive(StableAbi, Debug, Clone, PartialEq)]
+pub enum ColumnData {
+    /// Real numbers (amounts, quantities, measurements).
+    Number(RVec<f64>),
+    /// Whole numbers (counts of people, of events).
+    Integer(RVec<i64>),
+    /// Yes/no facts.
+    Flag(RVec<bool>),
+    /// Text, usually a code from a closed list the schema names.
+    Text(RVec<RString>),
+    /// Dates as days since 1970-01-01 (see [`CivilDate::to_days`]).
+    Date(RVec<i32>),
+}
+
+impl ColumnData {
+    /// Number of values.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Number(v) => v.len(),
+            Self::Integer(v) => v.len(),
+            Self::Flag(v) => v.len(),
+            Self::Text(v) => v.len(),
+            Self::Date(v) => v.len(),
+        }
+    }
+
+    /// Whether there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The kind of the values, as the schema names it.
+    pub fn kind(&self) -> crate::FactKind {
+        match self {
+            Self::Number(_) => crate::FactKind::Number,
+            Self::Integer(_) => crate::FactKind::Integer,
+            Self::Flag(_) => crate::FactKind::Flag,
+            Self::Text(_) => crate::FactKind::Text,
+            Self::Date(_) => crate::FactKind::Date,
+        }
+    }
+}
+
+/// One named column of facts.
+#[repr(C)]
+#[derive(StableAbi, Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The fact's name, as in the plugin's schema.
+    pub name: RString,
+    /// The values.
+    pub data: ColumnData,
+    /// Which rows have a value; empty means every row does.
+    pub present: RVec<bool>,
+}
+
+impl Column {
+    /// A column with a value in every row.
+    pub fn new(name: &str, data: ColumnData) -> Self {
+        Self {
+            name: name.into(),
+            data,
+            present: RVec::new(),
+        }
+    }
+
+    /// Whether row `row` has a value.
+    pub fn is_present(&self, row: usize) -> bool {
+        self.present.is_empty() || self.present.get(row).copied().unwrap_or(false)
+    }
+}
+
+/// A table of facts: equal-length typed columns.
+#[repr(C)]
+#[derive(StableAbi, Debug, Clone, PartialEq, Default)]
+pub struct FactTable {
+    /// Number of rows.
+    pub rows: u64,
+    /// The columns, in any order; names are unique.
+    pub columns: RVec<Column>,
+}
+
+impl FactTable {
+    /// An empty table with `rows` rows and no columns yet.
+    pub fn new(rows: usize) -> Self {
+        Self {
+            rows: rows as u64,
+            columns: RVec::new(),
+        }
+    }
+
+    /// Adds a column (builder style).
+    pub fn with(mut self, column: Column) -> Self {
+        self.columns.push(column);
+        self
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.rows as usize
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// The column named `name`, if present.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name.as_str() == name)
+    }
+
+    /// Typed, row-wise access to a number column; see [`Facts`].
+    ///
+    /// # Errors
+    /// [`PluginError`] of kind `InvalidFacts` when the column is absent or of
+    /// another kind (the host's schema check normally prevents both).
+    pub fn numbers(&self, name: &str) -> Result<Facts<'_, f64>, PluginError> {
+        self.typed(name, |d| match d {
+            ColumnData::Number(v) => Some(v.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// Typed access to an integer column; errors as [`FactTable::numbers`].
+    ///
+    /// # Errors
+    /// As [`FactTable::numbers`].
+    pub fn integers(&self, name: &str) -> Result<Facts<'_, i64>, PluginError> {
+        self.typed(name, |d| match d {
+            ColumnData::Integer(v) => Some(v.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// Typed access to a flag column; errors as [`FactTable::numbers`].
+    ///
+    /// # Errors
+    /// As [`FactTable::numbers`].
+    pub fn flags(&self, name: &str) -> Result<Facts<'_, bool>, PluginError> {
+        self.typed(name, |d| match d {
+            ColumnData::Flag(v) => Some(v.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// Typed access to a text column; errors as [`FactTable::numbers`].
+    ///
+    /// # Errors
+    /// As [`FactTable::numbers`].
+    pub fn texts(&self, name: &str) -> Result<Facts<'_, RString>, PluginError> {
+        self.typed(name, |d| match d {
+            ColumnData::Text(v) => Some(v.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// Typed access to a date column (days since 1970-01-01); errors as
+    /// [`FactTable::numbers`].
+    ///
+    /// # Errors
+    /// As [`FactTable::numbers`].
+    pub fn dates(&self, name: &str) -> Result<Facts<'_, i32>, PluginError> {
+        self.typed(name, |d| match d {
+            ColumnData::Date(v) => Some(v.as_slice()),
+            _ => None,
+        })
+    }
+
+    fn typed<'a, T>(
+        &'a self,
+        name: &str,
+        pick: impl FnOnce(&'a ColumnData) -> Option<&'a [T]>,
+    ) -> Result<Facts<'a, T>, PluginError> {
+        match self.column(name) {
+            // An optional fact the caller left out: every row is missing.
+            None => Ok(Facts {
+                values: &[],
+                present: &[],
+                absent: true,
+            }),
+            Some(column) => match pick(&column.data) {
+                Some(values) if values.len() == self.len() => Ok(Facts {
+                    values,
+                    present: column.present.as_slice(),
+                    absent: false,
+                }),
+                Some(values) => Err(PluginError::invalid_facts(format!(
+                    "column `{name}` has {} values for {} rows",
+                    values.len(),
+                    self.rows
+                ))),
+                None => Err(PluginError::invalid_facts(format!(
+                    "column `{name}` holds {} values, not the kind this plugin reads",
+                    column.data.kind()
+                ))),
+            },
+        }
+    }
+}
+
+/// Row-wise view of one typed column; a fact the table does not carry reads
+/// as missing in every row.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a, T> {
+    values: &'a [T],
+    present: &'a [bool],
+    absent: bool,
+}
+
+impl<'a, T> Facts<'a, T> {
+    /// The value in `row`, or `None` when it is missing.
+    pub fn get(&self, row: usize) -> Option<&'a T> {
+        if self.absent || (!self.present.is_empty() && !self.present[row]) {
+            return None;
+        }
+        self.values.get(row)
+    }
+
+    /// The value in `row` of a required fact.
+    ///
+    /// # Errors
+    /// `InvalidFacts` naming the column's row when the value is missing.
+    pub fn required(&self, row: usize, name: &str) -> Result<&'a T, PluginError> {
+        self.get(row)
+            .ok_or_else(|| PluginError::invalid_facts(format!("row {row}: fact `{name}` is missing")))
+    }
+}
+
+impl Facts<'_, i32> {
+    /// The date in `row`, or `None` when it is missing.
+    pub fn date(&self, row: usize) -> Option<CivilDate> {
+        self.get(row).map(|d| CivilDate::from_days(*d))
+    }
+}
+
+impl Facts<'_, bool> {
+    /// The flag in `row`, with a missing value read as `false`.
+    pub fn is_set(&self, row: usize) -> bool {
+        self.get(row).copied().unwrap_or(false)
+    }
+}
