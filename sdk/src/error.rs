@@ -38,4 +38,7 @@ pub enum Error {
     /// Synthetic-data generation or output failed.
     #[error(transparent)]
     Synth(#[from] crate::synth::SynthError),
+    /// A plugin that failed to load, or a failed call into one.
+    #[error(transparent)]
+    Plugin(#[from] crate::plugin_host::PluginError),
 }

@@ -22,6 +22,7 @@ pub mod catalog;
 pub mod credit;
 pub mod entity;
 mod error;
+pub mod plugin_host;
 pub mod referral;
 pub mod sampling;
 pub mod synth;

@@ -116,6 +116,9 @@ mod tests {
         assert_eq!(leap.add_years(1), CivilDate::new(2025, 2, 28).unwrap());
         assert_eq!(leap.add_years(4), leap.add_months(48));
         assert_eq!(CivilDate::new(2023, 2, 29), None);
-        assert_eq!(CivilDate::new(2026, 6, 1).unwrap().to_string(), "2026-06-01");
+        assert_eq!(
+            CivilDate::new(2026, 6, 1).unwrap().to_string(),
+            "2026-06-01"
+        );
     }
 }

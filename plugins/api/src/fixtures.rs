@@ -53,3 +53,44 @@ impl RootModule for MislaidRef {
 pub fn mislaid() -> MislaidRef {
     Mislaid { describe: 7 }.leak_into_prefix()
 }
+
+/// A small valid description for test plugins: one grade pair, one citation,
+/// one fact per operation (`value`, a required number).
+pub fn minimal_description(id: &str) -> crate::PluginDescription {
+    use crate::{Certainty, Citation, FactKind, FactSpec, Grade, Schemas};
+    let value = || vec![FactSpec::required("value", FactKind::Number, "any number")];
+    crate::PluginDescription {
+        id: id.into(),
+        name_zh: "测试插件".into(),
+        name_en: "test plugin".into(),
+        version: "0.0.0".into(),
+        industries: Vec::new(),
+        rule_sets: Vec::new(),
+        citations: vec![Citation {
+            title: "测试".into(),
+            number: String::new(),
+            article: "第一条".into(),
+            certainty: Certainty::Solid,
+        }],
+        grades: vec![
+            Grade {
+                label: "low".into(),
+                description: "low".into(),
+            },
+            Grade {
+                label: "high".into(),
+                description: "high".into(),
+            },
+        ],
+        frequencies: Vec::new(),
+        items: Vec::new(),
+        violations: Vec::new(),
+        exemptions: Vec::new(),
+        schema: Schemas {
+            grading: value(),
+            duties: value(),
+            referral: value(),
+        },
+        config: serde_json::Value::Null,
+    }
+}

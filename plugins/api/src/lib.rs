@@ -37,7 +37,7 @@ mod table;
 pub use abi_stable::std_types::{RStr, RString, RVec};
 pub use date::CivilDate;
 pub use describe::{
-    CheckPoint, Certainty, Citation, Exemption, FactKind, FactSpec, Frequency, Grade, Item,
+    Certainty, CheckPoint, Citation, Exemption, FactKind, FactSpec, Frequency, Grade, Item,
     PenaltyRange, PluginDescription, RuleSet, Schemas, Violation,
 };
 pub use export::Plugin;
@@ -55,8 +55,8 @@ pub use table::{Column, ColumnData, FactTable, Facts};
 #[doc(hidden)]
 pub mod __private {
     pub use abi_stable::library::{
-        CheckTypeLayout, LibHeader, LibraryError, RootModuleResult,
-        __call_root_module_loader as call_root_module_loader, lib_header_from_path,
+        __call_root_module_loader as call_root_module_loader, CheckTypeLayout, LibHeader,
+        LibraryError, RootModuleResult, lib_header_from_path,
     };
     pub use abi_stable::sabi_types::VersionNumber;
 }

@@ -53,8 +53,7 @@ pub struct PluginMod {
     /// Grades a batch of entities.
     pub grade: extern "C" fn(&PluginInstance, &FactTable) -> RResult<GradeBatch, PluginError>,
     /// Computes due-date duties as of a date (days since 1970-01-01).
-    pub duties:
-        extern "C" fn(&PluginInstance, &FactTable, i32) -> RResult<DutyBatch, PluginError>,
+    pub duties: extern "C" fn(&PluginInstance, &FactTable, i32) -> RResult<DutyBatch, PluginError>,
     /// Assesses cases for criminal referral.
     #[sabi(last_prefix_field)]
     pub assess_referral: extern "C" fn(

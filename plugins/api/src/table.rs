@@ -235,8 +235,9 @@ impl<'a, T> Facts<'a, T> {
     /// # Errors
     /// `InvalidFacts` naming the column's row when the value is missing.
     pub fn required(&self, row: usize, name: &str) -> Result<&'a T, PluginError> {
-        self.get(row)
-            .ok_or_else(|| PluginError::invalid_facts(format!("row {row}: fact `{name}` is missing")))
+        self.get(row).ok_or_else(|| {
+            PluginError::invalid_facts(format!("row {row}: fact `{name}` is missing"))
+        })
     }
 }
 

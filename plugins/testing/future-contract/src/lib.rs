@@ -1,0 +1,8 @@
+//! Test fixture: a plugin built for contract 2.0.0, which a 1.x host must
+//! refuse before running any of its code.
+
+#[cfg(feature = "export")]
+jianguan_plugin::__export_root_module!(
+    jianguan_plugin::fixtures::FutureContractRef,
+    jianguan_plugin::fixtures::future_contract
+);

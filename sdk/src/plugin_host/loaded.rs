@@ -1,0 +1,462 @@
+//! One loaded plugin: its description, its open instance, and the checked
+//! calls into it.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use jianguan_plugin::{
+    Citation, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, PluginDescription,
+    PluginInstance, PluginModRef, RStr, ReferralAssessment, ReferralDecision,
+};
+
+use super::PluginConfigs;
+use super::error::{LoadFailure, PluginCallError, PluginLoadError};
+use super::validate::validate_facts;
+use crate::NaiveDate;
+
+/// The three operations a plugin performs on facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Risk grading.
+    Grading,
+    /// Due-date duties.
+    Duties,
+    /// Criminal-referral assessment.
+    Referral,
+}
+
+impl Operation {
+    /// The name used in messages and in the schema.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Grading => "grading",
+            Self::Duties => "duties",
+            Self::Referral => "referral",
+        }
+    }
+}
+
+/// A plugin the host has loaded, checked and opened.
+pub struct LoadedPlugin {
+    module: PluginModRef,
+    instance: PluginInstance,
+    description: PluginDescription,
+    origin: PathBuf,
+}
+
+impl std::fmt::Debug for LoadedPlugin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedPlugin")
+            .field("id", &self.description.id)
+            .field("version", &self.description.version)
+            .field("origin", &self.origin)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LoadedPlugin {
+    pub(super) fn open(
+        module: PluginModRef,
+        origin: &Path,
+        configs: &PluginConfigs,
+    ) -> Result<Self, Box<PluginLoadError>> {
+        let fail = |plugin: &str, failure, details: String| {
+            Box::new(PluginLoadError {
+                plugin: plugin.to_string(),
+                path: origin.to_path_buf(),
+                failure,
+                details,
+            })
+        };
+        let json = (module.describe())()
+            .into_result()
+            .map_err(|e| fail("", LoadFailure::Description, e.to_string()))?;
+        let description: PluginDescription = serde_json::from_str(&json).map_err(|e| {
+            fail(
+                "",
+                LoadFailure::Description,
+                format!("description JSON: {e}"),
+            )
+        })?;
+        check_description(&description)
+            .map_err(|e| fail(&description.id, LoadFailure::Description, e))?;
+        let config = configs
+            .get(&description.id)
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let instance = (module.open())(RStr::from_str(&config))
+            .into_result()
+            .map_err(|e| fail(&description.id, LoadFailure::Refused, e.to_string()))?;
+        Ok(Self {
+            module,
+            instance,
+            description,
+            origin: origin.to_path_buf(),
+        })
+    }
+
+    /// The plugin's id.
+    pub fn id(&self) -> &str {
+        &self.description.id
+    }
+
+    /// Everything the plugin declared, with the configuration defaults.
+    pub fn description(&self) -> &PluginDescription {
+        &self.description
+    }
+
+    /// The file it was loaded from, or `(static)`.
+    pub fn origin(&self) -> &Path {
+        &self.origin
+    }
+
+    /// The schema of an operation.
+    pub fn schema(&self, operation: Operation) -> &[FactSpec] {
+        match operation {
+            Operation::Grading => &self.description.schema.grading,
+            Operation::Duties => &self.description.schema.duties,
+            Operation::Referral => &self.description.schema.referral,
+        }
+    }
+
+    /// The exemptions (免罚清单 entries) that apply to a violation code.
+    pub fn exemptions_for<'a>(&'a self, violation: &'a str) -> impl Iterator<Item = &'a Exemption> {
+        self.description
+            .exemptions
+            .iter()
+            .filter(move |e| e.violation == violation)
+    }
+
+    /// Checks `facts` against the operation's schema without calling the plugin.
+    ///
+    /// # Errors
+    /// [`PluginCallError::InvalidFacts`] naming the row and fact.
+    pub fn validate(&self, operation: Operation, facts: &FactTable) -> Result<(), PluginCallError> {
+        validate_facts(facts, self.schema(operation)).map_err(|message| {
+            PluginCallError::InvalidFacts {
+                plugin: self.id().to_string(),
+                operation: operation.name(),
+                message,
+            }
+        })
+    }
+
+    fn call_error(
+        &self,
+        operation: Operation,
+        error: jianguan_plugin::PluginError,
+    ) -> PluginCallError {
+        PluginCallError::Plugin {
+            plugin: self.id().to_string(),
+            operation: operation.name(),
+            error,
+        }
+    }
+
+    fn bad_result(&self, operation: Operation, message: String) -> PluginCallError {
+        PluginCallError::BadResult {
+            plugin: self.id().to_string(),
+            operation: operation.name(),
+            message,
+        }
+    }
+
+    /// Grades a batch (one row per entity) after validating it.
+    ///
+    /// # Errors
+    /// `InvalidFacts` before the call, `Plugin` when the plugin fails or
+    /// panics, `BadResult` when its result breaks the contract.
+    pub fn grade(&self, facts: &FactTable) -> Result<Grades<'_>, PluginCallError> {
+        let op = Operation::Grading;
+        self.validate(op, facts)?;
+        let batch = (self.module.grade())(&self.instance, facts)
+            .into_result()
+            .map_err(|e| self.call_error(op, e))?;
+        self.check_grades(&batch, facts.len())
+            .map_err(|m| self.bad_result(op, m))?;
+        Ok(Grades {
+            plugin: self,
+            batch,
+        })
+    }
+
+    fn check_grades(&self, batch: &GradeBatch, rows: usize) -> Result<(), String> {
+        if batch.grades.len() != rows || batch.scores.len() != rows || batch.reasons.len() != rows {
+            return Err(format!("{} grades for {rows} rows", batch.grades.len()));
+        }
+        let grades = self.description.grades.len() as u32;
+        if let Some(row) = batch.grades.iter().position(|&g| g >= grades) {
+            return Err(format!(
+                "row {row}: grade index {} of {grades} grades",
+                batch.grades[row]
+            ));
+        }
+        for (row, reasons) in batch.reasons.iter().enumerate() {
+            self.check_citations(reasons.iter().map(|r| r.citation), row)?;
+        }
+        Ok(())
+    }
+
+    fn check_citations(
+        &self,
+        indices: impl Iterator<Item = u32>,
+        row: usize,
+    ) -> Result<(), String> {
+        let n = self.description.citations.len() as u32;
+        for i in indices {
+            if i >= n {
+                return Err(format!("row {row}: citation index {i} of {n} citations"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The due-date duties of each row as of `as_of`, after validation.
+    ///
+    /// # Errors
+    /// As [`LoadedPlugin::grade`].
+    pub fn duties(
+        &self,
+        facts: &FactTable,
+        as_of: NaiveDate,
+    ) -> Result<Vec<Vec<DutyView<'_>>>, PluginCallError> {
+        let op = Operation::Duties;
+        self.validate(op, facts)?;
+        let days = crate::plugin_host::facts::days_since_epoch(as_of);
+        let batch: DutyBatch = (self.module.duties())(&self.instance, facts, days)
+            .into_result()
+            .map_err(|e| self.call_error(op, e))?;
+        if batch.rows.len() != facts.len() {
+            return Err(self.bad_result(
+                op,
+                format!(
+                    "{} rows of duties for {} rows",
+                    batch.rows.len(),
+                    facts.len()
+                ),
+            ));
+        }
+        let mut out = Vec::with_capacity(batch.rows.len());
+        for (row, duties) in batch.rows.iter().enumerate() {
+            self.check_citations(duties.iter().map(|d| d.reason.citation), row)
+                .map_err(|m| self.bad_result(op, m))?;
+            out.push(
+                duties
+                    .iter()
+                    .map(|d| DutyView {
+                        code: d.code.to_string(),
+                        due: crate::plugin_host::facts::date_from_days(d.due),
+                        overdue: d.overdue,
+                        reason: CitedReason {
+                            citation: &self.description.citations[d.reason.citation as usize],
+                            detail: d.reason.detail.to_string(),
+                        },
+                    })
+                    .collect(),
+            );
+        }
+        Ok(out)
+    }
+
+    /// Assesses each row (one case per row) for criminal referral, after
+    /// validation.
+    ///
+    /// # Errors
+    /// As [`LoadedPlugin::grade`].
+    pub fn assess_referral(
+        &self,
+        facts: &FactTable,
+    ) -> Result<Vec<ReferralView<'_>>, PluginCallError> {
+        let op = Operation::Referral;
+        self.validate(op, facts)?;
+        let assessments = (self.module.assess_referral())(&self.instance, facts)
+            .into_result()
+            .map_err(|e| self.call_error(op, e))?;
+        if assessments.len() != facts.len() {
+            return Err(self.bad_result(
+                op,
+                format!(
+                    "{} assessments for {} cases",
+                    assessments.len(),
+                    facts.len()
+                ),
+            ));
+        }
+        let mut out = Vec::with_capacity(assessments.len());
+        for (row, a) in assessments.iter().enumerate() {
+            self.check_citations(a.findings.iter().map(|f| f.reason.citation), row)
+                .map_err(|m| self.bad_result(op, m))?;
+            out.push(self.referral_view(a));
+        }
+        Ok(out)
+    }
+
+    fn referral_view(&self, a: &ReferralAssessment) -> ReferralView<'_> {
+        ReferralView {
+            decision: a.decision,
+            findings: a
+                .findings
+                .iter()
+                .map(|f| {
+                    (
+                        f.decision,
+                        CitedReason {
+                            citation: &self.description.citations[f.reason.citation as usize],
+                            detail: f.reason.detail.to_string(),
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Grades of a batch, read through the plugin's description.
+#[derive(Debug)]
+pub struct Grades<'a> {
+    plugin: &'a LoadedPlugin,
+    batch: GradeBatch,
+}
+
+impl<'a> Grades<'a> {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.batch.grades.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.batch.grades.is_empty()
+    }
+
+    /// The grade label of `row` (e.g. `C`, `一级`).
+    pub fn label(&self, row: usize) -> &'a str {
+        &self.plugin.description.grades[self.batch.grades[row] as usize].label
+    }
+
+    /// The grade index of `row` (0 = lowest risk).
+    pub fn grade(&self, row: usize) -> u32 {
+        self.batch.grades[row]
+    }
+
+    /// The score of `row`.
+    pub fn score(&self, row: usize) -> f64 {
+        self.batch.scores[row]
+    }
+
+    /// The reasons of `row`, each with its citation.
+    pub fn reasons(&self, row: usize) -> impl Iterator<Item = CitedReason<'a>> + '_ {
+        self.batch.reasons[row].iter().map(|r| CitedReason {
+            citation: &self.plugin.description.citations[r.citation as usize],
+            detail: r.detail.to_string(),
+        })
+    }
+
+    /// The raw batch as the plugin returned it.
+    pub fn batch(&self) -> &GradeBatch {
+        &self.batch
+    }
+}
+
+/// A reason with its citation resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitedReason<'a> {
+    /// The article applied.
+    pub citation: &'a Citation,
+    /// What in the facts met it.
+    pub detail: String,
+}
+
+/// A dated duty with its citation resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DutyView<'a> {
+    /// The duty's code.
+    pub code: String,
+    /// Its due date.
+    pub due: NaiveDate,
+    /// Whether it was overdue on the as-of date.
+    pub overdue: bool,
+    /// The rule.
+    pub reason: CitedReason<'a>,
+}
+
+/// A referral assessment with its citations resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferralView<'a> {
+    /// The overall decision.
+    pub decision: ReferralDecision,
+    /// Each offence considered.
+    pub findings: Vec<(ReferralDecision, CitedReason<'a>)>,
+}
+
+/// Checks the cross-references of a description: unique codes and labels,
+/// citation indices in range, exemptions naming catalogued violations,
+/// frequencies naming declared grades, schemas with unique fact names.
+fn check_description(d: &PluginDescription) -> Result<(), String> {
+    if d.id.trim().is_empty() {
+        return Err("empty id".into());
+    }
+    if d.grades.is_empty() {
+        return Err("no grades".into());
+    }
+    let n = d.citations.len() as u32;
+    let cite = |what: String, i: u32| {
+        if i < n {
+            Ok(())
+        } else {
+            Err(format!("{what} cites index {i} of {n} citations"))
+        }
+    };
+    unique(d.grades.iter().map(|g| g.label.as_str()), "grade label")?;
+    for f in &d.frequencies {
+        cite(format!("frequency of grade `{}`", f.grade), f.citation)?;
+        if !d.grades.iter().any(|g| g.label == f.grade) {
+            return Err(format!("frequency names unknown grade `{}`", f.grade));
+        }
+    }
+    unique(d.items.iter().map(|i| i.code.as_str()), "item code")?;
+    for item in &d.items {
+        cite(format!("item `{}`", item.code), item.citation)?;
+        unique(
+            item.checklist.iter().map(|c| c.code.as_str()),
+            "checklist code",
+        )?;
+    }
+    unique(
+        d.violations.iter().map(|v| v.code.as_str()),
+        "violation code",
+    )?;
+    for v in &d.violations {
+        cite(format!("violation `{}`", v.code), v.citation)?;
+    }
+    for e in &d.exemptions {
+        cite(format!("exemption for `{}`", e.violation), e.citation)?;
+        if !d.violations.iter().any(|v| v.code == e.violation) {
+            return Err(format!(
+                "exemption names unknown violation `{}`",
+                e.violation
+            ));
+        }
+    }
+    for (name, specs) in [
+        ("grading", &d.schema.grading),
+        ("duties", &d.schema.duties),
+        ("referral", &d.schema.referral),
+    ] {
+        unique(
+            specs.iter().map(|s| s.name.as_str()),
+            &format!("{name} fact"),
+        )?;
+    }
+    Ok(())
+}
+
+fn unique<'a>(values: impl Iterator<Item = &'a str>, what: &str) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for v in values {
+        if !seen.insert(v) {
+            return Err(format!("duplicate {what} `{v}`"));
+        }
+    }
+    Ok(())
+}

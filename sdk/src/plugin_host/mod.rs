@@ -1,0 +1,237 @@
+//! The plugin host (插件宿主): finds, checks, loads and calls industry
+//! plugins built against `jianguan-plugin`.
+//!
+//! - [`PluginHost::load_dir`] loads every dynamic library in a folder; one
+//!   bad file never stops the others, and each failure is reported in one
+//!   line ([`PluginLoadError::summary`]) with the details below.
+//! - Before any plugin code runs, the host checks the library's abi_stable
+//!   header, its contract version (same major as
+//!   [`jianguan_plugin::CONTRACT_VERSION`]) and the layout of its root module.
+//! - Each plugin registers under its id; a second plugin with the same id is
+//!   refused.
+//! - Facts are validated against the plugin's schema before every call, and
+//!   the plugin's result is checked against its description before it is
+//!   returned. A panic in a plugin comes back as an error value.
+//! - **Plugins are never unloaded.** A library stays mapped until the process
+//!   exits, even when its [`PluginHost`] is dropped: unloading is unsafe once
+//!   a library's thread-locals or leaked vtables are in use, which is why
+//!   abi_stable leaks libraries on purpose. Loading the same file again
+//!   reuses the mapped library.
+
+mod error;
+mod facts;
+mod loaded;
+mod preflight;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jianguan_plugin::__private::{LibraryError, VersionNumber, lib_header_from_path};
+use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
+
+pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
+pub use facts::{FactRowsError, facts_from_json_rows, facts_from_text_rows};
+pub use jianguan_plugin::{
+    Citation, FactKind, FactSpec, FactTable, PluginDescription, ReferralDecision,
+};
+pub use loaded::{CitedReason, DutyView, Grades, LoadedPlugin, Operation, ReferralView};
+
+use crate::entity::Industry;
+
+/// Configurations by plugin id, as JSON objects; a plugin with none opens
+/// with its defaults.
+pub type PluginConfigs = BTreeMap<String, serde_json::Value>;
+
+/// What [`PluginHost::load_dir`] did: the ids loaded and the files refused.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    /// Ids of the plugins loaded, in file-name order.
+    pub loaded: Vec<String>,
+    /// Files that could not be loaded.
+    pub failures: Vec<PluginLoadError>,
+}
+
+/// The set of loaded plugins, by id.
+#[derive(Debug, Default)]
+pub struct PluginHost {
+    plugins: Vec<LoadedPlugin>,
+    by_id: BTreeMap<String, usize>,
+}
+
+impl PluginHost {
+    /// A host with no plugins.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Loads every dynamic library (`.so`, `.dylib` or `.dll`, as the
+    /// platform names them) in `dir`, in file-name order, opening each with
+    /// its configuration from `configs` (by id) or its defaults. Other files
+    /// are ignored.
+    ///
+    /// # Errors
+    /// Only when the folder itself cannot be read; a file that fails to load
+    /// is listed in the report's `failures` and the rest still load.
+    pub fn load_dir(&mut self, dir: &Path, configs: &PluginConfigs) -> std::io::Result<LoadReport> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().and_then(|e| e.to_str())
+                        == Some(std::env::consts::DLL_EXTENSION)
+            })
+            .collect();
+        files.sort();
+        let mut report = LoadReport::default();
+        for file in files {
+            match self.load_file(&file, configs) {
+                Ok(id) => report.loaded.push(id),
+                Err(e) => report.failures.push(*e),
+            }
+        }
+        Ok(report)
+    }
+
+    /// Loads one plugin library and registers it; returns its id.
+    ///
+    /// # Errors
+    /// A [`PluginLoadError`] saying what was wrong (see [`LoadFailure`]); the
+    /// host is unchanged.
+    pub fn load_file(
+        &mut self,
+        path: &Path,
+        configs: &PluginConfigs,
+    ) -> Result<String, Box<PluginLoadError>> {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().trim_start_matches("lib").to_string())
+            .unwrap_or_default();
+        let fail = |failure, details: String| {
+            Box::new(PluginLoadError {
+                plugin: stem.clone(),
+                path: path.to_path_buf(),
+                failure,
+                details,
+            })
+        };
+        if !path.is_file() {
+            return Err(fail(LoadFailure::Open, "no such file".into()));
+        }
+        preflight::check_library_file(path).map_err(|e| fail(LoadFailure::Open, e))?;
+        let header = lib_header_from_path(path).map_err(|e| match e {
+            LibraryError::OpenError { .. } => fail(LoadFailure::Open, e.to_string()),
+            LibraryError::GetSymbolError { .. } => fail(LoadFailure::NotAPlugin, e.to_string()),
+            other => fail(LoadFailure::IncompatibleAbiStable, other.to_string()),
+        })?;
+        let found = header.version_strings();
+        let found_text = found.version.to_string();
+        // Our own version rule rather than abi_stable's: any plugin of the
+        // same major loads, older minors included (their missing fields are
+        // optional prefix fields).
+        match VersionNumber::new(found) {
+            Ok(v) if u64::from(v.major) == CONTRACT_MAJOR => {}
+            _ => {
+                return Err(fail(
+                    LoadFailure::ContractVersion {
+                        expected: CONTRACT_VERSION.into(),
+                        found: found_text,
+                    },
+                    String::new(),
+                ));
+            }
+        }
+        let module = header.check_layout::<PluginModRef>().map_err(|e| match e {
+            LibraryError::AbiInstability(_) => fail(
+                LoadFailure::Layout {
+                    expected: CONTRACT_VERSION.into(),
+                    found: found_text.clone(),
+                },
+                e.to_string(),
+            ),
+            other => fail(LoadFailure::Constructor, other.to_string()),
+        })?;
+        self.register(module, path, configs).map_err(|mut e| {
+            if e.plugin.is_empty() {
+                e.plugin = stem.clone();
+            }
+            e
+        })
+    }
+
+    /// Registers a plugin linked statically (its crate's `plugin_module()`),
+    /// exactly as a loaded one; returns its id.
+    ///
+    /// # Errors
+    /// As [`PluginHost::load_file`], from `describe` onwards.
+    pub fn register_static(
+        &mut self,
+        module: PluginModRef,
+        configs: &PluginConfigs,
+    ) -> Result<String, Box<PluginLoadError>> {
+        self.register(module, Path::new("(static)"), configs)
+    }
+
+    fn register(
+        &mut self,
+        module: PluginModRef,
+        path: &Path,
+        configs: &PluginConfigs,
+    ) -> Result<String, Box<PluginLoadError>> {
+        let plugin = LoadedPlugin::open(module, path, configs)?;
+        let id = plugin.id().to_string();
+        if let Some(&first) = self.by_id.get(&id) {
+            return Err(Box::new(PluginLoadError {
+                plugin: id.clone(),
+                path: path.to_path_buf(),
+                failure: LoadFailure::DuplicateId {
+                    id,
+                    first: self.plugins[first].origin().display().to_string(),
+                },
+                details: String::new(),
+            }));
+        }
+        self.by_id.insert(id.clone(), self.plugins.len());
+        self.plugins.push(plugin);
+        Ok(id)
+    }
+
+    /// The plugin registered under `id`.
+    pub fn get(&self, id: &str) -> Option<&LoadedPlugin> {
+        self.by_id.get(id).map(|&i| &self.plugins[i])
+    }
+
+    /// The plugin registered under `id`.
+    ///
+    /// # Errors
+    /// [`PluginCallError::NotLoaded`] when none is.
+    pub fn plugin(&self, id: &str) -> Result<&LoadedPlugin, PluginCallError> {
+        self.get(id)
+            .ok_or_else(|| PluginCallError::NotLoaded(id.to_string()))
+    }
+
+    /// The plugin that grades entities of `industry`, if one is loaded.
+    pub fn for_industry(&self, industry: Industry) -> Option<&LoadedPlugin> {
+        self.plugins.iter().find(|p| {
+            p.description()
+                .industries
+                .iter()
+                .any(|i| i == industry.id())
+        })
+    }
+
+    /// The loaded plugins, in load order.
+    pub fn plugins(&self) -> impl Iterator<Item = &LoadedPlugin> {
+        self.plugins.iter()
+    }
+
+    /// Number of loaded plugins.
+    pub fn len(&self) -> usize {
+        self.plugins.len()
+    }
+
+    /// Whether no plugin is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.plugins.is_empty()
+    }
+}
