@@ -13,6 +13,11 @@ cargo fmt --all -- --check
 step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# Cargo builds no cdylib for another crate's tests: build the plugin
+# libraries (real and deliberately broken) that the host tests load.
+step "cargo build --workspace (plugin libraries for the host tests)"
+cargo build --workspace --locked
+
 step "cargo test --workspace"
 cargo test --workspace --locked
 

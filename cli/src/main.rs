@@ -8,6 +8,7 @@
 
 mod calendar;
 mod catalog;
+mod plugins;
 mod roster;
 mod uscc;
 
@@ -37,6 +38,9 @@ enum Command {
     /// Working days and deadlines under the official holiday notices.
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
+    /// Industry plugins: list them, grade, duties, referral assessment.
+    #[command(subcommand)]
+    Plugins(plugins::PluginsCommand),
 }
 
 /// A refused input: printed to stderr, exit status 1.
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
         Command::Calendar(c) => calendar::run(c),
         Command::Catalog(c) => catalog::run(c),
         Command::Roster(c) => roster::run(c),
+        Command::Plugins(c) => plugins::run(c),
     };
     match result {
         Ok(code) => code,

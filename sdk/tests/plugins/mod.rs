@@ -50,3 +50,50 @@ pub fn folder_with(test: &str, crates: &[&str]) -> PathBuf {
     }
     dir
 }
+
+/// Loads the plugin built from crate `lib_name` and registers `module`
+/// (the same crate linked statically) in another host, runs each fixture
+/// file of `fixtures` (grading.json, duties.json, referral.json) through
+/// both, and asserts the results are identical. Returns the number of rows
+/// compared.
+pub fn same_through_dylib_and_rlib(
+    lib_name: &str,
+    module: jianguan_plugin::PluginModRef,
+    fixtures: &Path,
+) -> usize {
+    use jianguan::plugin_host::{Operation, PluginConfigs, PluginHost, facts_from_json_rows};
+    let mut loaded = PluginHost::new();
+    let id = loaded
+        .load_file(&lib(lib_name), &PluginConfigs::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut linked = PluginHost::new();
+    let id2 = linked
+        .register_static(module, &PluginConfigs::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(id, id2);
+    let (a, b) = (loaded.get(&id).unwrap(), linked.get(&id).unwrap());
+    assert_eq!(a.description(), b.description());
+    assert_eq!(a.origin(), lib(lib_name).as_path());
+    let read = |file: &str, op: Operation| {
+        let text = std::fs::read_to_string(fixtures.join(file)).expect("fixture file");
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&text).expect("fixture JSON");
+        facts_from_json_rows(&rows, a.schema(op)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    let grading = read("grading.json", Operation::Grading);
+    let (ga, gb) = (a.grade(&grading).unwrap(), b.grade(&grading).unwrap());
+    assert_eq!(ga.batch(), gb.batch());
+    assert!(!ga.is_empty());
+    let as_of = jianguan::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let duties = read("duties.json", Operation::Duties);
+    assert_eq!(
+        a.duties(&duties, as_of).unwrap(),
+        b.duties(&duties, as_of).unwrap()
+    );
+    let referral = read("referral.json", Operation::Referral);
+    let (ra, rb) = (
+        a.assess_referral(&referral).unwrap(),
+        b.assess_referral(&referral).unwrap(),
+    );
+    assert_eq!(ra, rb);
+    grading.len() + duties.len() + referral.len()
+}

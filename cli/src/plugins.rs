@@ -1,0 +1,371 @@
+//! `jianguan plugins`: list the industry plugins in a folder, and run their
+//! grading, duties and referral assessment on facts from a CSV or JSON file.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use jianguan::NaiveDate;
+use jianguan::plugin_host::{
+    CitedReason, FactTable, LoadedPlugin, Operation, PluginConfigs, PluginHost,
+    facts_from_json_rows, facts_from_text_rows,
+};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::{Refused, print_json, read_input};
+
+#[derive(Debug, Subcommand)]
+pub enum PluginsCommand {
+    /// Load every plugin in a folder and describe each; failures are listed
+    /// one line each (exit status 1 when any plugin was refused).
+    List {
+        #[command(flatten)]
+        host: HostOpts,
+        /// Print each failure's details below its summary line.
+        #[arg(long)]
+        verbose: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Risk-grade each row of FACTS (CSV with a header, or a JSON array of
+    /// objects) with the plugin PLUGIN.
+    Grade(RunOpts),
+    /// Due-date duties of each row of FACTS as of a date.
+    Duties {
+        #[command(flatten)]
+        run: RunOpts,
+        /// The as-of date, YYYY-MM-DD.
+        #[arg(long)]
+        as_of: NaiveDate,
+    },
+    /// Criminal-referral assessment of each case (row) of FACTS.
+    Assess(RunOpts),
+}
+
+#[derive(Debug, Args)]
+pub struct HostOpts {
+    /// The plugins folder.
+    #[arg(long, value_name = "DIR")]
+    dir: PathBuf,
+    /// Plugin configurations: a JSON object of plugin id → configuration.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunOpts {
+    #[command(flatten)]
+    host: HostOpts,
+    /// The plugin id, e.g. `food`.
+    #[arg(long)]
+    plugin: String,
+    /// The facts: `.csv` (header of fact names) or `.json` (array of objects).
+    facts: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
+    match command {
+        PluginsCommand::List {
+            host,
+            verbose,
+            json,
+        } => list(&host, verbose, json),
+        PluginsCommand::Grade(run) => {
+            let host = open(&run.host)?;
+            let plugin = host.plugin(&run.plugin)?;
+            let facts = read_facts(&run.facts, plugin, Operation::Grading)?;
+            let grades = plugin.grade(&facts)?;
+            let rows: Vec<Value> = (0..grades.len())
+                .map(|r| {
+                    json!({
+                        "row": r,
+                        "grade": grades.label(r),
+                        "score": grades.score(r),
+                        "reasons": grades.reasons(r).map(|c| reason(&c)).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            output(run.json, &rows, |row| {
+                format!(
+                    "row {}: grade {} (score {})",
+                    row["row"],
+                    text(&row["grade"]),
+                    row["score"]
+                )
+            })
+        }
+        PluginsCommand::Duties { run, as_of } => {
+            let host = open(&run.host)?;
+            let plugin = host.plugin(&run.plugin)?;
+            let facts = read_facts(&run.facts, plugin, Operation::Duties)?;
+            let duties = plugin.duties(&facts, as_of)?;
+            let rows: Vec<Value> = duties
+                .iter()
+                .enumerate()
+                .map(|(r, list)| {
+                    json!({
+                        "row": r,
+                        "duties": list.iter().map(|d| json!({
+                            "code": d.code,
+                            "due": d.due.to_string(),
+                            "overdue": d.overdue,
+                            "reason": reason(&d.reason),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            output(run.json, &rows, |row| {
+                let list: Vec<String> = row["duties"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|d| {
+                        let late = if d["overdue"] == true { " OVERDUE" } else { "" };
+                        format!("{} by {}{late}", text(&d["code"]), text(&d["due"]))
+                    })
+                    .collect();
+                format!("row {}: {}", row["row"], list.join("; "))
+            })
+        }
+        PluginsCommand::Assess(run) => {
+            let host = open(&run.host)?;
+            let plugin = host.plugin(&run.plugin)?;
+            let facts = read_facts(&run.facts, plugin, Operation::Referral)?;
+            let assessments = plugin.assess_referral(&facts)?;
+            let rows: Vec<Value> = assessments
+                .iter()
+                .enumerate()
+                .map(|(r, a)| {
+                    json!({
+                        "row": r,
+                        "decision": decision(a.decision),
+                        "findings": a.findings.iter().map(|(d, c)| json!({
+                            "decision": decision(*d),
+                            "reason": reason(c),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            output(run.json, &rows, |row| {
+                format!("row {}: {}", row["row"], text(&row["decision"]))
+            })
+        }
+    }
+}
+
+fn decision(d: jianguan::plugin_host::ReferralDecision) -> &'static str {
+    use jianguan::plugin_host::ReferralDecision::*;
+    match d {
+        Refer => "refer",
+        NeedsTesting => "needs_testing",
+        DoNotRefer => "do_not_refer",
+    }
+}
+
+fn text(v: &Value) -> String {
+    v.as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| v.to_string())
+}
+
+fn reason(c: &CitedReason<'_>) -> Value {
+    json!({
+        "citation": c.citation.to_string(),
+        "certainty": c.citation.certainty,
+        "detail": c.detail,
+    })
+}
+
+fn output(
+    json: bool,
+    rows: &[Value],
+    line: impl Fn(&Value) -> String,
+) -> Result<ExitCode, Refused> {
+    if json {
+        print_json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for row in rows {
+        println!("{}", line(row));
+        let list = |key: &str| {
+            row.get(key)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        for r in list("reasons") {
+            println!("    {} — {}", text(&r["detail"]), text(&r["citation"]));
+        }
+        for f in list("findings") {
+            let r = &f["reason"];
+            println!(
+                "    {}: {} — {}",
+                text(&f["decision"]),
+                text(&r["detail"]),
+                text(&r["citation"])
+            );
+        }
+        for d in list("duties") {
+            let r = &d["reason"];
+            println!("    {} — {}", text(&r["detail"]), text(&r["citation"]));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn configs(opts: &HostOpts) -> Result<PluginConfigs, Refused> {
+    match &opts.config {
+        None => Ok(PluginConfigs::new()),
+        Some(path) => serde_json::from_str(&read_input(path, "plugin configuration")?).map_err(|e| {
+            Refused(format!(
+                "plugin configuration {}: expected a JSON object of plugin id → configuration: {e}",
+                path.display()
+            ))
+        }),
+    }
+}
+
+fn open(opts: &HostOpts) -> Result<PluginHost, Refused> {
+    let mut host = PluginHost::new();
+    let report = host.load_dir(&opts.dir, &configs(opts)?).map_err(|e| {
+        Refused(format!(
+            "cannot read plugins folder {}: {e}",
+            opts.dir.display()
+        ))
+    })?;
+    for failure in &report.failures {
+        eprintln!("jianguan: {}", failure.summary());
+    }
+    Ok(host)
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    name_zh: &'a str,
+    name_en: &'a str,
+    version: &'a str,
+    origin: String,
+    industries: &'a [String],
+    rule_sets: Vec<String>,
+    grades: Vec<&'a str>,
+    items: usize,
+    checklist_points: usize,
+    violations: usize,
+    exemptions: usize,
+    citations: usize,
+}
+
+fn list(opts: &HostOpts, verbose: bool, json: bool) -> Result<ExitCode, Refused> {
+    let mut host = PluginHost::new();
+    let report = host.load_dir(&opts.dir, &configs(opts)?).map_err(|e| {
+        Refused(format!(
+            "cannot read plugins folder {}: {e}",
+            opts.dir.display()
+        ))
+    })?;
+    let listed: Vec<Listed<'_>> = host.plugins().map(listed).collect();
+    let failures: Vec<Value> = report
+        .failures
+        .iter()
+        .map(|f| json!({"summary": f.summary(), "details": f.details}))
+        .collect();
+    if json {
+        print_json(&json!({"plugins": listed, "failures": failures}))?;
+    } else {
+        for p in &listed {
+            println!(
+                "{} — {} ({}) {} [{}]",
+                p.id, p.name_zh, p.name_en, p.version, p.origin
+            );
+            println!("    industries: {}", p.industries.join(", "));
+            println!("    grades: {}", p.grades.join(" < "));
+            println!(
+                "    {} items ({} checklist points), {} violations, {} exemptions, {} citations",
+                p.items, p.checklist_points, p.violations, p.exemptions, p.citations
+            );
+            for r in &p.rule_sets {
+                println!("    encodes {r}");
+            }
+        }
+        println!(
+            "{} plugin(s) loaded from {}",
+            listed.len(),
+            opts.dir.display()
+        );
+    }
+    for f in &report.failures {
+        if verbose {
+            eprintln!("jianguan: {f}");
+        } else {
+            eprintln!("jianguan: {}", f.summary());
+        }
+    }
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn listed(p: &LoadedPlugin) -> Listed<'_> {
+    let d = p.description();
+    Listed {
+        id: &d.id,
+        name_zh: &d.name_zh,
+        name_en: &d.name_en,
+        version: &d.version,
+        origin: p.origin().display().to_string(),
+        industries: &d.industries,
+        rule_sets: d
+            .rule_sets
+            .iter()
+            .map(|r| format!("《{}》{}, in force {}", r.title, r.number, r.effective))
+            .collect(),
+        grades: d.grades.iter().map(|g| g.label.as_str()).collect(),
+        items: d.items.len(),
+        checklist_points: d.items.iter().map(|i| i.checklist.len()).sum(),
+        violations: d.violations.len(),
+        exemptions: d.exemptions.len(),
+        citations: d.citations.len(),
+    }
+}
+
+/// Reads facts from CSV or JSON, typed by the plugin's schema for `op`.
+fn read_facts(path: &Path, plugin: &LoadedPlugin, op: Operation) -> Result<FactTable, Refused> {
+    let schema = plugin.schema(op);
+    let name = path.display();
+    let is_csv = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let facts = if is_csv {
+        let mut reader = csv::Reader::from_path(path)
+            .map_err(|e| Refused(format!("cannot read facts {name}: {e}")))?;
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| Refused(format!("facts {name}: {e}")))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let mut rows = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| Refused(format!("facts {name}, row {i}: {e}")))?;
+            rows.push(record.iter().map(str::to_string).collect::<Vec<_>>());
+        }
+        facts_from_text_rows(&header, rows, schema)
+    } else {
+        let value: Value = serde_json::from_str(&read_input(path, "facts")?)
+            .map_err(|e| Refused(format!("facts {name}: not JSON: {e}")))?;
+        let rows = value
+            .as_array()
+            .ok_or_else(|| Refused(format!("facts {name}: expected a JSON array of objects")))?;
+        facts_from_json_rows(rows, schema)
+    };
+    facts.map_err(|e| Refused(format!("facts {name}: {e}")))
+}
