@@ -217,3 +217,31 @@ macro_rules! __export_root_module {
         };
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guard_turns_panics_into_error_values() {
+        let ok = guard(|| Ok::<_, PluginError>(7));
+        assert_eq!(ok.into_result().unwrap(), 7);
+        let refused =
+            guard(|| Err::<u8, _>(PluginError::invalid_facts("row 0: fact `x` is missing")));
+        assert_eq!(
+            refused.into_result().unwrap_err().kind,
+            PluginErrorKind::InvalidFacts
+        );
+        let text = guard(|| -> Result<u8, PluginError> { panic!("boom") });
+        let e = text.into_result().unwrap_err();
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (PluginErrorKind::Panicked, "boom")
+        );
+        let formatted = guard(|| -> Result<u8, PluginError> { panic!("row {}", 3) });
+        assert_eq!(
+            formatted.into_result().unwrap_err().message.as_str(),
+            "row 3"
+        );
+    }
+}

@@ -254,3 +254,61 @@ impl Facts<'_, bool> {
         self.get(row).copied().unwrap_or(false)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> FactTable {
+        FactTable::new(3)
+            .with(Column::new(
+                "sales_cny",
+                ColumnData::Number(vec![1.0, 2.0, 3.0].into()),
+            ))
+            .with(Column {
+                present: vec![true, false, true].into(),
+                ..Column::new("tested", ColumnData::Flag(vec![true, false, false].into()))
+            })
+            .with(Column::new(
+                "opened",
+                ColumnData::Date(vec![0, 19_358, -1].into()),
+            ))
+    }
+
+    #[test]
+    fn typed_access_reads_values_and_missing_ones() {
+        let t = table();
+        assert_eq!(t.numbers("sales_cny").unwrap().get(2), Some(&3.0));
+        let tested = t.flags("tested").unwrap();
+        assert_eq!((tested.get(0), tested.get(1)), (Some(&true), None));
+        assert!(!tested.is_set(1));
+        assert_eq!(
+            t.dates("opened").unwrap().date(1),
+            CivilDate::new(2023, 1, 1)
+        );
+        // A fact the table does not carry reads as missing in every row.
+        assert_eq!(t.integers("deaths").unwrap().get(0), None);
+        let e = t
+            .texts("deaths")
+            .unwrap()
+            .required(2, "deaths")
+            .unwrap_err();
+        assert_eq!(e.message.as_str(), "row 2: fact `deaths` is missing");
+    }
+
+    #[test]
+    fn the_wrong_kind_or_length_is_an_error_naming_the_column() {
+        let t = table();
+        let e = t.integers("sales_cny").unwrap_err();
+        assert_eq!(e.kind, crate::PluginErrorKind::InvalidFacts);
+        assert_eq!(
+            e.message.as_str(),
+            "column `sales_cny` holds number values, not the kind this plugin reads"
+        );
+        let short = FactTable::new(2).with(Column::new("x", ColumnData::Integer(vec![1].into())));
+        assert_eq!(
+            short.integers("x").unwrap_err().message.as_str(),
+            "column `x` has 1 values for 2 rows"
+        );
+    }
+}
