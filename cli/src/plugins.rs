@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use jianguan::NaiveDate;
 use jianguan::plugin_host::{
-    CitedReason, FactTable, LoadedPlugin, Operation, PluginConfigs, PluginHost,
+    CitedReason, FactTable, LoadReport, LoadedPlugin, Operation, PluginConfigs, PluginHost,
     facts_from_json_rows, facts_from_text_rows,
 };
 use serde::Serialize;
@@ -230,7 +230,8 @@ fn configs(opts: &HostOpts) -> Result<PluginConfigs, Refused> {
     }
 }
 
-fn open(opts: &HostOpts) -> Result<PluginHost, Refused> {
+/// Loads the folder; failures are returned in the report, not printed.
+fn load(opts: &HostOpts) -> Result<(PluginHost, LoadReport), Refused> {
     let mut host = PluginHost::new();
     let report = host.load_dir(&opts.dir, &configs(opts)?).map_err(|e| {
         Refused(format!(
@@ -238,6 +239,12 @@ fn open(opts: &HostOpts) -> Result<PluginHost, Refused> {
             opts.dir.display()
         ))
     })?;
+    Ok((host, report))
+}
+
+/// Loads the folder for a run, printing each refused plugin's summary line.
+fn open(opts: &HostOpts) -> Result<PluginHost, Refused> {
+    let (host, report) = load(opts)?;
     for failure in &report.failures {
         eprintln!("jianguan: {}", failure.summary());
     }
@@ -262,13 +269,7 @@ struct Listed<'a> {
 }
 
 fn list(opts: &HostOpts, verbose: bool, json: bool) -> Result<ExitCode, Refused> {
-    let mut host = PluginHost::new();
-    let report = host.load_dir(&opts.dir, &configs(opts)?).map_err(|e| {
-        Refused(format!(
-            "cannot read plugins folder {}: {e}",
-            opts.dir.display()
-        ))
-    })?;
+    let (host, report) = load(opts)?;
     let listed: Vec<Listed<'_>> = host.plugins().map(listed).collect();
     let failures: Vec<Value> = report
         .failures

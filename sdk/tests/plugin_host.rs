@@ -19,6 +19,18 @@ fn failure(name: &str) -> jianguan::plugin_host::PluginLoadError {
     *load(name).expect_err("a broken plugin must be refused")
 }
 
+/// A host with the panicking fixture loaded, and its id.
+fn panics_host() -> (PluginHost, String) {
+    let mut host = PluginHost::new();
+    let id = host
+        .load_file(
+            &plugins::lib("jianguan-testing-panics"),
+            &PluginConfigs::new(),
+        )
+        .unwrap();
+    (host, id)
+}
+
 fn one_line(e: &jianguan::plugin_host::PluginLoadError) -> String {
     let summary = e.summary();
     assert!(
@@ -135,13 +147,7 @@ fn a_description_citing_a_missing_article_is_refused() {
 
 #[test]
 fn panics_inside_entry_points_come_back_as_errors_and_the_host_keeps_working() {
-    let mut host = PluginHost::new();
-    let id = host
-        .load_file(
-            &plugins::lib("jianguan-testing-panics"),
-            &PluginConfigs::new(),
-        )
-        .unwrap();
+    let (host, id) = panics_host();
     let plugin = host.get(&id).unwrap();
     let facts = FactTable::new(1).with(Column::new("value", ColumnData::Number(vec![1.0].into())));
     for _ in 0..3 {
@@ -239,13 +245,7 @@ fn a_folder_loads_what_it_can_and_reports_the_rest() {
 fn facts_are_checked_against_the_schema_before_the_plugin_is_called() {
     // The fixture panics on any grading call, so each InvalidFacts below
     // proves the plugin was never reached.
-    let mut host = PluginHost::new();
-    let id = host
-        .load_file(
-            &plugins::lib("jianguan-testing-panics"),
-            &PluginConfigs::new(),
-        )
-        .unwrap();
+    let (host, id) = panics_host();
     let plugin = host.get(&id).unwrap();
     let cases = [
         (
@@ -289,13 +289,7 @@ fn facts_are_checked_against_the_schema_before_the_plugin_is_called() {
 
 #[test]
 fn rows_become_typed_columns_by_the_schema() {
-    let mut host = PluginHost::new();
-    let id = host
-        .load_file(
-            &plugins::lib("jianguan-testing-panics"),
-            &PluginConfigs::new(),
-        )
-        .unwrap();
+    let (host, id) = panics_host();
     let schema = host.get(&id).unwrap().description().schema.grading.clone();
     let t = facts_from_json_rows(&[json!({"value": 1.5}), json!({"value": 2})], &schema).unwrap();
     assert_eq!(t.numbers("value").unwrap().get(1), Some(&2.0));
