@@ -1,7 +1,7 @@
 //! `jianguan plugins`: list the industry plugins in a folder, and run their
 //! grading, duties and referral assessment on facts from a CSV or JSON file.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
@@ -31,7 +31,13 @@ pub enum PluginsCommand {
     },
     /// Risk-grade each row of FACTS (CSV with a header, or a JSON array of
     /// objects) with the plugin PLUGIN.
-    Grade(RunOpts),
+    Grade {
+        #[command(flatten)]
+        run: RunOpts,
+        /// Print only the number of rows in each grade.
+        #[arg(long)]
+        summary: bool,
+    },
     /// Due-date duties of each row of FACTS as of a date.
     Duties {
         #[command(flatten)]
@@ -63,6 +69,10 @@ pub struct RunOpts {
     plugin: String,
     /// The facts: `.csv` (header of fact names) or `.json` (array of objects).
     facts: PathBuf,
+    /// A column naming each row (e.g. the entity's code): echoed in the
+    /// output as `id`, not passed to the plugin.
+    #[arg(long, value_name = "NAME", default_value = "uscc")]
+    id_column: String,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -75,11 +85,14 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
             verbose,
             json,
         } => list(&host, verbose, json),
-        PluginsCommand::Grade(run) => {
+        PluginsCommand::Grade { run, summary } => {
             let host = open(&run.host)?;
             let plugin = host.plugin(&run.plugin)?;
-            let facts = read_facts(&run.facts, plugin, Operation::Grading)?;
+            let (facts, ids) = read_facts(&run, plugin, Operation::Grading)?;
             let grades = plugin.grade(&facts)?;
+            if summary {
+                return grade_summary(plugin, &grades, run.json);
+            }
             let rows: Vec<Value> = (0..grades.len())
                 .map(|r| {
                     json!({
@@ -90,7 +103,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
                     })
                 })
                 .collect();
-            output(run.json, &rows, |row| {
+            output(run.json, &ids, rows, |row| {
                 format!(
                     "row {}: grade {} (score {})",
                     row["row"],
@@ -102,7 +115,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
         PluginsCommand::Duties { run, as_of } => {
             let host = open(&run.host)?;
             let plugin = host.plugin(&run.plugin)?;
-            let facts = read_facts(&run.facts, plugin, Operation::Duties)?;
+            let (facts, ids) = read_facts(&run, plugin, Operation::Duties)?;
             let duties = plugin.duties(&facts, as_of)?;
             let rows: Vec<Value> = duties
                 .iter()
@@ -119,7 +132,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
                     })
                 })
                 .collect();
-            output(run.json, &rows, |row| {
+            output(run.json, &ids, rows, |row| {
                 let list: Vec<String> = row["duties"]
                     .as_array()
                     .into_iter()
@@ -135,7 +148,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
         PluginsCommand::Assess(run) => {
             let host = open(&run.host)?;
             let plugin = host.plugin(&run.plugin)?;
-            let facts = read_facts(&run.facts, plugin, Operation::Referral)?;
+            let (facts, ids) = read_facts(&run, plugin, Operation::Referral)?;
             let assessments = plugin.assess_referral(&facts)?;
             let rows: Vec<Value> = assessments
                 .iter()
@@ -151,7 +164,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
                     })
                 })
                 .collect();
-            output(run.json, &rows, |row| {
+            output(run.json, &ids, rows, |row| {
                 format!("row {}: {}", row["row"], text(&row["decision"]))
             })
         }
@@ -183,15 +196,24 @@ fn reason(c: &CitedReason<'_>) -> Value {
 
 fn output(
     json: bool,
-    rows: &[Value],
+    ids: &[Option<String>],
+    mut rows: Vec<Value>,
     line: impl Fn(&Value) -> String,
 ) -> Result<ExitCode, Refused> {
+    for (row, id) in rows.iter_mut().zip(ids) {
+        if let (Some(object), Some(id)) = (row.as_object_mut(), id) {
+            object.insert("id".into(), Value::String(id.clone()));
+        }
+    }
     if json {
         print_json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
-    for row in rows {
-        println!("{}", line(row));
+    for row in &rows {
+        match row.get("id") {
+            Some(id) => println!("{} [{}]", line(row), text(id)),
+            None => println!("{}", line(row)),
+        }
         let list = |key: &str| {
             row.get(key)
                 .and_then(Value::as_array)
@@ -337,36 +359,85 @@ fn listed(p: &LoadedPlugin) -> Listed<'_> {
     }
 }
 
-/// Reads facts from CSV or JSON, typed by the plugin's schema for `op`.
-fn read_facts(path: &Path, plugin: &LoadedPlugin, op: Operation) -> Result<FactTable, Refused> {
+/// Per-grade counts of a graded batch, in grade order.
+fn grade_summary(
+    plugin: &LoadedPlugin,
+    grades: &jianguan::plugin_host::Grades<'_>,
+    json: bool,
+) -> Result<ExitCode, Refused> {
+    let labels = &plugin.description().grades;
+    let mut counts = vec![0usize; labels.len()];
+    for r in 0..grades.len() {
+        counts[grades.grade(r) as usize] += 1;
+    }
+    if json {
+        let by_grade: serde_json::Map<String, Value> = labels
+            .iter()
+            .zip(&counts)
+            .map(|(g, n)| (g.label.clone(), json!(n)))
+            .collect();
+        print_json(&json!({"plugin": plugin.id(), "rows": grades.len(), "grades": by_grade}))?;
+    } else {
+        println!("{} rows graded by `{}`", grades.len(), plugin.id());
+        for (g, n) in labels.iter().zip(&counts) {
+            println!("  {:<12} {n:>8}  {}", g.label, g.description);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads facts from CSV or JSON, typed by the plugin's schema for `op`; the
+/// id column, when present, is split off and returned per row.
+fn read_facts(
+    run: &RunOpts,
+    plugin: &LoadedPlugin,
+    op: Operation,
+) -> Result<(FactTable, Vec<Option<String>>), Refused> {
+    let path = run.facts.as_path();
+    let id_column = run.id_column.as_str();
     let schema = plugin.schema(op);
     let name = path.display();
     let is_csv = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let mut ids = Vec::new();
     let facts = if is_csv {
         let mut reader = csv::Reader::from_path(path)
             .map_err(|e| Refused(format!("cannot read facts {name}: {e}")))?;
-        let header: Vec<String> = reader
+        let mut header: Vec<String> = reader
             .headers()
             .map_err(|e| Refused(format!("facts {name}: {e}")))?
             .iter()
             .map(str::to_string)
             .collect();
+        let id_at = header.iter().position(|h| h == id_column);
+        if let Some(i) = id_at {
+            header.remove(i);
+        }
         let mut rows = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            let record = record.map_err(|e| Refused(format!("facts {name}, row {i}: {e}")))?;
-            rows.push(record.iter().map(str::to_string).collect::<Vec<_>>());
+        for (r, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| Refused(format!("facts {name}, row {r}: {e}")))?;
+            let mut cells: Vec<String> = record.iter().map(str::to_string).collect();
+            ids.push(id_at.filter(|&i| i < cells.len()).map(|i| cells.remove(i)));
+            rows.push(cells);
         }
         facts_from_text_rows(&header, rows, schema)
     } else {
         let value: Value = serde_json::from_str(&read_input(path, "facts")?)
             .map_err(|e| Refused(format!("facts {name}: not JSON: {e}")))?;
-        let rows = value
-            .as_array()
-            .ok_or_else(|| Refused(format!("facts {name}: expected a JSON array of objects")))?;
-        facts_from_json_rows(rows, schema)
+        let Value::Array(mut rows) = value else {
+            return Err(Refused(format!(
+                "facts {name}: expected a JSON array of objects"
+            )));
+        };
+        for row in &mut rows {
+            let id = row.as_object_mut().and_then(|o| o.remove(id_column));
+            ids.push(id.map(|v| text(&v)));
+        }
+        facts_from_json_rows(&rows, schema)
     };
-    facts.map_err(|e| Refused(format!("facts {name}: {e}")))
+    facts
+        .map(|f| (f, ids))
+        .map_err(|e| Refused(format!("facts {name}: {e}")))
 }
