@@ -1,0 +1,163 @@
+//! The articles results cite, by index into [`citations`]. Results write
+//! `Reason::new(cite::HC_REG_22, …)`; a test checks every index is in range.
+//! A referral finding on accident figures cites 法释〔2015〕22号 Art. 6 (the
+//! figures' source) and names the Criminal Law article in its detail.
+
+use jianguan_plugin::{Certainty, Citation};
+
+const GB: &str = "危险化学品重大危险源辨识";
+const GB_NO: &str = "GB 18218-2018";
+const HC_REG: &str = "危险化学品安全管理条例";
+const HC_REG_NO: &str = "国务院令第591号（国务院令第645号修订）";
+const SAFETY_LAW: &str = "中华人民共和国安全生产法";
+const SAFETY_LAW_NO: &str = "主席令第八十八号";
+const CRIMINAL_LAW: &str = "中华人民共和国刑法";
+const CRIMINAL_LAW_NO: &str = "主席令第八十三号";
+const INTERP: &str =
+    "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释";
+const INTERP_NO: &str = "法释〔2015〕22号";
+
+/// GB 18218-2018 Tables 1 and 2 (critical quantities) and S = Σq/Q.
+pub const GB_IDENTIFY: u32 = 0;
+/// GB 18218-2018 Tables 3–6 (β, α, levels) and R = α·Σβq/Q.
+pub const GB_GRADE: u32 = 1;
+/// The β of a Table-1 chemical: Table 3 if a listed toxic gas, else Table 4
+/// by its hazard category (RULES §10.1: UNCONFIRMED).
+pub const GB_BETA_RULE: u32 = 2;
+/// Table-1 rows found in only one source (RULES §10.1).
+pub const GB_TABLE1_WEAK: u32 = 3;
+/// 安全生产法 Art. 117: a major hazard is a unit at or above the critical quantity.
+pub const SAFETY_LAW_117: u32 = 4;
+/// 安全生产法 Art. 40: register, assess, monitor and file major hazards.
+pub const SAFETY_LAW_40: u32 = 5;
+/// 条例 Art. 22: safety assessment every 3 years, filed with the county.
+pub const HC_REG_22: u32 = 6;
+/// 条例 Art. 24: dedicated storage; two-person receipt and custody.
+pub const HC_REG_24: u32 = 7;
+/// 条例 Art. 33: trading licence.
+pub const HC_REG_33: u32 = 8;
+/// 条例 Art. 37: no trade in chemicals without SDS and label.
+pub const HC_REG_37: u32 = 9;
+/// 条例 Art. 77: penalties for unlicensed use or trade.
+pub const HC_REG_77: u32 = 10;
+/// 条例 Art. 78: penalties (labels, warehouse keeping, two-person custody).
+pub const HC_REG_78: u32 = 11;
+/// 条例 Art. 80: penalties (safety assessment, storage).
+pub const HC_REG_80: u32 = 12;
+/// 条例 Art. 81: penalties (filing).
+pub const HC_REG_81: u32 = 13;
+/// 包保 scheme: the technical lead's quarterly major-hazard check.
+pub const BAOBAO_TECH_LEAD: u32 = 14;
+/// 刑法 Art. 125 para 2.
+pub const CRIM_125: u32 = 15;
+/// 刑法 Art. 134之一.
+pub const CRIM_134_1: u32 = 16;
+/// 刑法 Art. 136.
+pub const CRIM_136: u32 = 17;
+/// 法释〔2015〕22号 Art. 6 (consequence thresholds of accident crimes).
+pub const INTERP_6: u32 = 18;
+/// 行政处罚法 Art. 33.
+pub const PENALTY_LAW_33: u32 = 19;
+
+/// Every index above, for the range test.
+pub const ALL: &[u32] = &[
+    GB_IDENTIFY,
+    GB_GRADE,
+    GB_BETA_RULE,
+    GB_TABLE1_WEAK,
+    SAFETY_LAW_117,
+    SAFETY_LAW_40,
+    HC_REG_22,
+    HC_REG_24,
+    HC_REG_33,
+    HC_REG_37,
+    HC_REG_77,
+    HC_REG_78,
+    HC_REG_80,
+    HC_REG_81,
+    BAOBAO_TECH_LEAD,
+    CRIM_125,
+    CRIM_134_1,
+    CRIM_136,
+    INTERP_6,
+    PENALTY_LAW_33,
+];
+
+fn c(title: &str, number: &str, article: &str, certainty: Certainty) -> Citation {
+    Citation {
+        title: title.into(),
+        number: number.into(),
+        article: article.into(),
+        certainty,
+    }
+}
+
+/// The citation list, in index order.
+pub fn citations() -> Vec<Citation> {
+    use Certainty::{Corroborated, Solid, Unconfirmed};
+    vec![
+        c(
+            GB,
+            GB_NO,
+            "表1、表2（临界量）；辨识指标 S = q1/Q1 + … + qn/Qn",
+            Corroborated,
+        ),
+        c(
+            GB,
+            GB_NO,
+            "表3、表4（校正系数β）、表5（校正系数α）、表6（分级）；R = α(β1q1/Q1 + … + βnqn/Qn)",
+            Corroborated,
+        ),
+        c(
+            GB,
+            GB_NO,
+            "表1所列物质的β：表3所列毒性气体取表3，其余按危险性类别取表4",
+            Unconfirmed,
+        ),
+        c(
+            GB,
+            GB_NO,
+            "表1（仅见于一个来源的行，待核对标准原文）",
+            Unconfirmed,
+        ),
+        c(SAFETY_LAW, SAFETY_LAW_NO, "第一百一十七条", Solid),
+        c(SAFETY_LAW, SAFETY_LAW_NO, "第四十条", Solid),
+        c(HC_REG, HC_REG_NO, "第二十二条", Solid),
+        c(HC_REG, HC_REG_NO, "第二十四条", Solid),
+        c(HC_REG, HC_REG_NO, "第三十三条", Solid),
+        c(HC_REG, HC_REG_NO, "第三十七条", Solid),
+        c(HC_REG, HC_REG_NO, "第七十七条", Solid),
+        c(HC_REG, HC_REG_NO, "第七十八条", Solid),
+        c(HC_REG, HC_REG_NO, "第八十条", Solid),
+        c(HC_REG, HC_REG_NO, "第八十一条", Solid),
+        c(
+            "危险化学品企业重大危险源安全包保责任制办法（试行）",
+            "",
+            "技术负责人每季度至少组织一次针对性安全风险隐患排查",
+            Unconfirmed,
+        ),
+        c(CRIMINAL_LAW, CRIMINAL_LAW_NO, "第一百二十五条第二款", Solid),
+        c(CRIMINAL_LAW, CRIMINAL_LAW_NO, "第一百三十四条之一", Solid),
+        c(CRIMINAL_LAW, CRIMINAL_LAW_NO, "第一百三十六条", Solid),
+        c(INTERP, INTERP_NO, "第六条", Corroborated),
+        c(
+            "中华人民共和国行政处罚法",
+            "主席令第七十号",
+            "第三十三条",
+            Solid,
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_index_is_in_range_and_distinct() {
+        let n = super::citations().len() as u32;
+        for (i, &index) in super::ALL.iter().enumerate() {
+            assert_eq!(index, i as u32);
+            assert!(index < n);
+        }
+        assert_eq!(super::ALL.len() as u32, n);
+    }
+}

@@ -1,0 +1,141 @@
+//! The description, citations, catalogue and configuration.
+
+use std::collections::HashSet;
+
+use jianguan_hazardous_chemicals::{Config, HazardousChemicals, cite};
+use jianguan_plugin::{Certainty, Plugin, PluginDescription, PluginErrorKind};
+
+#[test]
+fn the_description_round_trips_through_json() {
+    let d = HazardousChemicals::describe();
+    let text = serde_json::to_string(&d).unwrap();
+    let back: PluginDescription = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(d.id, "hazardous_chemicals");
+    assert_eq!(
+        d.industries,
+        [
+            "hazardous_chemical_production",
+            "hazardous_chemical_storage",
+            "hazardous_chemical_trade"
+        ]
+    );
+    let labels: Vec<_> = d.grades.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(labels, ["非重大危险源", "四级", "三级", "二级", "一级"]);
+    assert!(
+        d.rule_sets
+            .iter()
+            .any(|r| r.number == "GB 18218-2018" && r.effective == "2019-03-01")
+    );
+    for r in &d.rule_sets {
+        assert_eq!(r.effective.len(), 10, "{r:?}");
+    }
+}
+
+#[test]
+fn every_citation_index_is_in_range_and_certainties_follow_rules() {
+    let d = HazardousChemicals::describe();
+    let n = d.citations.len() as u32;
+    assert!(cite::ALL.iter().all(|&i| i < n));
+    assert_eq!(cite::ALL.len() as u32, n);
+    let used = d
+        .items
+        .iter()
+        .map(|i| i.citation)
+        .chain(d.violations.iter().map(|v| v.citation))
+        .chain(d.exemptions.iter().map(|e| e.citation))
+        .chain(d.frequencies.iter().map(|f| f.citation));
+    for i in used {
+        assert!(i < n);
+    }
+    assert_eq!(
+        d.citations[cite::GB_IDENTIFY as usize].certainty,
+        Certainty::Corroborated
+    );
+    assert_eq!(
+        d.citations[cite::GB_BETA_RULE as usize].certainty,
+        Certainty::Unconfirmed
+    );
+    assert_eq!(d.citations[cite::HC_REG_22 as usize].article, "第二十二条");
+    assert_eq!(
+        d.citations[cite::CRIM_134_1 as usize].article,
+        "第一百三十四条之一"
+    );
+    assert_eq!(
+        d.citations[cite::INTERP_6 as usize].number,
+        "法释〔2015〕22号"
+    );
+}
+
+#[test]
+fn codes_are_unique_and_exemptions_name_catalogued_violations() {
+    let d = HazardousChemicals::describe();
+    let violations: HashSet<_> = d.violations.iter().map(|v| v.code.as_str()).collect();
+    assert_eq!(violations.len(), d.violations.len());
+    let items: HashSet<_> = d.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(items.len(), d.items.len());
+    for item in &d.items {
+        let points: HashSet<_> = item.checklist.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(points.len(), item.checklist.len(), "{}", item.code);
+        assert!(item.checklist.iter().any(|p| p.key));
+    }
+    assert!(!d.exemptions.is_empty());
+    for e in &d.exemptions {
+        assert!(violations.contains(e.violation.as_str()), "{}", e.violation);
+    }
+    let assessment = d
+        .violations
+        .iter()
+        .find(|v| v.code == "HC-NO-ASSESSMENT")
+        .unwrap();
+    assert_eq!(assessment.penalty.min_fine_cny, Some(50_000.0));
+    assert_eq!(assessment.penalty.max_fine_cny, Some(100_000.0));
+    for schema in [&d.schema.grading, &d.schema.duties, &d.schema.referral] {
+        let names: HashSet<_> = schema.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names.len(), schema.len());
+    }
+}
+
+#[test]
+fn config_defaults_are_rules_figures_and_bad_values_are_refused() {
+    let c = Config::default();
+    assert_eq!(c.aggravated_direct_loss_cny, 5_000_000.0);
+    assert_eq!(c.technical_lead_check_months, 3);
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({ "aggravated_direct_loss_cny": 5_000_000.0, "technical_lead_check_months": 3 })
+    );
+    let err = HazardousChemicals::open(Config {
+        aggravated_direct_loss_cny: 1_000_000.0,
+        ..c.clone()
+    })
+    .unwrap_err();
+    assert_eq!(err.kind, PluginErrorKind::InvalidConfig);
+    assert!(
+        err.message.contains("`aggravated_direct_loss_cny`"),
+        "{}",
+        err.message
+    );
+    let err = HazardousChemicals::open(Config {
+        technical_lead_check_months: 0,
+        ..c
+    })
+    .unwrap_err();
+    assert!(
+        err.message.contains("`technical_lead_check_months`"),
+        "{}",
+        err.message
+    );
+    assert!(serde_json::from_str::<Config>(r#"{"unknown": 1}"#).is_err());
+    let partial: Config = serde_json::from_str(r#"{"technical_lead_check_months": 1}"#).unwrap();
+    assert_eq!(partial.aggravated_direct_loss_cny, 5_000_000.0);
+}
+
+#[test]
+fn the_exported_module_describes_the_plugin_with_its_default_config() {
+    let module = jianguan_hazardous_chemicals::plugin_module();
+    let text = module.describe()().unwrap();
+    let d: PluginDescription = serde_json::from_str(text.as_str()).unwrap();
+    assert_eq!(d.config["technical_lead_check_months"], 3);
+}
