@@ -348,7 +348,14 @@ fn listed(p: &LoadedPlugin) -> Listed<'_> {
         rule_sets: d
             .rule_sets
             .iter()
-            .map(|r| format!("《{}》{}, in force {}", r.title, r.number, r.effective))
+            .map(|r| {
+                let since = if r.effective.is_empty() {
+                    "date not recorded"
+                } else {
+                    &r.effective
+                };
+                format!("《{}》{}, in force {since}", r.title, r.number)
+            })
             .collect(),
         grades: d.grades.iter().map(|g| g.label.as_str()).collect(),
         items: d.items.len(),
