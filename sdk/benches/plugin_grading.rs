@@ -5,6 +5,9 @@
 //! Run with `bash scripts/bench-plugins.sh`, which builds the release
 //! plugin library first and prints the loaded/static throughput ratios.
 
+// criterion's macros generate undocumented public items.
+#![allow(missing_docs)]
+
 use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
