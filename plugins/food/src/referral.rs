@@ -197,12 +197,12 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
             }
         }
 
-        findings.push(art_140_149(
-            sales,
-            unsold,
-            adulterated.is_set(row),
-            substandard || toxic != Tested::None,
-        ));
+        let listed = if substandard || toxic == Tested::Confirmed {
+            Tested::Confirmed
+        } else {
+            toxic
+        };
+        findings.push(art_140_149(sales, unsold, adulterated.is_set(row), listed));
         out.push(ReferralAssessment::from_findings(findings));
     }
     Ok(out)
@@ -320,8 +320,10 @@ fn serious_circumstances(
 
 /// Art. 140 (adulteration) or Art. 149 → Art. 140 (products of Arts.
 /// 143–144), with the filing standard's 5万 / 15万 / ×3 rule.
-fn art_140_149(sales: f64, unsold: f64, adulterated: bool, listed_product: bool) -> Finding {
-    if !adulterated && !listed_product {
+/// `listed` is whether the food is a product of Arts. 143–144; when that
+/// still awaits testing, a met amount gives `NeedsTesting`.
+fn art_140_149(sales: f64, unsold: f64, adulterated: bool, listed: Tested) -> Finding {
+    if !adulterated && listed == Tested::None {
         return Finding::new(
             DoNotRefer,
             cite::CRIM_140,
@@ -338,16 +340,21 @@ fn art_140_149(sales: f64, unsold: f64, adulterated: bool, listed_product: bool)
     } else {
         "第一百四十九条依照第一百四十条（不构成第一百四十三、一百四十四条之罪的；同时构成的依照处罚较重的规定）"
     };
+    let met = if adulterated || listed == Tested::Confirmed {
+        Refer
+    } else {
+        NeedsTesting
+    };
     if sales >= FAKE_PRODUCT_SALES {
         return Finding::new(
-            Refer,
+            met,
             statute,
             format!("{route}：销售金额 {sales} 元 ≥ {FAKE_PRODUCT_SALES} 元"),
         );
     }
     if unsold >= FAKE_PRODUCT_UNSOLD {
         return Finding::new(
-            Refer,
+            met,
             cite::FILING_STD_ART16,
             format!("{route}：尚未销售的货值金额 {unsold} 元 ≥ {FAKE_PRODUCT_UNSOLD} 元"),
         );
@@ -355,7 +362,7 @@ fn art_140_149(sales: f64, unsold: f64, adulterated: bool, listed_product: bool)
     let combined = SOLD_MULTIPLIER * sales + unsold;
     if combined >= FAKE_PRODUCT_UNSOLD {
         return Finding::new(
-            Refer,
+            met,
             cite::FILING_STD_ART16,
             format!(
                 "{route}：销售金额 {sales} 元不满 {FAKE_PRODUCT_SALES} 元，但 {SOLD_MULTIPLIER} × {sales} + 货值 {unsold} = {combined} 元 ≥ {FAKE_PRODUCT_UNSOLD} 元"

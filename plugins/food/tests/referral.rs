@@ -304,3 +304,11 @@ fn negative_amounts_and_unknown_codes_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn an_amount_on_a_still_untested_toxic_substance_needs_testing() {
+    let a = assess(toxic(60_000.0, "suspected"));
+    let (d, c, _) = fake_product(&a);
+    assert_eq!((d, c), (NeedsTesting, cite::CRIM_149));
+    assert_eq!(a.decision, NeedsTesting);
+}

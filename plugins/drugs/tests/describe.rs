@@ -1,0 +1,140 @@
+//! The description, configuration, and the JSON fixtures.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::{Op, date, fixture, plugin, table};
+use jianguan_drugs::{DrugsConfig, DrugsPlugin, cite};
+use jianguan_plugin::{Certainty, Plugin, PluginDescription, PluginErrorKind, ReferralDecision};
+
+#[test]
+fn the_description_round_trips_and_is_consistent() {
+    let d = DrugsPlugin::describe();
+    let back: PluginDescription =
+        serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(d.id, "drugs");
+    assert_eq!(
+        d.industries,
+        [
+            "drug_manufacturing",
+            "drug_wholesale",
+            "drug_retail",
+            "medical_device_trade",
+            "cosmetics_trade"
+        ]
+    );
+    let n = d.citations.len() as u32;
+    assert_eq!(n, cite::DRUG_INSPECTION_MEASURES + 1);
+    assert!(d.frequencies.iter().all(|f| f.citation < n));
+    assert!(d.items.iter().all(|i| i.citation < n));
+    assert!(d.violations.iter().all(|v| v.citation < n));
+    assert!(d.exemptions.iter().all(|e| e.citation < n));
+    let codes: HashSet<_> = d.violations.iter().map(|v| v.code.as_str()).collect();
+    assert_eq!(codes.len(), d.violations.len());
+    assert!(
+        d.exemptions
+            .iter()
+            .all(|e| codes.contains(e.violation.as_str()))
+    );
+    let items: HashSet<_> = d.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(items.len(), d.items.len());
+    assert_eq!(d.grades.len(), d.frequencies.len());
+    let per_year: Vec<_> = d.frequencies.iter().map(|f| f.min_per_year).collect();
+    assert_eq!(per_year, [0.0, 0.2, 12.0 / 36.0, 1.0, 1.0, 4.0]);
+    assert_eq!(
+        d.citations[cite::ORDER28_ART55 as usize].certainty,
+        Certainty::Unconfirmed
+    );
+    assert_eq!(
+        d.citations[cite::INTERP_ART3 as usize].certainty,
+        Certainty::Corroborated
+    );
+    assert_eq!(
+        d.citations[cite::INTERP_ART4 as usize].certainty,
+        Certainty::Unconfirmed
+    );
+    assert_eq!(
+        d.citations[cite::ORDER53_ART49 as usize].certainty,
+        Certainty::Solid
+    );
+}
+
+#[test]
+fn config_defaults_and_validation() {
+    let c = DrugsConfig::default();
+    assert_eq!(
+        (
+            c.special_control_maker_months,
+            c.high_risk_maker_months,
+            c.other_maker_months,
+            c.material_supplier_months
+        ),
+        (3, 12, 36, 60)
+    );
+    assert_eq!(serde_json::from_str::<DrugsConfig>("{}").unwrap(), c);
+    let err = DrugsPlugin::open(DrugsConfig {
+        high_risk_maker_months: 2,
+        ..c.clone()
+    })
+    .unwrap_err();
+    assert_eq!(err.kind, PluginErrorKind::InvalidConfig);
+    assert!(err.message.contains("high_risk_maker_months"), "{err}");
+    let err = DrugsPlugin::open(DrugsConfig {
+        material_supplier_months: 0,
+        ..c
+    })
+    .unwrap_err();
+    assert!(err.message.contains("material_supplier_months"), "{err}");
+    assert!(serde_json::from_str::<DrugsConfig>(r#"{"vaccine_months": 6}"#).is_err());
+}
+
+#[test]
+fn fixtures_run_through_the_plugin() {
+    use ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
+    let n = DrugsPlugin::describe().citations.len() as u32;
+    let p = plugin();
+
+    let grades = p
+        .grade(&table(Op::Grading, &fixture("grading.json")))
+        .unwrap();
+    assert_eq!(grades.grades.as_slice(), [5, 4, 3, 2, 1, 0, 0, 0, 0, 0]);
+    assert!(grades.reasons.iter().flatten().all(|r| r.citation < n));
+
+    let duties = p
+        .duties(
+            &table(Op::Duties, &fixture("duties.json")),
+            date("2026-04-01"),
+        )
+        .unwrap();
+    let counts: Vec<_> = duties.rows.iter().map(|r| r.len()).collect();
+    assert_eq!(counts, [1, 1, 2, 1, 1, 0]);
+    assert!(duties.rows[3][0].overdue, "2025 report due 2026-03-31");
+    assert!(duties.rows.iter().flatten().all(|d| d.reason.citation < n));
+
+    let out = p
+        .assess_referral(&table(Op::Referral, &fixture("referral.json")))
+        .unwrap();
+    let decisions: Vec<_> = out.iter().map(|a| a.decision).collect();
+    assert_eq!(
+        decisions,
+        [
+            Refer,
+            NeedsTesting,
+            Refer,
+            DoNotRefer,
+            Refer,
+            NeedsTesting,
+            Refer,
+            DoNotRefer,
+            Refer,
+            DoNotRefer
+        ]
+    );
+    assert!(
+        out.iter()
+            .flat_map(|a| a.findings.iter())
+            .all(|f| f.reason.citation < n)
+    );
+}
