@@ -1,0 +1,316 @@
+//! Criminal-referral assessment of special-equipment cases (one row = one
+//! case). Three offences are considered for every case:
+//!
+//! - 刑法 Art. 134 (重大责任事故罪; para 2 强令、组织他人违章冒险作业罪) and
+//!   Art. 135 (重大劳动安全事故罪): an accident meets 法释〔2015〕22号
+//!   Art. 6's "严重后果" at **≥1 death, ≥3 serious injuries, or ≥1,000,000
+//!   CNY direct loss** ("以上" includes the figure; under Art. 134 para 2 the
+//!   same facts carry up to 5 years). Art. 7's aggravated band (≥3 deaths or
+//!   ≥10 serious injuries, or the configurable loss, UNCONFIRMED) is
+//!   reported in the detail, as is the accident grade of Decree 493 Art. 3.
+//!   A missing injury count or loss that could still decide → `NeedsTesting`.
+//! - 刑法 Art. 134之一 (危险作业罪): one of its three acts with a real danger.
+
+use jianguan_plugin::{
+    FactTable, Facts, Finding, PluginError, ReferralAssessment, ReferralDecision,
+};
+
+use crate::cite;
+use crate::config::Config;
+
+/// 法释〔2015〕22号 Art. 6: deaths.
+pub const ART6_DEATHS: i64 = 1;
+/// 法释〔2015〕22号 Art. 6: serious injuries.
+pub const ART6_SERIOUS_INJURIES: i64 = 3;
+/// 法释〔2015〕22号 Art. 6: direct economic loss, CNY.
+pub const ART6_LOSS_CNY: f64 = 1_000_000.0;
+/// 法释〔2015〕22号 Art. 7: deaths.
+pub const ART7_DEATHS: i64 = 3;
+/// 法释〔2015〕22号 Art. 7: serious injuries.
+pub const ART7_SERIOUS_INJURIES: i64 = 10;
+
+/// Decree 493 Art. 3 grades, most serious first, with (deaths, serious
+/// injuries, direct loss CNY) lower bounds; "以上" includes the figure.
+pub const ACCIDENT_GRADES: [(&str, i64, i64, f64); 3] = [
+    ("特别重大事故", 30, 100, 100_000_000.0),
+    ("重大事故", 10, 50, 50_000_000.0),
+    ("较大事故", 3, 10, 10_000_000.0),
+];
+
+/// The Decree 493 grade of an accident by its known figures.
+pub fn accident_grade(c: &Consequence) -> &'static str {
+    let injuries = c.serious_injuries.unwrap_or(0);
+    let loss = c.loss_cny.unwrap_or(0.0);
+    ACCIDENT_GRADES
+        .iter()
+        .find(|(_, d, i, l)| c.deaths >= *d || injuries >= *i || loss >= *l)
+        .map_or("一般事故", |g| g.0)
+}
+
+fn accident_grade_text(c: &Consequence) -> String {
+    let pending = c.serious_injuries.is_none() || c.loss_cny.is_none();
+    format!(
+        "事故等级（国务院令第493号第三条）：{}{}",
+        accident_grade(c),
+        if pending { "（按已知数字）" } else { "" }
+    )
+}
+
+/// Assesses every row.
+///
+/// # Errors
+/// `InvalidFacts` for negative figures or an accident without a death count.
+pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError> {
+    let accident = facts.flags("accident")?;
+    let violated = facts.flags("violated_safety_rules")?;
+    let forced = facts.flags("forced_risky_operation")?;
+    let unsafe_conditions = facts.flags("unsafe_conditions")?;
+    let consequences = Consequences::read(facts)?;
+    let main_resp = facts.flags("main_responsibility")?;
+    let act1 = facts.flags("act_disabled_safety_equipment")?;
+    let act2 = facts.flags("act_refused_hazard_rectification")?;
+    let act3 = facts.flags("act_unapproved_high_risk_activity")?;
+    let real_danger = facts.flags("real_danger")?;
+    let mut out = Vec::with_capacity(facts.len());
+    for row in 0..facts.len() {
+        let c = if accident.is_set(row) {
+            Some(consequences.row(row)?)
+        } else {
+            None
+        };
+        let main = main_resp.is_set(row);
+        let art134 = match (&c, forced.is_set(row), violated.is_set(row)) {
+            (None, ..) => Finding::new(
+                ReferralDecision::DoNotRefer,
+                cite::CRIM_134,
+                "刑法第一百三十四条：未发生事故",
+            ),
+            (Some(c), true, _) => accident_finding(
+                config,
+                "刑法第一百三十四条第二款（强令、组织他人违章冒险作业罪，处五年以下）",
+                c,
+                main,
+            ),
+            (Some(c), false, true) => accident_finding(
+                config,
+                "刑法第一百三十四条第一款（重大责任事故罪）",
+                c,
+                main,
+            ),
+            (Some(_), false, false) => Finding::new(
+                ReferralDecision::DoNotRefer,
+                cite::CRIM_134,
+                "刑法第一百三十四条：无在生产、作业中违反安全管理规定或强令冒险作业的事实",
+            ),
+        };
+        let art135 = match (&c, unsafe_conditions.is_set(row)) {
+            (None, _) => Finding::new(
+                ReferralDecision::DoNotRefer,
+                cite::CRIM_135,
+                "刑法第一百三十五条：未发生事故",
+            ),
+            (Some(c), true) => accident_finding(
+                config,
+                "刑法第一百三十五条（重大劳动安全事故罪：安全生产设施或者安全生产条件不符合国家规定）",
+                c,
+                main,
+            ),
+            (Some(_), false) => Finding::new(
+                ReferralDecision::DoNotRefer,
+                cite::CRIM_135,
+                "刑法第一百三十五条：无安全生产设施或者安全生产条件不符合国家规定的事实",
+            ),
+        };
+        let acts: Vec<&str> = [
+            (
+                act1.is_set(row),
+                "（一）关闭、破坏监控、报警、防护、救生设备或篡改、隐瞒、销毁数据",
+            ),
+            (
+                act2.is_set(row),
+                "（二）拒不执行重大事故隐患停产停业、停止使用有关设备或立即整改的决定",
+            ),
+            (
+                act3.is_set(row),
+                "（三）未经批准或许可擅自从事高度危险的生产作业活动",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(set, text)| set.then_some(text))
+        .collect();
+        let art134_1 = danger_finding(&acts, real_danger.is_set(row));
+        out.push(ReferralAssessment::from_findings(vec![
+            art134, art135, art134_1,
+        ]));
+    }
+    Ok(out)
+}
+
+fn danger_finding(acts: &[&str], real_danger: bool) -> Finding {
+    if acts.is_empty() {
+        Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::CRIM_134_1,
+            "刑法第一百三十四条之一：无所列三种危险作业行为",
+        )
+    } else if real_danger {
+        Finding::new(
+            ReferralDecision::Refer,
+            cite::CRIM_134_1,
+            format!(
+                "刑法第一百三十四条之一：{}，具有发生重大伤亡事故或者其他严重后果的现实危险",
+                acts.join("；")
+            ),
+        )
+    } else {
+        Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::CRIM_134_1,
+            format!(
+                "刑法第一百三十四条之一：{}，但无现实危险，依法行政处理",
+                acts.join("；")
+            ),
+        )
+    }
+}
+
+/// Accident figures of one case; serious injuries and loss may be pending.
+#[derive(Debug, Clone, Copy)]
+pub struct Consequence {
+    /// Deaths.
+    pub deaths: i64,
+    /// Serious injuries, when appraised.
+    pub serious_injuries: Option<i64>,
+    /// Direct economic loss in CNY, when assessed.
+    pub loss_cny: Option<f64>,
+}
+
+/// The three accident-figure columns.
+#[derive(Debug)]
+pub struct Consequences<'a> {
+    deaths: Facts<'a, i64>,
+    injuries: Facts<'a, i64>,
+    loss: Facts<'a, f64>,
+}
+
+impl<'a> Consequences<'a> {
+    /// Reads the columns.
+    ///
+    /// # Errors
+    /// A column of the wrong kind.
+    pub fn read(facts: &'a FactTable) -> Result<Self, PluginError> {
+        Ok(Self {
+            deaths: facts.integers("deaths")?,
+            injuries: facts.integers("serious_injuries")?,
+            loss: facts.numbers("direct_loss_cny")?,
+        })
+    }
+
+    /// The figures of `row`.
+    ///
+    /// # Errors
+    /// Missing deaths; negative or non-finite figures.
+    pub fn row(&self, row: usize) -> Result<Consequence, PluginError> {
+        let deaths = *self.deaths.required(row, "deaths")?;
+        let serious_injuries = self.injuries.get(row).copied();
+        let loss_cny = self.loss.get(row).copied();
+        let negative =
+            |name: &str| PluginError::invalid_facts(format!("row {row}: fact `{name}` is below 0"));
+        if deaths < 0 {
+            return Err(negative("deaths"));
+        }
+        if serious_injuries.is_some_and(|n| n < 0) {
+            return Err(negative("serious_injuries"));
+        }
+        if loss_cny.is_some_and(|x| !x.is_finite() || x < 0.0) {
+            return Err(negative("direct_loss_cny"));
+        }
+        Ok(Consequence {
+            deaths,
+            serious_injuries,
+            loss_cny,
+        })
+    }
+}
+
+/// The Art. 6 finding for an accident offence named `offence`.
+pub fn accident_finding(
+    config: &Config,
+    offence: &str,
+    c: &Consequence,
+    main_resp: bool,
+) -> Finding {
+    let mut met = Vec::new();
+    let mut unmet = Vec::new();
+    let mut pending = Vec::new();
+    let mut compare = |value: Option<f64>,
+                       threshold: f64,
+                       what: &str,
+                       unit: &str,
+                       pending_text: &str| {
+        match value {
+            Some(v) if v >= threshold => met.push(format!(
+                "{what} {} {unit} ≥ {} {unit}",
+                fmt(v),
+                fmt(threshold)
+            )),
+            Some(v) => unmet.push(format!(
+                "{what} {} {unit} < {} {unit}",
+                fmt(v),
+                fmt(threshold)
+            )),
+            None => pending.push(pending_text.to_string()),
+        }
+    };
+    compare(Some(c.deaths as f64), ART6_DEATHS as f64, "死亡", "人", "");
+    compare(
+        c.serious_injuries.map(|n| n as f64),
+        ART6_SERIOUS_INJURIES as f64,
+        "重伤",
+        "人",
+        "重伤人数待伤情鉴定",
+    );
+    compare(
+        c.loss_cny,
+        ART6_LOSS_CNY,
+        "直接经济损失",
+        "元",
+        "直接经济损失待评估",
+    );
+    let head = format!(
+        "{offence}；{}；法释〔2015〕22号第六条（死亡1人以上，或者重伤3人以上，或者直接经济损失100万元以上）",
+        accident_grade_text(c)
+    );
+    if !met.is_empty() {
+        let mut detail = format!("{head}：{}，造成严重后果", met.join("，"));
+        let aggravated = c.deaths >= ART7_DEATHS
+            || c.serious_injuries
+                .is_some_and(|n| n >= ART7_SERIOUS_INJURIES)
+            || c.loss_cny
+                .is_some_and(|x| x >= config.aggravated_direct_loss_cny);
+        if aggravated {
+            detail.push_str(&format!(
+                "；达到第七条（死亡3人以上或者重伤10人以上，或者直接经济损失{}元以上〔UNCONFIRMED，可配置〕）的数额，{}",
+                fmt(config.aggravated_direct_loss_cny),
+                if main_resp { "且负事故主要责任：情节特别恶劣或后果特别严重" } else { "是否负事故主要责任待认定" }
+            ));
+        }
+        Finding::new(ReferralDecision::Refer, cite::INTERP_6, detail)
+    } else if !pending.is_empty() {
+        Finding::new(
+            ReferralDecision::NeedsTesting,
+            cite::INTERP_6,
+            format!("{head}：{}；{}", unmet.join("，"), pending.join("，")),
+        )
+    } else {
+        Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::INTERP_6,
+            format!("{head}：{}，未达追诉标准", unmet.join("，")),
+        )
+    }
+}
+
+fn fmt(x: f64) -> String {
+    crate::scope::num(x)
+}

@@ -1,0 +1,175 @@
+//! The description, citations, catalogue and configuration.
+
+use std::collections::HashSet;
+
+use jianguan_plugin::{Certainty, Plugin, PluginDescription, PluginErrorKind};
+use jianguan_special_equipment::{Config, SpecialEquipment, cite};
+
+#[test]
+fn the_description_round_trips_through_json() {
+    let d = SpecialEquipment::describe();
+    let text = serde_json::to_string(&d).unwrap();
+    let back: PluginDescription = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(d.id, "special_equipment");
+    assert_eq!(d.industries, ["special_equipment_use"]);
+    let labels: Vec<_> = d.grades.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "目录外",
+            "一般",
+            "重点单位",
+            "申报逾期",
+            "重大违法",
+            "严重隐患停用"
+        ]
+    );
+    assert!(
+        d.rule_sets
+            .iter()
+            .any(|r| r.number == "国家市场监督管理总局令第57号" && r.effective == "2022-07-01")
+    );
+    for r in &d.rule_sets {
+        assert_eq!(r.effective.len(), 10, "{r:?}");
+    }
+}
+
+#[test]
+fn every_citation_index_is_in_range_and_certainties_follow_rules() {
+    let d = SpecialEquipment::describe();
+    let n = d.citations.len() as u32;
+    assert!(cite::ALL.iter().all(|&i| i < n));
+    assert_eq!(cite::ALL.len() as u32, n);
+    let used = d
+        .items
+        .iter()
+        .map(|i| i.citation)
+        .chain(d.violations.iter().map(|v| v.citation))
+        .chain(d.exemptions.iter().map(|e| e.citation))
+        .chain(d.frequencies.iter().map(|f| f.citation));
+    for i in used {
+        assert!(i < n);
+    }
+    assert_eq!(d.citations[cite::SE_LAW_40 as usize].article, "第四十条");
+    assert_eq!(
+        d.citations[cite::TSG21_METAL as usize].certainty,
+        Certainty::Corroborated
+    );
+    assert_eq!(
+        d.citations[cite::OTHER_INTERVALS as usize].certainty,
+        Certainty::Unconfirmed
+    );
+    assert_eq!(
+        d.citations[cite::ORDER57_25 as usize].number,
+        "国家市场监督管理总局令第57号"
+    );
+    assert_eq!(
+        d.citations[cite::CRIM_134_1 as usize].article,
+        "第一百三十四条之一"
+    );
+    assert_eq!(
+        d.citations[cite::DECREE_493_3 as usize].number,
+        "国务院令第493号"
+    );
+}
+
+#[test]
+fn codes_are_unique_and_exemptions_name_catalogued_violations() {
+    let d = SpecialEquipment::describe();
+    let violations: HashSet<_> = d.violations.iter().map(|v| v.code.as_str()).collect();
+    assert_eq!(violations.len(), d.violations.len());
+    let items: HashSet<_> = d.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(items.len(), d.items.len());
+    for item in &d.items {
+        let points: HashSet<_> = item.checklist.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(points.len(), item.checklist.len(), "{}", item.code);
+    }
+    assert!(!d.exemptions.is_empty());
+    for e in &d.exemptions {
+        assert!(violations.contains(e.violation.as_str()), "{}", e.violation);
+    }
+    let uninspected = d
+        .violations
+        .iter()
+        .find(|v| v.code == "SE-UNINSPECTED-USE")
+        .unwrap();
+    assert_eq!(uninspected.penalty.min_fine_cny, Some(30_000.0));
+    assert_eq!(uninspected.penalty.max_fine_cny, Some(300_000.0));
+    for schema in [&d.schema.grading, &d.schema.duties, &d.schema.referral] {
+        let names: HashSet<_> = schema.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names.len(), schema.len());
+    }
+}
+
+#[test]
+fn config_defaults_are_rules_figures_and_bad_values_are_refused() {
+    let c = Config::default();
+    assert_eq!(c.aggravated_direct_loss_cny, 5_000_000.0);
+    assert_eq!(c.elevator_interval_months, 12);
+    assert_eq!(
+        (
+            c.gas_cylinder_corrosive_years,
+            c.gas_cylinder_general_years,
+            c.gas_cylinder_inert_years
+        ),
+        (2, 3, 5)
+    );
+    assert_eq!(
+        (
+            c.lifting_interval_months,
+            c.bridge_gantry_crane_interval_months
+        ),
+        (12, 24)
+    );
+    assert_eq!(
+        (
+            c.ropeway_interval_months,
+            c.amusement_ride_interval_months,
+            c.site_vehicle_interval_months
+        ),
+        (12, 12, 12)
+    );
+    let err = SpecialEquipment::open(Config {
+        aggravated_direct_loss_cny: 999_999.0,
+        ..c.clone()
+    })
+    .unwrap_err();
+    assert_eq!(err.kind, PluginErrorKind::InvalidConfig);
+    assert!(
+        err.message.contains("`aggravated_direct_loss_cny`"),
+        "{}",
+        err.message
+    );
+    let err = SpecialEquipment::open(Config {
+        elevator_interval_months: 0,
+        ..c.clone()
+    })
+    .unwrap_err();
+    assert!(
+        err.message.contains("`elevator_interval_months`"),
+        "{}",
+        err.message
+    );
+    let err = SpecialEquipment::open(Config {
+        gas_cylinder_inert_years: 11,
+        ..c
+    })
+    .unwrap_err();
+    assert!(
+        err.message.contains("`gas_cylinder_inert_years`"),
+        "{}",
+        err.message
+    );
+    assert!(serde_json::from_str::<Config>(r#"{"unknown": 1}"#).is_err());
+    let partial: Config = serde_json::from_str(r#"{"elevator_interval_months": 36}"#).unwrap();
+    assert_eq!(partial.bridge_gantry_crane_interval_months, 24);
+}
+
+#[test]
+fn the_exported_module_describes_the_plugin_with_its_default_config() {
+    let module = jianguan_special_equipment::plugin_module();
+    let text = module.describe()().unwrap();
+    let d: PluginDescription = serde_json::from_str(text.as_str()).unwrap();
+    assert_eq!(d.config["elevator_interval_months"], 12);
+}
