@@ -8,7 +8,11 @@
 #   2. verify every generated unified social credit code (GB 32100-2015);
 #   3. print the supervision catalog and the responsibility summary (who
 #      supervises each item, Pingdu plan §(一), §(二));
-#   4. compute working-day deadlines across official holidays.
+#   4. compute working-day deadlines across official holidays;
+#   5. install the four industry plugins into a plugins folder, list them,
+#      risk-grade every operating food, drug, special-equipment and
+#      hazardous-chemical business of the county through the loaded plugins,
+#      and run their due-date duties and criminal-referral assessments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +34,33 @@ step "verify every generated code"
 tail -n +2 "$out/entities.csv" | cut -d, -f1 | xargs -n 5000 "$bin" uscc check --json >/dev/null
 echo "all $entities codes verified"
 "$bin" uscc check "$(sed -n 2p "$out/entities.csv" | cut -d, -f1)"
+
+step "industry plugins: install the four libraries into $out/plugins and list them"
+mkdir -p "$out/plugins"
+plugins=(food drugs special_equipment hazardous_chemicals)
+for p in "${plugins[@]}"; do
+  cp "target/release/libjianguan_$p.so" "$out/plugins/"
+done
+"$bin" plugins list --dir "$out/plugins"
+
+step "risk-grade the county's businesses through the loaded plugins"
+python3 scripts/county_facts.py "$out"
+for p in "${plugins[@]}"; do
+  "$bin" plugins grade --dir "$out/plugins" --plugin "$p" --summary "$out/facts/$p-grading.csv"
+  "$bin" plugins grade --dir "$out/plugins" --plugin "$p" --json "$out/facts/$p-grading.csv" > "$out/facts/$p-grades.json"
+done
+echo "per-entity grades with reasons: $out/facts/*-grades.json"
+
+step "three food businesses graded in full, with the articles applied (SAMR Order 49; CFDA 2016 scheme)"
+head -4 "$out/facts/food-grading.csv" > "$out/facts/food-sample.csv"
+"$bin" plugins grade --dir "$out/plugins" --plugin food "$out/facts/food-sample.csv"
+
+step "due-date duties as of 2026-11-28 (Special Equipment Safety Law Art. 40; 危险化学品安全管理条例 Art. 22)"
+"$bin" plugins duties --dir "$out/plugins" --plugin special_equipment --as-of 2026-11-28 plugins/special-equipment/fixtures/duties.json
+"$bin" plugins duties --dir "$out/plugins" --plugin hazardous_chemicals --as-of 2026-11-28 plugins/hazardous-chemicals/fixtures/duties.json
+
+step "criminal-referral assessment of the food cases (Criminal Law Arts. 140, 143, 144, 149)"
+"$bin" plugins assess --dir "$out/plugins" --plugin food plugins/food/fixtures/referral.json
 
 step "supervision catalog (Pingdu default)"
 "$bin" catalog show

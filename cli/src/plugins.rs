@@ -387,7 +387,7 @@ fn grade_summary(
     } else {
         println!("{} rows graded by `{}`", grades.len(), plugin.id());
         for (g, n) in labels.iter().zip(&counts) {
-            println!("  {:<12} {n:>8}  {}", g.label, g.description);
+            println!("  {n:>8}  {}  {}", g.label, g.description);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -3,7 +3,9 @@
 //! # Format
 //!
 //! Entries separated by `;`, each `KEY=TONNES`; spaces around entries and
-//! around `=` and `@` are ignored; an empty text is an empty inventory.
+//! around `=` and `@` are ignored. An empty text, or `none` (which a CSV
+//! cell can carry where an empty cell means a missing fact), is an empty
+//! inventory.
 //!
 //! - `TONNES`: the actual quantity q in tonnes, plain decimal digits with at
 //!   most 6 decimals (whole grams), no sign or exponent, e.g. `12.5`.
@@ -88,7 +90,7 @@ const MAX_INTEGER_DIGITS: usize = 9;
 /// `InvalidFacts` naming the row and the offending entry.
 pub fn parse<'a>(row: usize, text: &'a str, out: &mut Vec<Entry<'a>>) -> Result<(), PluginError> {
     out.clear();
-    if text.trim().is_empty() {
+    if text.trim().is_empty() || text.trim() == "none" {
         return Ok(());
     }
     for (n, raw) in text.split(';').enumerate() {

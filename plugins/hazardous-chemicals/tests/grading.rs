@@ -174,9 +174,11 @@ fn alpha_at_each_people_band_edge() {
 
 #[test]
 fn an_empty_inventory_is_no_major_hazard() {
-    let (grade, r, reasons) = grade_one("", 300);
-    assert_eq!((grade, r), (NOT_MAJOR, 0.0));
-    assert!(reasons[0].contains("无危险化学品"));
+    for empty in ["", " none "] {
+        let (grade, r, reasons) = grade_one(empty, 300);
+        assert_eq!((grade, r), (NOT_MAJOR, 0.0));
+        assert!(reasons[0].contains("无危险化学品"));
+    }
 }
 
 #[test]
