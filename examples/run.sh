@@ -23,3 +23,14 @@ expect rust/who_supervises "publish the result by 2026-10-29" \
 
 expect sdk/synth_throughput "20000 entities" \
   cargo run -q --locked -p jianguan --example synth_throughput -- 20000
+
+# The industry plugins, loaded from a folder as a county system would
+# (scripts/test.sh builds the libraries first). Central kitchen at 75 points:
+# grade D, a mandatory key inspection target (SAMR Order 49 Art. 22).
+plugins="${CARGO_TARGET_DIR:-target}/example-plugins"
+mkdir -p "$plugins"
+for p in food drugs special_equipment hazardous_chemicals; do
+  cp "${CARGO_TARGET_DIR:-target}/debug/libjianguan_$p.so" "$plugins/"
+done
+expect rust/grade_with_plugins "business 2: grade D (score 75)" \
+  cargo run -q --locked -p jianguan-examples --example grade_with_plugins -- "$plugins"
