@@ -54,8 +54,11 @@ impl CivilDate {
     /// does not exist in the target month becomes its last day, the usual
     /// reading of "届满" for periods counted in months (Civil Code Art. 202).
     pub fn add_months(self, months: i32) -> Self {
-        let total = self.year * 12 + (self.month as i32 - 1) + months;
-        let year = total.div_euclid(12);
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(months);
+        // Years beyond i32 saturate; no rule in any plugin reaches them.
+        let year = total
+            .div_euclid(12)
+            .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
         let month = (total.rem_euclid(12) + 1) as u32;
         let day = self.day.min(days_in_month(year, month));
         Self { year, month, day }
@@ -64,6 +67,40 @@ impl CivilDate {
     /// [`CivilDate::add_months`] with `years * 12` months.
     pub fn add_years(self, years: i32) -> Self {
         self.add_months(years * 12)
+    }
+}
+
+/// A date that is not `YYYY-MM-DD` or does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseDateError(pub String);
+
+impl fmt::Display for ParseDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "expected a date YYYY-MM-DD, found `{}`", self.0)
+    }
+}
+
+impl std::error::Error for ParseDateError {}
+
+impl std::str::FromStr for CivilDate {
+    type Err = ParseDateError;
+
+    /// Parses `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let err = || ParseDateError(text.to_string());
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !digits(0..4)
+            || !digits(5..7)
+            || !digits(8..10)
+        {
+            return Err(err());
+        }
+        let n = |r: std::ops::Range<usize>| text[r].parse::<u32>().map_err(|_| err());
+        Self::new(n(0..4)? as i32, n(5..7)?, n(8..10)?).ok_or_else(err)
     }
 }
 

@@ -196,6 +196,39 @@ pub struct Schemas {
     pub referral: Vec<FactSpec>,
 }
 
+/// The three operations a plugin performs on facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Risk grading.
+    Grading,
+    /// Due-date duties.
+    Duties,
+    /// Criminal-referral assessment.
+    Referral,
+}
+
+impl Operation {
+    /// The name used in messages and in the schema.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Grading => "grading",
+            Self::Duties => "duties",
+            Self::Referral => "referral",
+        }
+    }
+}
+
+impl Schemas {
+    /// The schema of one operation.
+    pub fn get(&self, operation: Operation) -> &[FactSpec] {
+        match operation {
+            Operation::Grading => &self.grading,
+            Operation::Duties => &self.duties,
+            Operation::Referral => &self.referral,
+        }
+    }
+}
+
 /// The type of a fact, matching the column kinds of a [`crate::FactTable`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

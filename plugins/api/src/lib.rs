@@ -32,13 +32,14 @@ pub mod export;
 pub mod fixtures;
 mod module;
 mod results;
+mod rows;
 mod table;
 
 pub use abi_stable::std_types::{RStr, RString, RVec};
-pub use date::CivilDate;
+pub use date::{CivilDate, ParseDateError};
 pub use describe::{
     Certainty, CheckPoint, Citation, Exemption, FactKind, FactSpec, Frequency, Grade, Item,
-    PenaltyRange, PluginDescription, RuleSet, Schemas, Violation,
+    Operation, PenaltyRange, PluginDescription, RuleSet, Schemas, Violation,
 };
 pub use export::Plugin;
 pub use module::{
@@ -48,6 +49,7 @@ pub use results::{
     Duty, DutyBatch, Finding, GradeBatch, PluginError, PluginErrorKind, Reason, ReferralAssessment,
     ReferralDecision,
 };
+pub use rows::{FactRowsError, facts_from_json_rows, facts_from_text_rows};
 pub use table::{Column, ColumnData, FactTable, Facts};
 
 /// Loader items for the host (`jianguan::plugin_host`) and the export macro.

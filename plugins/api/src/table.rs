@@ -224,7 +224,9 @@ pub struct Facts<'a, T> {
 impl<'a, T> Facts<'a, T> {
     /// The value in `row`, or `None` when it is missing.
     pub fn get(&self, row: usize) -> Option<&'a T> {
-        if self.absent || (!self.present.is_empty() && !self.present[row]) {
+        if self.absent
+            || (!self.present.is_empty() && !self.present.get(row).copied().unwrap_or(false))
+        {
             return None;
         }
         self.values.get(row)

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use jianguan_plugin::{
-    Citation, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, PluginDescription,
+    Citation, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, Operation, PluginDescription,
     PluginInstance, PluginModRef, RStr, ReferralAssessment, ReferralDecision,
 };
 
@@ -13,28 +13,6 @@ use super::PluginConfigs;
 use super::error::{LoadFailure, PluginCallError, PluginLoadError};
 use super::validate::validate_facts;
 use crate::NaiveDate;
-
-/// The three operations a plugin performs on facts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    /// Risk grading.
-    Grading,
-    /// Due-date duties.
-    Duties,
-    /// Criminal-referral assessment.
-    Referral,
-}
-
-impl Operation {
-    /// The name used in messages and in the schema.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Grading => "grading",
-            Self::Duties => "duties",
-            Self::Referral => "referral",
-        }
-    }
-}
 
 /// A plugin the host has loaded, checked and opened.
 pub struct LoadedPlugin {
@@ -112,11 +90,7 @@ impl LoadedPlugin {
 
     /// The schema of an operation.
     pub fn schema(&self, operation: Operation) -> &[FactSpec] {
-        match operation {
-            Operation::Grading => &self.description.schema.grading,
-            Operation::Duties => &self.description.schema.duties,
-            Operation::Referral => &self.description.schema.referral,
-        }
+        self.description.schema.get(operation)
     }
 
     /// The exemptions (免罚清单 entries) that apply to a violation code.
@@ -222,7 +196,7 @@ impl LoadedPlugin {
     ) -> Result<Vec<Vec<DutyView<'_>>>, PluginCallError> {
         let op = Operation::Duties;
         self.validate(op, facts)?;
-        let days = crate::plugin_host::facts::days_since_epoch(as_of);
+        let days = days_since_epoch(as_of);
         let batch: DutyBatch = (self.module.duties())(&self.instance, facts, days)
             .into_result()
             .map_err(|e| self.call_error(op, e))?;
@@ -245,7 +219,7 @@ impl LoadedPlugin {
                     .iter()
                     .map(|d| DutyView {
                         code: d.code.to_string(),
-                        due: crate::plugin_host::facts::date_from_days(d.due),
+                        due: date_from_days(d.due),
                         overdue: d.overdue,
                         reason: CitedReason {
                             citation: &self.description.citations[d.reason.citation as usize],
@@ -459,4 +433,16 @@ fn unique<'a>(values: impl Iterator<Item = &'a str>, what: &str) -> Result<(), S
         }
     }
     Ok(())
+}
+
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+
+/// Days since 1970-01-01, the boundary's date encoding.
+fn days_since_epoch(date: NaiveDate) -> i32 {
+    (date - EPOCH).num_days() as i32
+}
+
+/// The date `days` days after 1970-01-01.
+fn date_from_days(days: i32) -> NaiveDate {
+    EPOCH + chrono::Duration::days(i64::from(days))
 }

@@ -19,7 +19,6 @@
 //!   reuses the mapped library.
 
 mod error;
-mod facts;
 mod loaded;
 mod preflight;
 mod validate;
@@ -31,11 +30,11 @@ use jianguan_plugin::__private::{LibraryError, VersionNumber, lib_header_from_pa
 use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
 
 pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
-pub use facts::{FactRowsError, facts_from_json_rows, facts_from_text_rows};
 pub use jianguan_plugin::{
-    Citation, FactKind, FactSpec, FactTable, PluginDescription, ReferralDecision,
+    Citation, FactKind, FactRowsError, FactSpec, FactTable, Operation, PluginDescription,
+    ReferralDecision, facts_from_json_rows, facts_from_text_rows,
 };
-pub use loaded::{CitedReason, DutyView, Grades, LoadedPlugin, Operation, ReferralView};
+pub use loaded::{CitedReason, DutyView, Grades, LoadedPlugin, ReferralView};
 
 use crate::entity::Industry;
 

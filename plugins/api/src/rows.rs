@@ -3,8 +3,9 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
-use jianguan_plugin::{Column, ColumnData, FactKind, FactSpec, FactTable, RString, RVec};
+use abi_stable::std_types::{RString, RVec};
+
+use crate::{CivilDate, Column, ColumnData, FactKind, FactSpec, FactTable};
 
 /// A row that could not be turned into facts.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,18 +17,6 @@ pub struct FactRowsError {
     pub fact: String,
     /// What is wrong.
     pub message: String,
-}
-
-const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-
-/// Days since 1970-01-01, the boundary's date encoding.
-pub(crate) fn days_since_epoch(date: NaiveDate) -> i32 {
-    (date - EPOCH).num_days() as i32
-}
-
-/// The date `days` days after 1970-01-01.
-pub(crate) fn date_from_days(days: i32) -> NaiveDate {
-    EPOCH + chrono::Duration::days(i64::from(days))
 }
 
 /// One value, typed.
@@ -254,8 +243,8 @@ fn from_text(spec: &FactSpec, text: &str) -> Result<Value, String> {
 }
 
 fn parse_date(text: &str) -> Result<i32, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(days_since_epoch)
+    text.parse::<CivilDate>()
+        .map(CivilDate::to_days)
         .map_err(|_| format!("expected a date YYYY-MM-DD, found `{text}`"))
 }
 
@@ -276,7 +265,7 @@ impl fmt::Display for Value {
             Value::Integer(x) => write!(f, "{x}"),
             Value::Flag(x) => write!(f, "{x}"),
             Value::Text(x) => f.write_str(x),
-            Value::Date(x) => write!(f, "{}", date_from_days(*x)),
+            Value::Date(x) => write!(f, "{}", CivilDate::from_days(*x)),
         }
     }
 }
