@@ -44,34 +44,32 @@ pub const ORDER54_ART68: u32 = 10;
 pub const ORDER28_ART55: u32 = 11;
 /// Order 46 Art. 50: cosmetics frequency set by risk (no figure).
 pub const ORDER46_ART50: u32 = 12;
-/// Criminal Law Art. 140.
-pub const CRIM_140: u32 = 13;
 /// Criminal Law Art. 141: counterfeit drugs.
-pub const CRIM_141: u32 = 14;
+pub const CRIM_141: u32 = 13;
 /// Criminal Law Art. 142: substandard drugs.
-pub const CRIM_142: u32 = 15;
+pub const CRIM_142: u32 = 14;
 /// Criminal Law Art. 142之一: obstructing drug administration.
-pub const CRIM_142_1: u32 = 16;
+pub const CRIM_142_1: u32 = 15;
 /// Criminal Law Art. 145: medical devices below standard.
-pub const CRIM_145: u32 = 17;
+pub const CRIM_145: u32 = 16;
 /// Criminal Law Art. 148: cosmetics below hygiene standard.
-pub const CRIM_148: u32 = 18;
+pub const CRIM_148: u32 = 17;
 /// Criminal Law Art. 149: fallback to Art. 140 at sales ≥ 50,000.
-pub const CRIM_149: u32 = 19;
+pub const CRIM_149: u32 = 18;
 /// Police filing standard (一) Art. 16: 5万 / 15万 / ×3 rule.
-pub const FILING_STD_ART16: u32 = 20;
+pub const FILING_STD_ART16: u32 = 19;
 /// 2022 drug interpretation Art. 1: aggravating drug types and makers.
-pub const INTERP_ART1: u32 = 21;
+pub const INTERP_ART1: u32 = 20;
 /// 2022 drug interpretation Art. 2: serious harm.
-pub const INTERP_ART2: u32 = 22;
+pub const INTERP_ART2: u32 = 21;
 /// 2022 drug interpretation Art. 3: other serious circumstances.
-pub const INTERP_ART3: u32 = 23;
+pub const INTERP_ART3: u32 = 22;
 /// 2022 drug interpretation Art. 4: especially serious (list UNCONFIRMED).
-pub const INTERP_ART4: u32 = 24;
+pub const INTERP_ART4: u32 = 23;
 /// Administrative Penalty Law Art. 33: first minor violation.
-pub const PENALTY_LAW_ART33: u32 = 25;
+pub const PENALTY_LAW_ART33: u32 = 24;
 /// 药品检查管理办法（试行）: inspection planning for drug traders (no figure).
-pub const DRUG_INSPECTION_MEASURES: u32 = 26;
+pub const DRUG_INSPECTION_MEASURES: u32 = 25;
 
 /// Every citation, in index order.
 pub fn citations() -> Vec<Citation> {
@@ -96,7 +94,6 @@ pub fn citations() -> Vec<Citation> {
         c(ORDER_54, ORDER_54_NO, "第六十八条", Solid),
         c(ORDER_28, ORDER_28_NO, "第五十五条", Unconfirmed),
         c(ORDER_46, ORDER_46_NO, "第五十条", Solid),
-        c(CRIMINAL_LAW, "", "第一百四十条", Solid),
         c(CRIMINAL_LAW, "", "第一百四十一条", Solid),
         c(CRIMINAL_LAW, "", "第一百四十二条", Solid),
         c(CRIMINAL_LAW, "", "第一百四十二条之一", Solid),
@@ -121,6 +118,29 @@ pub fn citations() -> Vec<Citation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_citation_is_used_by_some_result_or_the_catalogue() {
+        let users = [
+            include_str!("catalogue.rs"),
+            include_str!("duties.rs"),
+            include_str!("grading.rs"),
+            include_str!("referral.rs"),
+        ]
+        .concat();
+        let names: Vec<&str> = include_str!("cite.rs")
+            .lines()
+            .filter_map(|l| l.strip_prefix("pub const "))
+            .filter_map(|l| l.split(':').next())
+            .collect();
+        assert_eq!(names.len(), citations().len());
+        for name in names {
+            assert!(
+                users.contains(&format!("cite::{name}")),
+                "{name} is never used"
+            );
+        }
+    }
 
     #[test]
     fn the_last_constant_is_the_last_citation() {

@@ -1,8 +1,18 @@
 //! Dated duties:
 //!
-//! - the next inspection, due one interval (see [`crate::grading`]) after
-//!   the last inspection, or after the licence date when there has been
-//!   none; only for categories with a national interval;
+//! - the next inspection, only for categories with a national rule (see
+//!   [`crate::grading::Schedule`]):
+//!   - calendar rules ("每年至少检查一次", "≥1 per quarter"): each calendar
+//!     period (year, quarter) needs one inspection. The first period not yet
+//!     covered is the one after the period of the last inspection, or, with
+//!     no inspection yet, the period in which the licence was granted; the
+//!     duty falls due on that period's last day (31 December for a year;
+//!     31 March, 30 June, 30 September, 31 December for quarters). So an
+//!     inspection in the current period moves the duty to the end of the
+//!     next period, and an enterprise is overdue only when a whole period
+//!     has ended without an inspection;
+//!   - rolling rules ("within 3 / 5 years"): due one period after the last
+//!     inspection, or after the licence date when there has been none;
 //! - the device quality-system self-inspection report for a year, due
 //!   31 March of the next year (Order 53 Art. 45 for registrants, filers
 //!   and contract makers; Order 54 Art. 44 for traders).
@@ -12,7 +22,7 @@ use jianguan_plugin::{CivilDate, Duty, DutyBatch, FactTable, PluginError, RVec, 
 use crate::{
     cite,
     config::DrugsConfig,
-    grading::{self, GRADE_LABELS},
+    grading::{self, GRADE_LABELS, Schedule},
     schema::{self, Category},
 };
 
@@ -40,12 +50,8 @@ pub fn duties(
         let category = schema::category(&categories, row)?;
         let licence = CivilDate::from_days(*licensed.required(row, "licensed_on")?);
         let mut duties = RVec::with_capacity(2);
-        if let Some(months) = grading::interval_months(config, category) {
-            let (base, what) = match last.date(row) {
-                Some(d) => (d, "最近一次检查"),
-                None => (licence, "取得许可（尚无检查）"),
-            };
-            let due = base.add_months(months as i32);
+        if let Some(schedule) = grading::schedule(config, category) {
+            let (due, detail) = next_inspection(schedule, last.date(row), licence);
             let (citation, _) = grading::frequency_rule(config, category);
             let days = due.to_days();
             duties.push(Duty {
@@ -55,8 +61,9 @@ pub fn duties(
                 reason: Reason::new(
                     citation,
                     format!(
-                        "{}：{what} {base} + {months} 个月 = {due}",
-                        GRADE_LABELS[grading::grade_of(category)]
+                        "{}：{}；{detail}",
+                        GRADE_LABELS[grading::grade_of(category)],
+                        grading::schedule_text(schedule)
                     ),
                 ),
             });
@@ -92,4 +99,60 @@ pub fn duties(
         rows.push(duties);
     }
     Ok(DutyBatch { rows })
+}
+
+/// The due date of the next inspection and how it was found.
+pub fn next_inspection(
+    schedule: Schedule,
+    last: Option<CivilDate>,
+    licence: CivilDate,
+) -> (CivilDate, String) {
+    match schedule {
+        Schedule::Calendar(months) => {
+            let (due, detail) = match last {
+                Some(d) => {
+                    let (start, end) = calendar_period(d, months);
+                    let next_start = start.add_months(months as i32);
+                    let (_, due) = calendar_period(next_start, months);
+                    (
+                        due,
+                        format!(
+                            "最近一次检查 {d} 在 {start}–{end} 周期内，下一周期 {next_start}–{due} 内应当检查，即 {due} 前"
+                        ),
+                    )
+                }
+                None => {
+                    let (start, due) = calendar_period(licence, months);
+                    (
+                        due,
+                        format!(
+                            "尚无检查：取得许可 {licence} 所在周期 {start}–{due} 内应当检查，即 {due} 前"
+                        ),
+                    )
+                }
+            };
+            (due, detail)
+        }
+        Schedule::Rolling(months) => {
+            let (base, what) = match last {
+                Some(d) => (d, "最近一次检查"),
+                None => (licence, "取得许可（尚无检查）"),
+            };
+            let due = base.add_months(months as i32);
+            (due, format!("{what} {base} + {months} 个月 = {due}"))
+        }
+    }
+}
+
+/// The first and last day of the calendar period of `months` months
+/// (a divisor of 12, counted from 1 January) that contains `date`.
+pub fn calendar_period(date: CivilDate, months: u32) -> (CivilDate, CivilDate) {
+    let first_month = (date.month - 1) / months * months + 1;
+    let start = CivilDate {
+        year: date.year,
+        month: first_month,
+        day: 1,
+    };
+    let end = CivilDate::from_days(start.add_months(months as i32).to_days() - 1);
+    (start, end)
 }

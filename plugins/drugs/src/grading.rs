@@ -41,38 +41,84 @@ pub fn grade_of(category: Category) -> usize {
     }
 }
 
-/// Months between required inspections, where a national rule sets one.
-pub fn interval_months(config: &DrugsConfig, category: Category) -> Option<u32> {
+/// How a national frequency rule is read.
+///
+/// - "每年至少检查一次" (Order 53 Art. 49; high-risk drug makers) and
+///   "≥1 per quarter" (special-control drug makers) ask for at least one
+///   inspection in each calendar period: each calendar year, each calendar
+///   quarter. An inspection on 2 January and the next on 31 December of the
+///   following year meet the yearly rule, though 23 months apart.
+/// - "all covered within 3 years / 5 years" (other drug makers, material
+///   suppliers) is a rolling period: within N years of the last inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schedule {
+    /// At least one inspection in each calendar period of this many months,
+    /// counted from 1 January (12 = calendar year, 3 = calendar quarter); a
+    /// divisor of 12.
+    Calendar(u32),
+    /// At least one inspection within this many months of the last one.
+    Rolling(u32),
+}
+
+impl Schedule {
+    /// The months of the period.
+    pub fn months(self) -> u32 {
+        match self {
+            Self::Calendar(m) | Self::Rolling(m) => m,
+        }
+    }
+}
+
+/// The national frequency rule of a category, where one is set.
+pub fn schedule(config: &DrugsConfig, category: Category) -> Option<Schedule> {
     match category {
-        Category::SpecialControlMaker => Some(config.special_control_maker_months),
-        Category::HighRiskMaker => Some(config.high_risk_maker_months),
-        Category::OtherDrugMaker => Some(config.other_maker_months),
-        Category::MaterialSupplier => Some(config.material_supplier_months),
+        Category::SpecialControlMaker => {
+            Some(Schedule::Calendar(config.special_control_maker_months))
+        }
+        Category::HighRiskMaker => Some(Schedule::Calendar(config.high_risk_maker_months)),
+        Category::OtherDrugMaker => Some(Schedule::Rolling(config.other_maker_months)),
+        Category::MaterialSupplier => Some(Schedule::Rolling(config.material_supplier_months)),
         // Order 53 Art. 49: "每年至少检查一次" (read in the text).
-        Category::DeviceKeyProductMaker => Some(12),
+        Category::DeviceKeyProductMaker => Some(Schedule::Calendar(12)),
         _ => None,
+    }
+}
+
+/// Months of the period of a category's national rule, where one is set.
+pub fn interval_months(config: &DrugsConfig, category: Category) -> Option<u32> {
+    schedule(config, category).map(Schedule::months)
+}
+
+/// The rule's wording for a period.
+pub fn schedule_text(schedule: Schedule) -> String {
+    match schedule {
+        Schedule::Calendar(12) => "每个自然年度至少检查一次".into(),
+        Schedule::Calendar(3) => "每个自然季度至少检查一次".into(),
+        Schedule::Calendar(m) => format!("自 1 月 1 日起每 {m} 个月的每个周期内至少检查一次"),
+        Schedule::Rolling(m) => format!("距上次检查 {m} 个月内至少检查一次（期内全覆盖）"),
     }
 }
 
 /// The rule behind a category's frequency, and what it says.
 pub fn frequency_rule(config: &DrugsConfig, category: Category) -> (u32, String) {
-    match (category, interval_months(config, category)) {
+    match (category, schedule(config, category)) {
         (Category::DeviceKeyProductMaker, _) => (
             cite::ORDER53_ART49,
-            "生产重点监管产品目录品种的企业：每年至少检查一次".into(),
+            "生产重点监管产品目录品种的企业：每年至少检查一次（按自然年度）".into(),
         ),
-        (_, Some(months)) => (
+        (_, Some(schedule)) => (
             cite::ORDER28_ART55,
             format!(
-                "{}：每 {months} 个月至少检查一次（全国频次，未核实）",
+                "{}：{}（全国频次，未核实）",
                 match category {
                     Category::SpecialControlMaker =>
                         "麻醉药品、第一类精神药品、药品类易制毒化学品生产企业",
                     Category::HighRiskMaker =>
                         "疫苗、血液制品、放射性药品、医疗用毒性药品、无菌药品生产企业",
-                    Category::OtherDrugMaker => "其他药品生产企业（抽查，期内全覆盖）",
-                    _ => "原料、辅料、直接接触药品的包装材料和容器供应商（期内全覆盖）",
-                }
+                    Category::OtherDrugMaker => "其他药品生产企业（抽查）",
+                    _ => "原料、辅料、直接接触药品的包装材料和容器供应商",
+                },
+                schedule_text(schedule)
             ),
         ),
         (Category::DeviceOtherMaker, None) => (

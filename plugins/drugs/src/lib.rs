@@ -11,8 +11,9 @@
 //! - 医疗器械经营监督管理办法 (第54号令): the traders' 31 March report
 //!   (第四十四条) and its penalty (第六十八条);
 //! - drug-maker inspection intervals (药品生产监督管理办法 第五十五条,
-//!   药品检查管理办法（试行）): quarterly / yearly / within 3 years / within
-//!   5 years, all UNCONFIRMED and configurable ([`DrugsConfig`]);
+//!   药品检查管理办法（试行）): each calendar quarter / each calendar year /
+//!   within 3 years / within 5 years (rolling), all UNCONFIRMED and
+//!   configurable ([`DrugsConfig`]); see [`grading::Schedule`];
 //! - criminal thresholds: 刑法 第一百四十一、一百四十二、一百四十二条之一、
 //!   一百四十五、一百四十八、一百四十九条, the 2022 drug interpretation
 //!   (高检发释字〔2022〕1号, CORROBORATED) for the seriousness bands, and the

@@ -193,6 +193,13 @@ fn art_141(
             ),
         ));
     }
+    if aggravating {
+        findings.push(Finding::new(
+            decision,
+            cite::INTERP_ART1,
+            "假药具有2022年解释第一条所列情形（以孕产妇、儿童或者危重病人为主要使用对象；麻醉药品、精神药品、医疗用毒性药品、放射性药品、生物制品；注射剂药品、急救药品；用于应对突发事件；药品使用单位及其工作人员生产、销售）：应当酌情从重处罚",
+        ));
+    }
 }
 
 /// Art. 142: substandard drugs are a crime only with serious harm.

@@ -143,13 +143,18 @@ pub const DRUG_ADMIN_ACTS: [&str; 5] = [
     "fabricated_records",
 ];
 
-/// What each act is, in [`DRUG_ADMIN_ACTS`] order (index 0 unused).
+/// What each act is, in [`DRUG_ADMIN_ACTS`] order (index 0 unused): the
+/// statute's words of Criminal Law Art. 142之一 para. 1 items (一)–(四),
+/// quoted exactly (without the closing "；" / "。") from LawRefBook/Laws
+/// `刑法/刑法.md`. RULES.md §6.3 read items (一)–(三) there; item (四) was
+/// read in the same file for this plugin (LawRefBook commit 71f344a6), so
+/// the Art. 142之一 citation stays SOLID.
 pub const DRUG_ADMIN_ACT_TEXT: [&str; 5] = [
     "",
-    "（一）生产、销售国务院药品监督管理部门禁止使用的药品",
-    "（二）未取得药品相关批准证明文件生产、进口药品或者明知是上述药品而销售",
-    "（三）药品申请注册中提供虚假的证明、数据、资料、样品或者采取其他欺骗手段",
-    "（四）编造生产、检验记录",
+    "（一）生产、销售国务院药品监督管理部门禁止使用的药品的",
+    "（二）未取得药品相关批准证明文件生产、进口药品或者明知是上述药品而销售的",
+    "（三）药品申请注册中提供虚假的证明、数据、资料、样品或者采取其他欺骗手段的",
+    "（四）编造生产、检验记录的",
 ];
 
 /// Reads the optional Art. 142之一 act (0 = none).

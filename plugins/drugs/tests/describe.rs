@@ -109,8 +109,17 @@ fn fixtures_run_through_the_plugin() {
         )
         .unwrap();
     let counts: Vec<_> = duties.rows.iter().map(|r| r.len()).collect();
-    assert_eq!(counts, [1, 1, 2, 1, 1, 0]);
+    assert_eq!(counts, [1, 1, 2, 1, 1, 0, 1, 1]);
     assert!(duties.rows[3][0].overdue, "2025 report due 2026-03-31");
+    // Quarterly: last in Q4 2025, Q1 2026 had none → due 2026-03-31, overdue.
+    assert_eq!(duties.rows[0][0].due, date("2026-03-31"));
+    assert!(duties.rows[0][0].overdue);
+    // Yearly per calendar year: inspected 2025-01-02 → 2026's by 2026-12-31.
+    assert_eq!(duties.rows[6][0].due, date("2026-12-31"));
+    assert!(!duties.rows[6][0].overdue);
+    // Quarterly: inspected in Q1 2026 → Q2's by 2026-06-30.
+    assert_eq!(duties.rows[7][0].due, date("2026-06-30"));
+    assert!(!duties.rows[7][0].overdue);
     assert!(duties.rows.iter().flatten().all(|d| d.reason.citation < n));
 
     let out = p

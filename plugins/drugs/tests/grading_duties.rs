@@ -80,45 +80,157 @@ fn bad_credit_adds_the_more_inspections_rule_for_devices_only() {
     assert_eq!(batch.reasons[2].len(), 1);
 }
 
+/// The next-inspection duty of one row as of `as_of`: (due, overdue, detail).
+fn next_inspection(
+    plugin: &DrugsPlugin,
+    row: serde_json::Value,
+    as_of: &str,
+) -> (i32, bool, String) {
+    let facts = table(Op::Duties, &[row]);
+    let batch = plugin.duties(&facts, date(as_of)).unwrap();
+    let duty = batch.rows[0]
+        .iter()
+        .find(|d| d.code.as_str() == duties::NEXT_INSPECTION)
+        .expect("a next-inspection duty");
+    (duty.due, duty.overdue, duty.reason.detail.to_string())
+}
+
 #[test]
-fn next_inspection_is_one_interval_after_the_last() {
+fn next_inspection_per_calendar_period_or_rolling_coverage() {
     let p = plugin();
-    // (category, last inspection, expected due)
+    // (category, last inspection, expected due), as of 2026-03-01.
     let cases = [
-        ("special_control_drug_maker", "2025-11-30", "2026-02-28"),
-        ("high_risk_drug_maker", "2025-04-15", "2026-04-15"),
-        ("device_key_product_maker", "2024-02-29", "2025-02-28"),
+        // Quarter: last in Q4 2025 → Q1 2026 needs one, by 31 March.
+        ("special_control_drug_maker", "2025-11-30", "2026-03-31"),
+        // Year: last in 2025 → 2026 needs one, by 31 December.
+        ("high_risk_drug_maker", "2025-04-15", "2026-12-31"),
+        // Year: last in 2024 → 2025 needed one, by 2025-12-31 (overdue).
+        ("device_key_product_maker", "2024-02-29", "2025-12-31"),
+        // Rolling 3 and 5 years.
         ("other_drug_maker", "2023-06-01", "2026-06-01"),
         ("drug_material_supplier", "2021-09-10", "2026-09-10"),
     ];
     for (category, last, due) in cases {
-        let facts = table(
-            Op::Duties,
-            &[json!({"category": category, "licensed_on": "2015-01-01", "last_inspection": last})],
-        );
-        let row = &p.duties(&facts, date("2026-03-01")).unwrap().rows[0];
-        let duty = row
-            .iter()
-            .find(|d| d.code.as_str() == duties::NEXT_INSPECTION)
-            .unwrap();
-        assert_eq!(duty.due, date(due), "{category}");
-        assert_eq!(duty.overdue, date(due) < date("2026-03-01"), "{category}");
+        let row =
+            json!({"category": category, "licensed_on": "2015-01-01", "last_inspection": last});
+        let (d, overdue, _) = next_inspection(&p, row, "2026-03-01");
+        assert_eq!(d, date(due), "{category}");
+        assert_eq!(overdue, date(due) < date("2026-03-01"), "{category}");
     }
-    // No inspection yet: from the licence date.
-    let facts = table(
-        Op::Duties,
-        &[json!({"category": "high_risk_drug_maker", "licensed_on": "2025-10-01"})],
-    );
-    assert_eq!(
-        p.duties(&facts, 0).unwrap().rows[0][0].due,
-        date("2026-10-01")
-    );
     // No national interval: no inspection duty.
     let facts = table(
         Op::Duties,
         &[json!({"category": "drug_retailer", "licensed_on": "2025-10-01"})],
     );
     assert!(p.duties(&facts, 0).unwrap().rows[0].is_empty());
+}
+
+#[test]
+fn yearly_rule_is_per_calendar_year_not_twelve_months_after_the_last() {
+    let p = plugin();
+    // Inspected 2 January 2025: the 2026 inspection may come as late as
+    // 31 December 2026. Twelve months after the last (2026-01-02) would
+    // wrongly be overdue on 1 April 2026.
+    let row = json!({"category": "high_risk_drug_maker", "licensed_on": "2015-01-01", "last_inspection": "2025-01-02"});
+    let (due, overdue, detail) = next_inspection(&p, row, "2026-04-01");
+    assert_eq!(due, date("2026-12-31"));
+    assert!(!overdue);
+    assert_eq!(
+        detail,
+        "高风险药品年检：每个自然年度至少检查一次；最近一次检查 2025-01-02 在 2025-01-01–2025-12-31 周期内，下一周期 2026-01-01–2026-12-31 内应当检查，即 2026-12-31 前"
+    );
+    // Already inspected this year: next due at the end of next year.
+    let row = json!({"category": "device_key_product_maker", "licensed_on": "2015-01-01", "last_inspection": "2026-02-10"});
+    assert_eq!(next_inspection(&p, row, "2026-04-01").0, date("2027-12-31"));
+    // Last inspected 31 December 2024: 2025 was missed; due 2025-12-31.
+    let row = json!({"category": "device_key_product_maker", "licensed_on": "2015-01-01", "last_inspection": "2024-12-31"});
+    let (due, overdue, _) = next_inspection(&p, row.clone(), "2025-12-31");
+    assert_eq!(due, date("2025-12-31"));
+    assert!(!overdue, "due on the as-of date itself");
+    assert!(next_inspection(&p, row, "2026-01-01").1, "one day later");
+    // No inspection yet: the licence year needs one.
+    let row = json!({"category": "high_risk_drug_maker", "licensed_on": "2025-10-01"});
+    let (due, _, detail) = next_inspection(&p, row, "2025-11-01");
+    assert_eq!(due, date("2025-12-31"));
+    assert!(
+        detail.ends_with("尚无检查：取得许可 2025-10-01 所在周期 2025-01-01–2025-12-31 内应当检查，即 2025-12-31 前"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn quarterly_rule_is_per_calendar_quarter() {
+    let p = plugin();
+    let due = |last: &str| {
+        let row = json!({"category": "special_control_drug_maker", "licensed_on": "2015-01-01", "last_inspection": last});
+        next_inspection(&p, row, "2026-04-01")
+    };
+    // Last day of Q1 → Q2 ends 30 June; first day of Q2 → Q3 ends 30 September.
+    assert_eq!(due("2026-03-31").0, date("2026-06-30"));
+    assert_eq!(due("2026-04-01").0, date("2026-09-30"));
+    assert_eq!(due("2026-07-15").0, date("2026-12-31"));
+    assert_eq!(due("2026-10-01").0, date("2027-03-31"));
+    // Last in Q4 2025: Q1 2026 had none; overdue since 31 March 2026.
+    let (d, overdue, _) = due("2025-12-31");
+    assert_eq!(d, date("2026-03-31"));
+    assert!(overdue);
+    // Inspected 1 January 2026 (Q1): Q2's is due 30 June, not 1 April.
+    let (d, overdue, _) = due("2026-01-01");
+    assert_eq!(d, date("2026-06-30"));
+    assert!(!overdue);
+    // No inspection yet: the licence quarter needs one.
+    let row = json!({"category": "special_control_drug_maker", "licensed_on": "2026-02-15"});
+    assert_eq!(next_inspection(&p, row, "2026-03-01").0, date("2026-03-31"));
+}
+
+#[test]
+fn coverage_periods_stay_rolling() {
+    let p = plugin();
+    let row = json!({"category": "other_drug_maker", "licensed_on": "2010-01-01", "last_inspection": "2023-04-01"});
+    let (due, overdue, detail) = next_inspection(&p, row.clone(), "2026-04-01");
+    assert_eq!(due, date("2026-04-01"));
+    assert!(!overdue);
+    assert!(
+        detail.ends_with("最近一次检查 2023-04-01 + 36 个月 = 2026-04-01"),
+        "{detail}"
+    );
+    assert!(next_inspection(&p, row, "2026-04-02").1);
+    let row = json!({"category": "drug_material_supplier", "licensed_on": "2020-02-29"});
+    assert_eq!(
+        next_inspection(&p, row, "2020-03-01").0,
+        date("2025-02-28"),
+        "no inspection: five years after the licence"
+    );
+}
+
+#[test]
+fn a_configured_half_year_period_and_a_period_not_dividing_the_year() {
+    let p = DrugsPlugin::open(DrugsConfig {
+        high_risk_maker_months: 6,
+        ..DrugsConfig::default()
+    })
+    .unwrap();
+    let row = json!({"category": "high_risk_drug_maker", "licensed_on": "2015-01-01", "last_inspection": "2026-05-01"});
+    assert_eq!(next_inspection(&p, row, "2026-06-01").0, date("2026-12-31"));
+    let err = DrugsPlugin::open(DrugsConfig {
+        high_risk_maker_months: 5,
+        ..DrugsConfig::default()
+    })
+    .unwrap_err();
+    assert_eq!(err.kind, PluginErrorKind::InvalidConfig);
+    assert!(
+        err.message.contains("`high_risk_maker_months` = 5"),
+        "{err}"
+    );
+    let err = DrugsPlugin::open(DrugsConfig {
+        special_control_maker_months: 24,
+        ..DrugsConfig::default()
+    })
+    .unwrap_err();
+    assert!(
+        err.message.contains("`special_control_maker_months` = 24"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -208,3 +208,56 @@ fn negative_amounts_are_refused() {
         .unwrap_err();
     assert!(err.message.contains("row 0: fact `sales_cny`"), "{err}");
 }
+
+#[test]
+fn article_142_1_acts_quote_the_statute() {
+    // Criminal Law Art. 142之一 para. 1 items (一)–(四), LawRefBook 刑法/刑法.md.
+    let expected = [
+        (
+            "banned_drug",
+            "（一）生产、销售国务院药品监督管理部门禁止使用的药品的",
+        ),
+        (
+            "unapproved",
+            "（二）未取得药品相关批准证明文件生产、进口药品或者明知是上述药品而销售的",
+        ),
+        (
+            "registration_fraud",
+            "（三）药品申请注册中提供虚假的证明、数据、资料、样品或者采取其他欺骗手段的",
+        ),
+        ("fabricated_records", "（四）编造生产、检验记录的"),
+    ];
+    for (code, text) in expected {
+        let a = assess(
+            json!({"product": "drug", "sales_cny": 0.0, "drug_admin_act": code, "endangers_health": "confirmed"}),
+        );
+        let (d, detail) = finding(&a, cite::CRIM_142_1).unwrap();
+        assert_eq!(d, Refer);
+        assert_eq!(detail, format!("{text}，足以严重危害人体健康：应当移送"));
+    }
+    let c = &jianguan_drugs::DrugsPlugin::describe().citations[cite::CRIM_142_1 as usize];
+    assert_eq!(
+        (c.article.as_str(), c.certainty),
+        ("第一百四十二条之一", jianguan_plugin::Certainty::Solid)
+    );
+}
+
+#[test]
+fn an_article_1_type_counterfeit_is_punished_more_heavily() {
+    let mut row = fake(1_000.0);
+    row["aggravating_type"] = json!(true);
+    let (d, detail) = finding(&assess(row), cite::INTERP_ART1).unwrap();
+    assert_eq!(d, Refer);
+    assert!(detail.ends_with("应当酌情从重处罚"), "{detail}");
+    // Not for a suspected-only counterfeit: the finding follows the decision.
+    let mut row = json!({"product": "drug", "sales_cny": 1_000.0, "counterfeit_drug": "suspected", "aggravating_type": true});
+    assert_eq!(
+        finding(&assess(row.clone()), cite::INTERP_ART1).unwrap().0,
+        NeedsTesting
+    );
+    // No counterfeit: no aggravation finding.
+    row["counterfeit_drug"] = json!("none");
+    assert!(finding(&assess(row), cite::INTERP_ART1).is_none());
+    // Without the flag: none.
+    assert!(finding(&assess(fake(1_000.0)), cite::INTERP_ART1).is_none());
+}

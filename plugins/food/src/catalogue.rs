@@ -225,7 +225,10 @@ fn violations() -> Vec<Violation> {
             penalty: PenaltyRange {
                 min_fine_cny: Some(5_000.0),
                 max_fine_cny: Some(50_000.0),
-                text: "责令改正；拒不改正的，给予警告，可以并处5000元以上5万元以下罚款".into(),
+                // Order 49 Art. 48 (LawRefBook text): "由县级以上地方市场监督管理部门责令改正；
+                // 拒不改正的，给予警告，可以并处5000元以上5万元以下罚款". The fine is
+                // optional ("可以并处"); min/max are the range of that optional fine.
+                text: "由县级以上地方市场监督管理部门责令改正；拒不改正的，给予警告，可以并处5000元以上5万元以下罚款（罚款为可选：仅在拒不改正并给予警告时可以并处；所列最低、最高额为该可选罚款的幅度，不是必处罚款）".into(),
             },
         },
         Violation {

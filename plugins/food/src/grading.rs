@@ -32,11 +32,17 @@ pub fn grade(config: &FoodConfig, facts: &FactTable) -> Result<GradeBatch, Plugi
         let d = schema::required_in(&dynamics, row, "dynamic_score", 0.0, MAX_DYNAMIC)?;
         let total = s + d;
         let level = level_of(config, total);
-        let mut reasons = RVec::with_capacity(3);
+        let mut reasons = RVec::with_capacity(4);
+        reasons.push(Reason::new(
+            cite::CFDA_SCORE_MODEL,
+            format!(
+                "静态风险因素 {s} 分（满分 {MAX_STATIC}）+ 动态风险因素 {d} 分（满分 {MAX_DYNAMIC}）= 总分 {total}"
+            ),
+        ));
         reasons.push(Reason::new(
             cite::CFDA_LEVEL_CUTOFFS,
             format!(
-                "静态 {s} + 动态 {d} = 总分 {total}；{} → {}级风险",
+                "总分 {total}：{} → {}级风险",
                 band_text(config, level, total),
                 GRADE_LABELS[level]
             ),

@@ -4,7 +4,7 @@
 //! `food_production`, `food_sales`, `catering`). It encodes:
 //!
 //! - 食品生产经营监督检查管理办法 (国家市场监督管理总局令第49号, in force
-//!   2022-03-15): risk levels A–D (第二十一条), the two-year full-coverage
+//!   2022-03-15): risk levels A–D (第二十一条, named by the grades), the two-year full-coverage
 //!   inspection and the mandatory key inspection targets (第二十二条), the
 //!   check points of 第十五、十七、十八、二十条, the six label-flaw situations
 //!   (第三十七条), and the penalties of 第四十八、四十九、五十一条;
@@ -12,8 +12,10 @@
 //!   40 + dynamic 60 points) and minimum frequencies per level; its level
 //!   cut-offs (30/45/60) are UNCONFIRMED and configurable ([`FoodConfig`]);
 //! - the criminal thresholds of 刑法 第一百四十、一百四十三、一百四十四、
-//!   一百四十九条, the 2021 food interpretation (法释〔2021〕24号) Arts. 1–3,
-//!   6–9, 24, 25, and the police filing standard (一) Art. 16 (5万 / 15万 / ×3).
+//!   一百四十九条, the 2021 food interpretation (法释〔2021〕24号) Arts. 1–4,
+//!   6–9, 24, 25 (Art. 4 "后果特别严重" and Art. 8 "其他特别严重情节" by
+//!   deaths, disability, injury and poisoning counts), and the police filing
+//!   standard (一) Art. 16 (5万 / 15万 / ×3).
 //!
 //! Not encoded: publishing results within 20 working days (Order 49
 //! Art. 39), which needs a holiday calendar (see [`duties`]).

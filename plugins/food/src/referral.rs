@@ -6,14 +6,26 @@
 //!    2021 interpretation's Art. 1 items, or serious harm already done
 //!    (Art. 2). A seriously excessive contaminant that is alleged but not yet
 //!    tested gives `NeedsTesting` (Interp. Art. 24).
-//!    When the basic crime is met (or awaits testing), one more finding per
-//!    aggravated band met: Art. 2 serious harm; Art. 3 other serious
-//!    circumstances (sales ≥ 200,000; or 100,000–200,000 with an aggravator).
+//!    When the basic crime is met (or awaits testing), the highest band met:
+//!    - Art. 4 "后果特别严重" (≥ 7 years to life): a death; severe disability
+//!      (重度残疾以上); ≥ 3 persons seriously injured, moderately disabled or
+//!      with severe organ dysfunction; ≥ 10 minor injuries, or ≥ 5 persons
+//!      mildly disabled or with ordinary organ dysfunction; ≥ 30 persons
+//!      seriously poisoned;
+//!    - otherwise one finding per 3–7-year band met: Art. 2 serious harm;
+//!      Art. 3 other serious circumstances (sales ≥ 200,000; or
+//!      100,000–200,000 with an aggravator).
 //! 2. Art. 144 (toxic or harmful food): a conduct crime without an amount;
 //!    a suspected substance that is not yet identified gives `NeedsTesting`.
-//!    Bands: Art. 6 harm; Art. 7 (sales 200,000–500,000; 100,000–200,000
-//!    with an aggravator; highly toxic or high content); Art. 8
-//!    (sales ≥ 500,000).
+//!    The highest band met:
+//!    - "致人死亡" (the statute itself) and Art. 8 "其他特别严重情节"
+//!      (sales ≥ 500,000, or any of Art. 4 items 2–6): penalties of
+//!      Art. 141 (≥ 10 years, life or death);
+//!    - otherwise (5–10 years) Art. 6 harm; Art. 7 (sales 200,000–500,000;
+//!      100,000–200,000 with an aggravator; highly toxic or high content).
+//!
+//! Only the highest band is reported, so the sentence range shown is the one
+//! that applies.
 //! 3. Art. 140 directly (adulteration) or through Art. 149 (products of
 //!    Arts. 143–144 that do not make those crimes): sales ≥ 50,000; or, under
 //!    the police filing standard (一) Art. 16, unsold value ≥ 150,000, or
@@ -42,6 +54,25 @@ pub const SERIOUS_SALES_WITH_AGGRAVATOR: f64 = 100_000.0;
 pub const ESPECIALLY_SERIOUS_SALES_144: f64 = 500_000.0;
 /// Interp. Art. 2 item 4: seriously poisoned persons that make serious harm.
 pub const SERIOUS_POISONING_PERSONS: i64 = 10;
+/// Interp. Art. 4 item 1: deaths that make the consequences especially serious.
+pub const ESPECIALLY_SERIOUS_DEATHS: i64 = 1;
+/// Interp. Art. 4 item 2: persons severely disabled (重度残疾以上).
+pub const ESPECIALLY_SERIOUS_SEVERE_DISABILITIES: i64 = 1;
+/// Interp. Art. 4 item 3: persons seriously injured, moderately disabled or
+/// with severe organ dysfunction.
+pub const ESPECIALLY_SERIOUS_SERIOUS_INJURIES: i64 = 3;
+/// Interp. Art. 4 item 4: persons with minor injuries.
+pub const ESPECIALLY_SERIOUS_MINOR_INJURIES: i64 = 10;
+/// Interp. Art. 4 item 4: persons mildly disabled or with ordinary organ
+/// dysfunction.
+pub const ESPECIALLY_SERIOUS_MILD_DISABILITIES: i64 = 5;
+/// Interp. Art. 4 item 5: seriously poisoned persons.
+pub const ESPECIALLY_SERIOUS_POISONING_PERSONS: i64 = 30;
+
+/// Art. 143's top band (Interp. Art. 4).
+const BAND_143_TOP: &str = "七年以上有期徒刑或者无期徒刑";
+/// Art. 144's top band: "依照本法第一百四十一条的规定处罚".
+const BAND_144_TOP: &str = "依照第一百四十一条处罚：十年以上有期徒刑、无期徒刑或者死刑";
 /// Interp. Art. 3 item 2: months of activity that aggravate.
 pub const AGGRAVATING_MONTHS: f64 = 6.0;
 /// Interp. Arts. 3 item 5 and 25: years since an administrative penalty.
@@ -67,6 +98,11 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
     let highly_toxic = facts.flags("highly_toxic_or_high_content")?;
     let injury = facts.flags("injury_or_disability")?;
     let poisoned = facts.integers("serious_poisoning_count")?;
+    let deaths = facts.integers("death_count")?;
+    let severe = facts.integers("severe_disability_count")?;
+    let serious_injured = facts.integers("serious_injury_count")?;
+    let minor_injured = facts.integers("minor_injury_count")?;
+    let mild_disabled = facts.integers("mild_disability_count")?;
     let large = facts.flags("large_quantity")?;
     let months = facts.numbers("duration_months")?;
     let special = facts.flags("special_medical_or_infant_food")?;
@@ -84,6 +120,11 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
         let contaminant = schema::tested(&contaminant, row, "contaminant_excess")?;
         let toxic = schema::tested(&toxic, row, "toxic_substance")?;
         let poisoned = schema::count(&poisoned, row, "serious_poisoning_count")?;
+        let deaths = schema::count(&deaths, row, "death_count")?;
+        let severe = schema::count(&severe, row, "severe_disability_count")?;
+        let serious_injured = schema::count(&serious_injured, row, "serious_injury_count")?;
+        let minor_injured = schema::count(&minor_injured, row, "minor_injury_count")?;
+        let mild_disabled = schema::count(&mild_disabled, row, "mild_disability_count")?;
         let months =
             schema::number_in(&months, row, "duration_months", 0.0, f64::MAX)?.unwrap_or(0.0);
 
@@ -92,9 +133,72 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
         if injury.is_set(row) {
             harm.push("造成轻伤以上伤害、轻度或中度残疾或器官组织损伤".to_string());
         }
+        if !injury.is_set(row) {
+            // Counts of Art. 4 items 2–4 are also Art. 2 items 1–3 harm.
+            let counted = [
+                ("重度残疾以上", severe),
+                (
+                    "重伤、中度残疾或者器官组织损伤导致严重功能障碍",
+                    serious_injured,
+                ),
+                ("轻伤", minor_injured),
+                ("轻度残疾或者器官组织损伤导致一般功能障碍", mild_disabled),
+            ];
+            for (what, n) in counted {
+                if n > 0 {
+                    harm.push(format!("{what} {n} 人（轻伤以上伤害或残疾）"));
+                }
+            }
+        }
         if poisoned >= SERIOUS_POISONING_PERSONS {
             harm.push(format!(
                 "严重食物中毒 {poisoned} 人 ≥ {SERIOUS_POISONING_PERSONS} 人"
+            ));
+        }
+
+        // Interp. Art. 4 items 1–5: especially serious consequences, as
+        // (item, detail).
+        let mut especially: Vec<(usize, String)> = Vec::new();
+        if deaths >= ESPECIALLY_SERIOUS_DEATHS {
+            especially.push((
+                1,
+                format!("致人死亡 {deaths} 人 ≥ {ESPECIALLY_SERIOUS_DEATHS} 人"),
+            ));
+        }
+        if severe >= ESPECIALLY_SERIOUS_SEVERE_DISABILITIES {
+            especially.push((
+                2,
+                format!(
+                    "造成重度残疾以上 {severe} 人 ≥ {ESPECIALLY_SERIOUS_SEVERE_DISABILITIES} 人"
+                ),
+            ));
+        }
+        if serious_injured >= ESPECIALLY_SERIOUS_SERIOUS_INJURIES {
+            especially.push((
+                3,
+                format!(
+                    "重伤、中度残疾或者器官组织损伤导致严重功能障碍 {serious_injured} 人 ≥ {ESPECIALLY_SERIOUS_SERIOUS_INJURIES} 人"
+                ),
+            ));
+        }
+        if minor_injured >= ESPECIALLY_SERIOUS_MINOR_INJURIES {
+            especially.push((
+                4,
+                format!("轻伤 {minor_injured} 人 ≥ {ESPECIALLY_SERIOUS_MINOR_INJURIES} 人"),
+            ));
+        }
+        if mild_disabled >= ESPECIALLY_SERIOUS_MILD_DISABILITIES {
+            especially.push((
+                4,
+                format!(
+                    "轻度残疾或者器官组织损伤导致一般功能障碍 {mild_disabled} 人 ≥ {ESPECIALLY_SERIOUS_MILD_DISABILITIES} 人"
+                ),
+            ));
+        }
+        if poisoned >= ESPECIALLY_SERIOUS_POISONING_PERSONS {
+            especially.push((
+                5,
+                format!("严重食物中毒 {poisoned} 人 ≥ {ESPECIALLY_SERIOUS_POISONING_PERSONS} 人"),
             ));
         }
 
@@ -137,10 +241,20 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
             banned.is_set(row),
             nutrients.is_set(row),
             &harm,
+            &especially,
         );
         let decision_143 = basic_143.decision;
         findings.push(basic_143);
-        if decision_143 != DoNotRefer {
+        if decision_143 != DoNotRefer && !especially.is_empty() {
+            findings.push(Finding::new(
+                decision_143,
+                cite::INTERP_ART4,
+                format!(
+                    "第一百四十三条“后果特别严重”：{}（{BAND_143_TOP}）",
+                    items_text(&especially)
+                ),
+            ));
+        } else if decision_143 != DoNotRefer {
             if !harm.is_empty() {
                 findings.push(Finding::new(
                     decision_143,
@@ -163,7 +277,42 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
         let basic_144 = art_144(toxic);
         let decision_144 = basic_144.decision;
         findings.push(basic_144);
-        if decision_144 != DoNotRefer {
+        // Art. 144 itself: "致人死亡…的，依照本法第一百四十一条的规定处罚".
+        let died = deaths >= ESPECIALLY_SERIOUS_DEATHS;
+        if decision_144 != DoNotRefer && died {
+            findings.push(Finding::new(
+                decision_144,
+                cite::CRIM_144,
+                format!(
+                    "第一百四十四条“致人死亡”：死亡 {deaths} 人 ≥ {ESPECIALLY_SERIOUS_DEATHS} 人（{BAND_144_TOP}）"
+                ),
+            ));
+        }
+        // Interp. Art. 8: sales ≥ 500,000, or Art. 4 items 2–6.
+        let mut art8 = Vec::new();
+        if sales >= ESPECIALLY_SERIOUS_SALES_144 {
+            art8.push(format!(
+                "销售金额 {sales} 元 ≥ {ESPECIALLY_SERIOUS_SALES_144} 元"
+            ));
+        }
+        let items_2_to_6: Vec<(usize, String)> = especially
+            .iter()
+            .filter(|(item, _)| *item >= 2)
+            .cloned()
+            .collect();
+        if !items_2_to_6.is_empty() {
+            art8.push(items_text(&items_2_to_6));
+        }
+        if decision_144 != DoNotRefer && !art8.is_empty() {
+            findings.push(Finding::new(
+                decision_144,
+                cite::INTERP_ART8,
+                format!(
+                    "第一百四十四条“其他特别严重情节”：{}（{BAND_144_TOP}）",
+                    art8.join("；")
+                ),
+            ));
+        } else if decision_144 != DoNotRefer && !died {
             if !harm.is_empty() {
                 findings.push(Finding::new(
                     decision_144,
@@ -174,15 +323,7 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
                     ),
                 ));
             }
-            if sales >= ESPECIALLY_SERIOUS_SALES_144 {
-                findings.push(Finding::new(
-                    decision_144,
-                    cite::INTERP_ART8,
-                    format!(
-                        "第一百四十四条“其他特别严重情节”：销售金额 {sales} 元 ≥ {ESPECIALLY_SERIOUS_SALES_144} 元（依照第一百四十一条处罚）"
-                    ),
-                ));
-            } else if let Some(detail) = serious_circumstances(
+            if let Some(detail) = serious_circumstances(
                 sales,
                 &aggravators,
                 highly_toxic
@@ -208,7 +349,18 @@ pub fn assess(facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>
     Ok(out)
 }
 
-/// Art. 143's basic crime, through Interp. Art. 1 (or harm done, Art. 2).
+/// "解释第四条第一项：…；第五项：…" for (item, detail) pairs.
+fn items_text(items: &[(usize, String)]) -> String {
+    const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+    let parts: Vec<String> = items
+        .iter()
+        .map(|(item, detail)| format!("第{}项：{detail}", NUMERALS[item - 1]))
+        .collect();
+    format!("解释第四条{}", parts.join("；"))
+}
+
+/// Art. 143's basic crime, through Interp. Art. 1 (or harm done, Art. 2,
+/// or especially serious consequences, Art. 4).
 fn art_143(
     substandard: bool,
     contaminant: Tested,
@@ -216,6 +368,7 @@ fn art_143(
     banned: bool,
     nutrients: bool,
     harm: &[String],
+    especially: &[(usize, String)],
 ) -> Finding {
     if !substandard {
         return Finding::new(
@@ -246,6 +399,16 @@ fn art_143(
             format!(
                 "足以造成严重食物中毒事故或者其他严重食源性疾病（解释第一条{}）：涉嫌第一百四十三条，应当移送",
                 grounds.join("；")
+            ),
+        );
+    }
+    if !especially.is_empty() {
+        return Finding::new(
+            Refer,
+            cite::INTERP_ART4,
+            format!(
+                "不符合食品安全标准的食品已造成特别严重后果（{}）：涉嫌第一百四十三条，应当移送",
+                items_text(especially)
             ),
         );
     }

@@ -214,7 +214,22 @@ pub fn schemas() -> Schemas {
                 .allowed(&TESTED),
             opt("highly_toxic_or_high_content", Flag, "有毒、有害的非食品原料毒害性强或者含量高（解释第七条第六项）"),
             opt("injury_or_disability", Flag, "造成轻伤以上伤害、轻度或中度残疾、或器官组织损伤导致功能障碍（解释第二条第一至三项）"),
-            opt("serious_poisoning_count", Integer, "严重食物中毒或者其他严重食源性疾病人数（解释第二条第四项：十人以上）")
+            opt("serious_poisoning_count", Integer, "严重食物中毒或者其他严重食源性疾病人数（解释第二条第四项：十人以上；第四条第五项：三十人以上）")
+                .unit("persons")
+                .min(0.0),
+            opt("death_count", Integer, "致死亡人数（解释第四条第一项：致人死亡的，一人以上即后果特别严重；第一百四十四条：致人死亡的，依照第一百四十一条处罚）")
+                .unit("persons")
+                .min(0.0),
+            opt("severe_disability_count", Integer, "造成重度残疾以上的人数（解释第四条第二项：一人以上）")
+                .unit("persons")
+                .min(0.0),
+            opt("serious_injury_count", Integer, "重伤、中度残疾或者器官组织损伤导致严重功能障碍的人数（解释第四条第三项：三人以上）")
+                .unit("persons")
+                .min(0.0),
+            opt("minor_injury_count", Integer, "轻伤人数（解释第四条第四项：十人以上）")
+                .unit("persons")
+                .min(0.0),
+            opt("mild_disability_count", Integer, "轻度残疾或者器官组织损伤导致一般功能障碍的人数（解释第四条第四项：五人以上）")
                 .unit("persons")
                 .min(0.0),
             opt("large_quantity", Flag, "涉案食品数量较大（解释第三条第二项）"),

@@ -84,6 +84,21 @@ fn codes_are_unique_and_exemptions_name_catalogued_violations() {
         (sheet.penalty.min_fine_cny, sheet.penalty.max_fine_cny),
         (Some(5_000.0), Some(50_000.0))
     );
+    // Order 49 Art. 48: the fine is optional ("可以并处"), after a refusal to
+    // correct and a warning.
+    assert!(
+        sheet
+            .penalty
+            .text
+            .starts_with("由县级以上地方市场监督管理部门责令改正；拒不改正的，给予警告，可以并处5000元以上5万元以下罚款"),
+        "{}",
+        sheet.penalty.text
+    );
+    assert!(
+        sheet.penalty.text.contains("罚款为可选"),
+        "{}",
+        sheet.penalty.text
+    );
 }
 
 #[test]

@@ -61,9 +61,23 @@ fn referral_fixture() {
             Refer,
             NeedsTesting,
             Refer,
-            DoNotRefer
+            DoNotRefer,
+            Refer,
+            Refer,
+            Refer,
+            Refer
         ]
     );
+    // Row 12: 30 seriously poisoned → Interp. Art. 4 (≥ 7 years), not Art. 2.
+    let cited = |row: usize, c: u32| out[row].findings.iter().any(|f| f.reason.citation == c);
+    assert!(cited(12, jianguan_food::cite::INTERP_ART4));
+    assert!(!cited(12, jianguan_food::cite::INTERP_ART2));
+    // Row 13: 2 / 9 / 4 persons, each just under its Art. 4 figure → Art. 2.
+    assert!(cited(13, jianguan_food::cite::INTERP_ART2));
+    assert!(!cited(13, jianguan_food::cite::INTERP_ART4));
+    // Row 15: severe disability → Interp. Art. 8 rather than Art. 7.
+    assert!(cited(15, jianguan_food::cite::INTERP_ART8));
+    assert!(!cited(15, jianguan_food::cite::INTERP_ART7));
     let n = citation_count();
     assert!(
         out.iter()

@@ -46,12 +46,15 @@ fn each_cut_off_is_inclusive_and_the_next_score_moves_up() {
 #[test]
 fn the_score_reason_cites_the_unconfirmed_cut_offs_with_the_figures() {
     let batch = grade_of(&plugin(), "seller", 15.0, 30.0);
-    let reason = &batch.reasons[0][0];
-    assert_eq!(reason.citation, cite::CFDA_LEVEL_CUTOFFS);
+    let model = &batch.reasons[0][0];
+    assert_eq!(model.citation, cite::CFDA_SCORE_MODEL);
     assert_eq!(
-        reason.detail.as_str(),
-        "静态 15 + 动态 30 = 总分 45；30 < 45 ≤ 45 → B级风险"
+        model.detail.as_str(),
+        "静态风险因素 15 分（满分 40）+ 动态风险因素 30 分（满分 60）= 总分 45"
     );
+    let reason = &batch.reasons[0][1];
+    assert_eq!(reason.citation, cite::CFDA_LEVEL_CUTOFFS);
+    assert_eq!(reason.detail.as_str(), "总分 45：30 < 45 ≤ 45 → B级风险");
 }
 
 #[test]
@@ -65,7 +68,7 @@ fn each_level_states_its_minimum_frequency() {
     ];
     for (total, text) in expected {
         let batch = grade_of(&p, "seller", 0.0_f64.max(total - 60.0), total.min(60.0));
-        let reason = &batch.reasons[0][1];
+        let reason = &batch.reasons[0][2];
         assert_eq!(reason.citation, cite::CFDA_FREQUENCY);
         assert_eq!(reason.detail.as_str(), text);
     }
@@ -190,7 +193,7 @@ fn out_of_range_scores_and_unknown_codes_name_row_and_fact() {
 }
 
 #[test]
-fn grades_many_rows_quickly() {
+fn grades_many_rows_one_result_each() {
     use jianguan_plugin::{Column, ColumnData, FactTable};
     let n = 100_000;
     let kinds = ["producer", "seller", "caterer", "central_kitchen"];
@@ -207,10 +210,14 @@ fn grades_many_rows_quickly() {
             "dynamic_score",
             ColumnData::Number((0..n).map(|i| (i % 61) as f64).collect()),
         ));
-    let start = std::time::Instant::now();
+    // Speed is measured by the benchmarks (sdk/benches), never by a timed
+    // assertion here; this checks one result per row and the cut-offs.
     let batch = plugin().grade(&facts).unwrap();
-    let elapsed = start.elapsed();
     assert_eq!(batch.grades.len(), n);
-    // Generous bound for an unoptimised test build on a shared machine.
-    assert!(elapsed.as_secs_f64() < 2.0, "{elapsed:?}");
+    assert_eq!(batch.scores.len(), n);
+    // Row 0: 0 + 0 → A; row 40: 40 + 40 = 80 → D; row 35: 35 + 35 = 70 → D;
+    // row 20: 20 + 20 = 40 → B; row 25: 25 + 25 = 50 → C.
+    for (row, grade) in [(0, 0), (40, 3), (35, 3), (20, 1), (25, 2)] {
+        assert_eq!(batch.grades[row], grade, "row {row}");
+    }
 }
