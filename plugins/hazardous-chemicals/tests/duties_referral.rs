@@ -200,14 +200,18 @@ fn art_136_aggravated_band_and_pending_appraisals() {
     assert!(band.iter().all(|b| b.1 == cite::INTERP_7));
     assert_eq!(band[0].0, Refer);
     assert!(
-        band[0].2.contains("死亡 3 人 ≥ 3 人，且负事故主要责任：第一百三十六条情节特别恶劣或后果特别严重"),
+        band[0].2.contains(
+            "死亡 3 人 ≥ 3 人，且负事故主要责任：第一百三十六条情节特别恶劣或后果特别严重"
+        ),
         "{}",
         band[0].2
     );
     // 2 deaths, 9 injuries, 4,999,999 CNY: just under every Art. 7 figure.
     assert_eq!(band[1].0, DoNotRefer);
     assert!(
-        band[1].2.contains("死亡 2 人 < 3 人，重伤 9 人 < 10 人，直接经济损失 4999999 元 < 5000000 元，未达加重档"),
+        band[1].2.contains(
+            "死亡 2 人 < 3 人，重伤 9 人 < 10 人，直接经济损失 4999999 元 < 5000000 元，未达加重档"
+        ),
         "{}",
         band[1].2
     );
@@ -239,7 +243,11 @@ fn art_7_loss_at_and_around_the_default_and_a_configured_figure() {
         "{}",
         band[0].2
     );
-    assert!(band[0].2.contains("直接经济损失5000000元以上〔数额UNCONFIRMED，可配置〕"));
+    assert!(
+        band[0]
+            .2
+            .contains("直接经济损失5000000元以上〔数额UNCONFIRMED，可配置〕")
+    );
     // A configured figure of 3,000,000 CNY.
     let p = HazardousChemicals::open(Config {
         aggravated_direct_loss_cny: 3_000_000.0,
@@ -302,10 +310,19 @@ fn art_134_1_needs_a_listed_act_and_a_real_danger() {
         { "act_disabled_safety_equipment": true },
         { "real_danger": true },
         { "act_refused_hazard_rectification": true, "act_disabled_safety_equipment": true, "real_danger": true },
+        { "act_disabled_safety_equipment": true, "real_danger": true },
     ]);
     let got = assess(rows);
     let decisions: Vec<_> = got.iter().map(|a| a.findings[1].decision).collect();
-    assert_eq!(decisions, vec![Refer, DoNotRefer, DoNotRefer, Refer]);
+    assert_eq!(decisions, vec![Refer, DoNotRefer, DoNotRefer, Refer, Refer]);
+    assert_eq!(
+        got[4].findings[1].reason.detail.as_str(),
+        "刑法第一百三十四条之一：（一）关闭、破坏监控、报警、防护、救生设备或篡改、隐瞒、销毁数据，具有发生重大伤亡事故或者其他严重后果的现实危险"
+    );
+    assert_eq!(
+        got[0].findings[1].reason.detail.as_str(),
+        "刑法第一百三十四条之一：（三）未经批准或许可擅自从事危险物品生产、经营、储存等高度危险作业，具有发生重大伤亡事故或者其他严重后果的现实危险"
+    );
     assert!(
         got.iter()
             .all(|a| a.findings[1].reason.citation == cite::CRIM_134_1)

@@ -268,7 +268,10 @@ fn table_1_rows_with_shared_or_no_cas_are_reached_by_row_number() {
 #[test]
 fn a_chemical_listed_twice_under_different_keys_is_refused() {
     let cases = [
-        ("T1.1=1;T1.01=1", "`T1.01` is Table-1 row 1, already listed as `T1.1`"),
+        (
+            "T1.1=1;T1.01=1",
+            "`T1.01` is Table-1 row 1, already listed as `T1.1`",
+        ),
         (
             "T1.1=1;7664-41-7=1",
             "`7664-41-7` is Table-1 row 1, already listed as `T1.1`",

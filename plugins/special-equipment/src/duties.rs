@@ -249,7 +249,9 @@ fn pressure_vessel(row: usize, v: Vessel) -> Result<Due, PluginError> {
     let allowed = match rule {
         Rule::Fixed(y) => format!("{y} years"),
         Rule::SetByBody(a, b) => format!("{a}–{b} years"),
-        Rule::AtMost(y) => format!("at most {y} year(s); a shorter interval goes in `inspection_expiry`"),
+        Rule::AtMost(y) => {
+            format!("at most {y} year(s); a shorter interval goes in `inspection_expiry`")
+        }
     };
     let years = match (v.interval, &rule) {
         (Some(y), _) if (min..=max).contains(&y) => y,

@@ -245,7 +245,9 @@ fn missing_or_out_of_range_facts_are_refused() {
             .contains("`in_service_since` is missing")
     );
     let v = |grade: i64, interval: i64| json!([{ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-01-01", "safety_grade": grade, "interval_years": interval }]);
-    assert!(error(v(4, 4)).contains("`interval_years` is 4; a grade-4 金属压力容器 allows 1–3 years"));
+    assert!(
+        error(v(4, 4)).contains("`interval_years` is 4; a grade-4 金属压力容器 allows 1–3 years")
+    );
     assert!(error(v(3, 2)).contains("allows 3–6 years"));
     assert!(error(v(1, 5)).contains("allows 6 years"));
     // Grades 3 and 4 have the interval the inspection body set: no default.
@@ -258,6 +260,9 @@ fn missing_or_out_of_range_facts_are_refused() {
     let nm = json!([{ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-01-01", "safety_grade": 4, "interval_years": 2, "non_metallic": true }]);
     assert!(error(nm).contains("allows at most 1 year(s)"));
     let late = json!([{ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-01-01", "safety_grade": 4, "interval_years": 1, "monitored_use_since": "2020-01-02" }]);
-    assert!(error(late).contains("`monitored_use_since` 2020-01-02 is after `last_inspection` 2020-01-01"));
+    assert!(
+        error(late)
+            .contains("`monitored_use_since` 2020-01-02 is after `last_inspection` 2020-01-01")
+    );
     assert!(error(v(6, 3)).contains("`safety_grade` is 6, not 1–5"));
 }

@@ -167,10 +167,7 @@ fn an_amusement_ride_qualifies_on_either_figure_even_with_the_other_missing() {
         { "category": "amusement_ride", "speed_m_s": 2.01 },
         { "category": "amusement_ride", "speed_m_s": 1.99, "height_m": 1.99 },
     ]));
-    assert_eq!(
-        batch.grades.as_slice(),
-        [ORDINARY, ORDINARY, ORDINARY, OUT]
-    );
+    assert_eq!(batch.grades.as_slice(), [ORDINARY, ORDINARY, ORDINARY, OUT]);
     assert_eq!(
         batch.reasons[0][0].detail.as_str(),
         "最大运行线速度 2 m/s ≥ 2 m/s（任一达到即属）：属于特种设备"
