@@ -1,7 +1,8 @@
 //! The articles results cite, by index into [`citations`]. Results write
 //! `Reason::new(cite::HC_REG_22, …)`; a test checks every index is in range.
 //! A referral finding on accident figures cites 法释〔2015〕22号 Art. 6 (the
-//! figures' source) and names the Criminal Law article in its detail.
+//! figures' source) and names the Criminal Law article in its detail; the
+//! aggravated band cites Art. 7 (UNCONFIRMED: its money figure is).
 
 use jianguan_plugin::{Certainty, Citation};
 
@@ -32,32 +33,32 @@ pub const SAFETY_LAW_117: u32 = 4;
 pub const SAFETY_LAW_40: u32 = 5;
 /// 条例 Art. 22: safety assessment every 3 years, filed with the county.
 pub const HC_REG_22: u32 = 6;
-/// 条例 Art. 24: dedicated storage; two-person receipt and custody.
-pub const HC_REG_24: u32 = 7;
 /// 条例 Art. 33: trading licence.
-pub const HC_REG_33: u32 = 8;
-/// 条例 Art. 37: no trade in chemicals without SDS and label.
-pub const HC_REG_37: u32 = 9;
+pub const HC_REG_33: u32 = 7;
 /// 条例 Art. 77: penalties for unlicensed use or trade.
-pub const HC_REG_77: u32 = 10;
+pub const HC_REG_77: u32 = 8;
 /// 条例 Art. 78: penalties (labels, warehouse keeping, two-person custody).
-pub const HC_REG_78: u32 = 11;
+pub const HC_REG_78: u32 = 9;
 /// 条例 Art. 80: penalties (safety assessment, storage).
-pub const HC_REG_80: u32 = 12;
+pub const HC_REG_80: u32 = 10;
 /// 条例 Art. 81: penalties (filing).
-pub const HC_REG_81: u32 = 13;
+pub const HC_REG_81: u32 = 11;
 /// 包保 scheme: the technical lead's quarterly major-hazard check.
-pub const BAOBAO_TECH_LEAD: u32 = 14;
+pub const BAOBAO_TECH_LEAD: u32 = 12;
 /// 刑法 Art. 125 para 2.
-pub const CRIM_125: u32 = 15;
+pub const CRIM_125: u32 = 13;
 /// 刑法 Art. 134之一.
-pub const CRIM_134_1: u32 = 16;
+pub const CRIM_134_1: u32 = 14;
 /// 刑法 Art. 136.
-pub const CRIM_136: u32 = 17;
+pub const CRIM_136: u32 = 15;
 /// 法释〔2015〕22号 Art. 6 (consequence thresholds of accident crimes).
-pub const INTERP_6: u32 = 18;
+pub const INTERP_6: u32 = 16;
+/// 法释〔2015〕22号 Art. 7: the aggravated band (3–7 years). UNCONFIRMED:
+/// the death and injury figures are corroborated, the money figure of item
+/// (二) is not (RULES §6.5), and one citation covers both.
+pub const INTERP_7: u32 = 17;
 /// 行政处罚法 Art. 33.
-pub const PENALTY_LAW_33: u32 = 19;
+pub const PENALTY_LAW_33: u32 = 18;
 
 /// Every index above, for the range test.
 pub const ALL: &[u32] = &[
@@ -68,9 +69,7 @@ pub const ALL: &[u32] = &[
     SAFETY_LAW_117,
     SAFETY_LAW_40,
     HC_REG_22,
-    HC_REG_24,
     HC_REG_33,
-    HC_REG_37,
     HC_REG_77,
     HC_REG_78,
     HC_REG_80,
@@ -80,6 +79,7 @@ pub const ALL: &[u32] = &[
     CRIM_134_1,
     CRIM_136,
     INTERP_6,
+    INTERP_7,
     PENALTY_LAW_33,
 ];
 
@@ -123,9 +123,7 @@ pub fn citations() -> Vec<Citation> {
         c(SAFETY_LAW, SAFETY_LAW_NO, "第一百一十七条", Solid),
         c(SAFETY_LAW, SAFETY_LAW_NO, "第四十条", Solid),
         c(HC_REG, HC_REG_NO, "第二十二条", Solid),
-        c(HC_REG, HC_REG_NO, "第二十四条", Solid),
         c(HC_REG, HC_REG_NO, "第三十三条", Solid),
-        c(HC_REG, HC_REG_NO, "第三十七条", Solid),
         c(HC_REG, HC_REG_NO, "第七十七条", Solid),
         c(HC_REG, HC_REG_NO, "第七十八条", Solid),
         c(HC_REG, HC_REG_NO, "第八十条", Solid),
@@ -140,6 +138,7 @@ pub fn citations() -> Vec<Citation> {
         c(CRIMINAL_LAW, CRIMINAL_LAW_NO, "第一百三十四条之一", Solid),
         c(CRIMINAL_LAW, CRIMINAL_LAW_NO, "第一百三十六条", Solid),
         c(INTERP, INTERP_NO, "第六条", Corroborated),
+        c(INTERP, INTERP_NO, "第七条", Unconfirmed),
         c(
             "中华人民共和国行政处罚法",
             "主席令第七十号",

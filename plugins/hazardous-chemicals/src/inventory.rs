@@ -24,7 +24,25 @@
 //!   carry `@`; any other Table-1 chemical must carry `@SYMBOL`, its hazard
 //!   category, whose Table-4 β applies: `67-56-1@W5.3=400` (methanol).
 //!
-//! The same key twice is refused. Errors name the row and the entry.
+//! # One entry per chemical
+//!
+//! S and R sum one term per chemical, so a chemical listed twice is refused,
+//! compared by what the key resolves to, not by its spelling:
+//!
+//! - a Table-1 chemical by its Table-1 row: `T1.1`, `T1.01` and
+//!   `7664-41-7` are all ammonia; LPG's CAS numbers 68476-85-7, 74-98-6 and
+//!   106-97-8 are all row 52 (one critical quantity for propane, butane and
+//!   their mixtures), so give their total in one entry;
+//! - a Table-3 gas not named in Table 1 by its CAS number, whatever `@`
+//!   category follows (`630-08-0@J3` and `630-08-0 @J4` are both CO);
+//! - a Table-2 symbol entered alone stands for the unnamed chemicals of that
+//!   category, and may appear once: several unnamed chemicals of one
+//!   category share Q and β, so q1/Q + q2/Q = (q1 + q2)/Q with the same β,
+//!   and their total goes in one entry (`W5.3=800` for 500 t of one
+//!   flammable liquid and 300 t of another). This keeps a pasted-twice line
+//!   from counting double.
+//!
+//! Errors name the row and the entry.
 
 use jianguan_plugin::PluginError;
 
@@ -62,7 +80,37 @@ pub struct Entry<'a> {
     pub q_g: i128,
 }
 
+/// What an entry counts: the identity compared for "listed twice".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    /// A Table-1 row.
+    Row(u16),
+    /// A Table-3 gas not named in Table 1, by CAS number.
+    Gas(&'static str),
+    /// The unnamed chemicals of a Table-2 category, by symbol.
+    Category(&'static str),
+}
+
+impl Identity {
+    fn describe(self) -> String {
+        match self {
+            Identity::Row(row) => format!("Table-1 row {row}"),
+            Identity::Gas(cas) => format!("the Table-3 gas {cas}"),
+            Identity::Category(symbol) => format!("the unnamed {symbol} chemicals"),
+        }
+    }
+}
+
 impl Entry<'_> {
+    /// The chemical this entry counts.
+    pub fn identity(&self) -> Identity {
+        match (self.source, self.beta) {
+            (Source::Named(c), _) => Identity::Row(c.row),
+            (Source::Category(_), Beta::Gas(g)) => Identity::Gas(g.cas),
+            (Source::Category(c), Beta::Category(_)) => Identity::Category(c.symbol),
+        }
+    }
+
     /// Q in grams.
     pub fn critical_g(&self) -> i128 {
         i128::from(match self.source {
@@ -107,15 +155,25 @@ pub fn parse<'a>(row: usize, text: &'a str, out: &mut Vec<Entry<'a>>) -> Result<
         let key = key.trim();
         let q_g = parse_tonnes(tonnes.trim()).map_err(&fail)?;
         let (source, beta) = resolve(key).map_err(&fail)?;
-        if out.iter().any(|e| e.key == key) {
-            return Err(fail(format!("`{key}` is listed twice")));
-        }
-        out.push(Entry {
+        let entry = Entry {
             key,
             source,
             beta,
             q_g,
-        });
+        };
+        let identity = entry.identity();
+        if let Some(first) = out.iter().find(|e| e.identity() == identity) {
+            return Err(fail(if first.key == key {
+                format!("`{key}` is listed twice")
+            } else {
+                format!(
+                    "`{key}` is {}, already listed as `{}`: give the total in one entry",
+                    identity.describe(),
+                    first.key
+                )
+            }));
+        }
+        out.push(entry);
     }
     Ok(())
 }

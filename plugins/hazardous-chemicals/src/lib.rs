@@ -15,7 +15,8 @@
 //! - **重大危险源安全包保责任制办法（试行）**: the technical lead's quarterly
 //!   check (interval configurable: a single source).
 //! - **刑法** Arts. 125 para 2, 134之一 and 136, with 法释〔2015〕22号 Art. 6
-//!   thresholds (≥1 death, ≥3 serious injuries, ≥1,000,000 CNY) ([`referral`]).
+//!   thresholds (≥1 death, ≥3 serious injuries, ≥1,000,000 CNY) and Art. 7's
+//!   aggravated band (its money figure UNCONFIRMED, configurable) ([`referral`]).
 //!
 //! Grades, lowest risk first: 非重大危险源, 四级, 三级, 二级, 一级. The
 //! score of a row is R (computed for every row; S decides whether R grades).

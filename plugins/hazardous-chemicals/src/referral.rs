@@ -10,9 +10,14 @@
 //!   法释〔2015〕22号 Art. 6's "严重后果" at **≥1 death, ≥3 serious injuries,
 //!   or ≥1,000,000 CNY direct loss** ("以上" includes the figure). Serious
 //!   injuries need 伤情鉴定 and losses an assessment: when a missing figure
-//!   could still decide, the finding is `NeedsTesting`. Art. 7's aggravated
-//!   band (≥3 deaths or ≥10 serious injuries, or the configurable loss,
-//!   with main responsibility) is reported in the detail.
+//!   could still decide, the finding is `NeedsTesting`.
+//!
+//! A case with an accident gets a fourth finding, Art. 7's aggravated band
+//! (≥3 deaths or ≥10 serious injuries, or the configurable loss,
+//! UNCONFIRMED; with main responsibility), cited as 法释〔2015〕22号 Art. 7
+//! (unconfirmed): `Refer` only when Art. 136 is referred and the band is
+//! met with main responsibility; `NeedsTesting` while an unappraised figure
+//! could still reach it.
 
 use jianguan_plugin::{
     FactTable, Facts, Finding, PluginError, ReferralAssessment, ReferralDecision,
@@ -93,24 +98,25 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
         .filter_map(|(set, text)| set.then_some(text))
         .collect();
         let art134_1 = danger_finding(&acts, real_danger.is_set(row));
-        let art136 = if accident.is_set(row) {
+        let mut findings = vec![art125, art134_1];
+        if accident.is_set(row) {
             let c = consequences.row(row)?;
-            accident_finding(
-                config,
-                "刑法第一百三十六条（危险物品肇事罪）",
-                &c,
-                main_resp.is_set(row),
-            )
+            let art136 = accident_finding("刑法第一百三十六条（危险物品肇事罪）", &c);
+            let offences: &[&str] = if art136.decision == ReferralDecision::DoNotRefer {
+                &[]
+            } else {
+                &["第一百三十六条"]
+            };
+            let art7 = aggravated_finding(config, offences, &c, main_resp.is_set(row));
+            findings.extend([art136, art7]);
         } else {
-            Finding::new(
+            findings.push(Finding::new(
                 ReferralDecision::DoNotRefer,
                 cite::CRIM_136,
                 "刑法第一百三十六条：未发生危险物品肇事事故",
-            )
-        };
-        out.push(ReferralAssessment::from_findings(vec![
-            art125, art134_1, art136,
-        ]));
+            ));
+        }
+        out.push(ReferralAssessment::from_findings(findings));
     }
     Ok(out)
 }
@@ -204,12 +210,7 @@ impl<'a> Consequences<'a> {
 }
 
 /// The Art. 6 finding for an accident offence named `offence`.
-pub fn accident_finding(
-    config: &Config,
-    offence: &str,
-    c: &Consequence,
-    main_resp: bool,
-) -> Finding {
+pub fn accident_finding(offence: &str, c: &Consequence) -> Finding {
     let mut met = Vec::new();
     let mut unmet = Vec::new();
     let mut pending = Vec::new();
@@ -251,20 +252,11 @@ pub fn accident_finding(
         "{offence}；法释〔2015〕22号第六条（死亡1人以上，或者重伤3人以上，或者直接经济损失100万元以上）"
     );
     if !met.is_empty() {
-        let mut detail = format!("{head}：{}，造成严重后果", met.join("，"));
-        let aggravated = c.deaths >= ART7_DEATHS
-            || c.serious_injuries
-                .is_some_and(|n| n >= ART7_SERIOUS_INJURIES)
-            || c.loss_cny
-                .is_some_and(|x| x >= config.aggravated_direct_loss_cny);
-        if aggravated {
-            detail.push_str(&format!(
-                "；达到第七条（死亡3人以上或者重伤10人以上，或者直接经济损失{}元以上〔UNCONFIRMED，可配置〕）的数额，{}",
-                fmt(config.aggravated_direct_loss_cny),
-                if main_resp { "且负事故主要责任：情节特别恶劣或后果特别严重" } else { "是否负事故主要责任待认定" }
-            ));
-        }
-        Finding::new(ReferralDecision::Refer, cite::INTERP_6, detail)
+        Finding::new(
+            ReferralDecision::Refer,
+            cite::INTERP_6,
+            format!("{head}：{}，造成严重后果", met.join("，")),
+        )
     } else if !pending.is_empty() {
         Finding::new(
             ReferralDecision::NeedsTesting,
@@ -276,6 +268,95 @@ pub fn accident_finding(
             ReferralDecision::DoNotRefer,
             cite::INTERP_6,
             format!("{head}：{}，未达追诉标准", unmet.join("，")),
+        )
+    }
+}
+
+/// The Art. 7 (aggravated band) finding of an accident case; `offences`
+/// names the accident offences referred or pending under Art. 6.
+pub fn aggravated_finding(
+    config: &Config,
+    offences: &[&str],
+    c: &Consequence,
+    main_resp: bool,
+) -> Finding {
+    let head = format!(
+        "法释〔2015〕22号第七条（死亡3人以上或者重伤10人以上，或者直接经济损失{}元以上〔数额UNCONFIRMED，可配置〕，负事故主要责任：处三年以上七年以下有期徒刑）",
+        fmt(config.aggravated_direct_loss_cny)
+    );
+    if offences.is_empty() {
+        return Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::INTERP_7,
+            format!("{head}：无依第六条移送的事故犯罪，不适用"),
+        );
+    }
+    let mut met = Vec::new();
+    let mut unmet = Vec::new();
+    let mut pending = Vec::new();
+    let deaths = c.deaths as f64;
+    let figures = [
+        (Some(deaths), ART7_DEATHS as f64, "死亡", "人", ""),
+        (
+            c.serious_injuries.map(|n| n as f64),
+            ART7_SERIOUS_INJURIES as f64,
+            "重伤",
+            "人",
+            "重伤人数待伤情鉴定",
+        ),
+        (
+            c.loss_cny,
+            config.aggravated_direct_loss_cny,
+            "直接经济损失",
+            "元",
+            "直接经济损失待评估",
+        ),
+    ];
+    for (value, threshold, what, unit, pending_text) in figures {
+        match value {
+            Some(v) if v >= threshold => met.push(format!(
+                "{what} {} {unit} ≥ {} {unit}",
+                fmt(v),
+                fmt(threshold)
+            )),
+            Some(v) => unmet.push(format!(
+                "{what} {} {unit} < {} {unit}",
+                fmt(v),
+                fmt(threshold)
+            )),
+            None => pending.push(pending_text),
+        }
+    }
+    let offences = offences.join("、");
+    if !met.is_empty() && main_resp {
+        Finding::new(
+            ReferralDecision::Refer,
+            cite::INTERP_7,
+            format!(
+                "{head}：{}，且负事故主要责任：{offences}情节特别恶劣或后果特别严重",
+                met.join("，")
+            ),
+        )
+    } else if !met.is_empty() {
+        Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::INTERP_7,
+            format!(
+                "{head}：{}，但是否负事故主要责任待认定：{offences}暂按第六条",
+                met.join("，")
+            ),
+        )
+    } else if !pending.is_empty() {
+        Finding::new(
+            ReferralDecision::NeedsTesting,
+            cite::INTERP_7,
+            format!("{head}：{}；{}", unmet.join("，"), pending.join("，")),
+        )
+    } else {
+        Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::INTERP_7,
+            format!("{head}：{}，未达加重档", unmet.join("，")),
         )
     }
 }

@@ -65,6 +65,16 @@ fn every_citation_index_is_in_range_and_certainties_follow_rules() {
         d.citations[cite::INTERP_6 as usize].number,
         "法释〔2015〕22号"
     );
+    // Art. 7's money figure is UNCONFIRMED, so its citation is (RULES §6.5).
+    let art7 = &d.citations[cite::INTERP_7 as usize];
+    assert_eq!(
+        (art7.number.as_str(), art7.article.as_str(), art7.certainty),
+        ("法释〔2015〕22号", "第七条", Certainty::Unconfirmed)
+    );
+    assert_eq!(
+        d.citations[cite::INTERP_6 as usize].certainty,
+        Certainty::Corroborated
+    );
 }
 
 #[test]

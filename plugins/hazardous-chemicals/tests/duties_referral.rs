@@ -171,31 +171,107 @@ fn art_136_thresholds_at_under_and_over() {
     assert!(got[0].2.starts_with("刑法第一百三十六条"));
 }
 
+fn art7(a: &ReferralAssessment) -> (jianguan_plugin::ReferralDecision, u32, String) {
+    let f = &a.findings[3];
+    (f.decision, f.reason.citation, f.reason.detail.to_string())
+}
+
 #[test]
 fn art_136_aggravated_band_and_pending_appraisals() {
     let rows = json!([
         { "dangerous_goods_accident": true, "deaths": 3, "serious_injuries": 0, "direct_loss_cny": 0.0, "main_responsibility": true },
-        { "dangerous_goods_accident": true, "deaths": 2, "serious_injuries": 9, "direct_loss_cny": 4_999_999.0 },
+        { "dangerous_goods_accident": true, "deaths": 2, "serious_injuries": 9, "direct_loss_cny": 4_999_999.0, "main_responsibility": true },
         { "dangerous_goods_accident": true, "deaths": 0, "serious_injuries": 10 },
         { "dangerous_goods_accident": true, "deaths": 0, "direct_loss_cny": 10.0 },
         { "dangerous_goods_accident": false },
+        { "dangerous_goods_accident": true, "deaths": 1, "direct_loss_cny": 10.0, "main_responsibility": true },
     ]);
-    let got: Vec<_> = assess(rows).iter().map(art136).collect();
+    let all = assess(rows);
+    let got: Vec<_> = all.iter().map(art136).collect();
+    // Art. 136 itself cites Art. 6 only.
     assert_eq!(got[0].0, Refer);
-    assert!(
-        got[0].2.contains("达到第七条") && got[0].2.contains("负事故主要责任"),
-        "{}",
-        got[0].2
-    );
-    assert!(!got[1].2.contains("第七条（"), "{}", got[1].2);
-    assert!(
-        got[2].2.contains("达到第七条") && got[2].2.contains("待认定"),
-        "{}",
-        got[2].2
-    );
+    assert!(!got[0].2.contains("第七条"), "{}", got[0].2);
     assert_eq!(got[3].0, NeedsTesting);
     assert!(got[3].2.contains("重伤人数待伤情鉴定"), "{}", got[3].2);
     assert_eq!((got[4].0, got[4].1), (DoNotRefer, cite::CRIM_136));
+    assert_eq!(all[4].findings.len(), 3);
+    // The Art. 7 band is its own finding, cited as Art. 7 (unconfirmed).
+    let band: Vec<_> = [0, 1, 2, 3, 5].iter().map(|&i| art7(&all[i])).collect();
+    assert!(band.iter().all(|b| b.1 == cite::INTERP_7));
+    assert_eq!(band[0].0, Refer);
+    assert!(
+        band[0].2.contains(
+            "死亡 3 人 ≥ 3 人，且负事故主要责任：第一百三十六条情节特别恶劣或后果特别严重"
+        ),
+        "{}",
+        band[0].2
+    );
+    // 2 deaths, 9 injuries, 4,999,999 CNY: just under every Art. 7 figure.
+    assert_eq!(band[1].0, DoNotRefer);
+    assert!(
+        band[1].2.contains(
+            "死亡 2 人 < 3 人，重伤 9 人 < 10 人，直接经济损失 4999999 元 < 5000000 元，未达加重档"
+        ),
+        "{}",
+        band[1].2
+    );
+    // 10 injuries met, responsibility not established; the loss is unassessed.
+    assert_eq!(band[2].0, DoNotRefer);
+    assert!(
+        band[2].2.contains("重伤 10 人 ≥ 10 人") && band[2].2.contains("待认定"),
+        "{}",
+        band[2].2
+    );
+    // Art. 6 pending, so Art. 7 is pending too.
+    assert_eq!(band[3].0, NeedsTesting);
+    // Referred under Art. 6 (1 death); the unappraised injuries could reach 10.
+    assert_eq!(band[4].0, NeedsTesting);
+    assert!(band[4].2.contains("重伤人数待伤情鉴定"), "{}", band[4].2);
+}
+
+#[test]
+fn art_7_loss_at_and_around_the_default_and_a_configured_figure() {
+    let row = |loss: f64| json!({ "dangerous_goods_accident": true, "deaths": 0, "serious_injuries": 0, "direct_loss_cny": loss, "main_responsibility": true });
+    let rows = json!([row(5_000_000.0), row(4_999_999.99), row(5_000_000.01)]);
+    let band: Vec<_> = assess(rows.clone()).iter().map(art7).collect();
+    assert_eq!(
+        band.iter().map(|b| b.0).collect::<Vec<_>>(),
+        vec![Refer, DoNotRefer, Refer]
+    );
+    assert!(
+        band[0].2.contains("直接经济损失 5000000 元 ≥ 5000000 元"),
+        "{}",
+        band[0].2
+    );
+    assert!(
+        band[0]
+            .2
+            .contains("直接经济损失5000000元以上〔数额UNCONFIRMED，可配置〕")
+    );
+    // A configured figure of 3,000,000 CNY.
+    let p = HazardousChemicals::open(Config {
+        aggravated_direct_loss_cny: 3_000_000.0,
+        ..Config::default()
+    })
+    .unwrap();
+    let specs = HazardousChemicals::describe().schema.referral;
+    let rows = json!([row(3_000_000.0), row(2_999_999.0)]);
+    let got = p.assess_referral(&common::table(&specs, &rows)).unwrap();
+    let band: Vec<_> = got.iter().map(art7).collect();
+    assert_eq!((band[0].0, band[1].0), (Refer, DoNotRefer));
+    assert!(
+        band[0].2.contains("直接经济损失 3000000 元 ≥ 3000000 元")
+            && band[0].2.contains("直接经济损失3000000元以上"),
+        "{}",
+        band[0].2
+    );
+    assert!(
+        band[1].2.contains("直接经济损失 2999999 元 < 3000000 元"),
+        "{}",
+        band[1].2
+    );
+    // Art. 6 is met by 2,999,999 ≥ 1,000,000 either way.
+    assert_eq!(got[1].findings[2].decision, Refer);
 }
 
 #[test]
@@ -234,10 +310,19 @@ fn art_134_1_needs_a_listed_act_and_a_real_danger() {
         { "act_disabled_safety_equipment": true },
         { "real_danger": true },
         { "act_refused_hazard_rectification": true, "act_disabled_safety_equipment": true, "real_danger": true },
+        { "act_disabled_safety_equipment": true, "real_danger": true },
     ]);
     let got = assess(rows);
     let decisions: Vec<_> = got.iter().map(|a| a.findings[1].decision).collect();
-    assert_eq!(decisions, vec![Refer, DoNotRefer, DoNotRefer, Refer]);
+    assert_eq!(decisions, vec![Refer, DoNotRefer, DoNotRefer, Refer, Refer]);
+    assert_eq!(
+        got[4].findings[1].reason.detail.as_str(),
+        "刑法第一百三十四条之一：（一）关闭、破坏监控、报警、防护、救生设备或篡改、隐瞒、销毁数据，具有发生重大伤亡事故或者其他严重后果的现实危险"
+    );
+    assert_eq!(
+        got[0].findings[1].reason.detail.as_str(),
+        "刑法第一百三十四条之一：（三）未经批准或许可擅自从事危险物品生产、经营、储存等高度危险作业，具有发生重大伤亡事故或者其他严重后果的现实危险"
+    );
     assert!(
         got.iter()
             .all(|a| a.findings[1].reason.citation == cite::CRIM_134_1)

@@ -337,10 +337,15 @@ fn duties_schema() -> Vec<FactSpec> {
         FactSpec::optional(
             "interval_years",
             FactKind::Integer,
-            "检验机构确定的检验周期（3级、4级压力容器）",
+            "检验机构确定的检验周期（金属压力容器3级 3–6 年、4级 1–3 年时必填；其余等级填写时须与规程周期相符）",
         )
         .unit("年")
         .min(1.0),
+        FactSpec::optional(
+            "monitored_use_since",
+            FactKind::Date,
+            "金属压力容器4级监控使用的起始日期（累计监控使用不超过3年）；未填按上次定期检验日期",
+        ),
         FactSpec::optional("non_metallic", FactKind::Flag, "非金属压力容器"),
     ]);
     specs

@@ -1,7 +1,9 @@
 //! The articles results cite, by index into [`citations`]. Results write
 //! `Reason::new(cite::SE_LAW_40, …)`; a test checks every index is in range.
 //! A referral finding on accident figures cites 法释〔2015〕22号 Art. 6 (the
-//! figures' source) and names the Criminal Law article in its detail.
+//! figures' source) and names the Criminal Law article in its detail; the
+//! aggravated band cites Art. 7 (UNCONFIRMED: its money figure is), and the
+//! accident grade cites Decree 493 Art. 3.
 
 use jianguan_plugin::{Certainty, Citation};
 
@@ -16,59 +18,57 @@ const ORDER57_NO: &str = "国家市场监督管理总局令第57号";
 const CRIMINAL_LAW: &str = "中华人民共和国刑法";
 const CRIMINAL_LAW_NO: &str = "主席令第八十三号";
 
-/// 特种设备安全法 Art. 2: the eight categories.
-pub const SE_LAW_2: u32 = 0;
 /// 条例 (2009) Art. 99: scope thresholds.
-pub const SE_REG_99: u32 = 1;
+pub const SE_REG_99: u32 = 0;
 /// 特种设备安全法 Art. 40: request periodic inspection one month before expiry.
-pub const SE_LAW_40: u32 = 2;
+pub const SE_LAW_40: u32 = 1;
 /// TSG 21-2016: metallic fixed pressure vessels, intervals by safety grade.
-pub const TSG21_METAL: u32 = 3;
+pub const TSG21_METAL: u32 = 2;
 /// TSG 21-2016: non-metallic pressure vessels.
-pub const TSG21_NON_METAL: u32 = 4;
+pub const TSG21_NON_METAL: u32 = 3;
 /// Other intervals (configurable; RULES §9.3 UNCONFIRMED).
-pub const OTHER_INTERVALS: u32 = 5;
+pub const OTHER_INTERVALS: u32 = 4;
 /// Order 57 Art. 9: key units.
-pub const ORDER57_9: u32 = 6;
-/// Order 57 Art. 23: safety orders with a deadline.
-pub const ORDER57_23: u32 = 7;
+pub const ORDER57_9: u32 = 5;
 /// Order 57 Art. 24: major violations.
-pub const ORDER57_24: u32 = 8;
+pub const ORDER57_24: u32 = 6;
 /// Order 57 Art. 25: serious accident hazards.
-pub const ORDER57_25: u32 = 9;
+pub const ORDER57_25: u32 = 7;
 /// Order 57 Art. 26: stop use, seal or seize.
-pub const ORDER57_26: u32 = 10;
+pub const ORDER57_26: u32 = 8;
 /// 特种设备安全法 Art. 83.
-pub const SE_LAW_83: u32 = 11;
+pub const SE_LAW_83: u32 = 9;
 /// 特种设备安全法 Art. 84.
-pub const SE_LAW_84: u32 = 12;
+pub const SE_LAW_84: u32 = 10;
 /// 特种设备安全法 Art. 86.
-pub const SE_LAW_86: u32 = 13;
+pub const SE_LAW_86: u32 = 11;
 /// 特种设备安全法 Art. 89.
-pub const SE_LAW_89: u32 = 14;
+pub const SE_LAW_89: u32 = 12;
 /// 刑法 Art. 134.
-pub const CRIM_134: u32 = 15;
+pub const CRIM_134: u32 = 13;
 /// 刑法 Art. 135.
-pub const CRIM_135: u32 = 16;
+pub const CRIM_135: u32 = 14;
 /// 刑法 Art. 134之一.
-pub const CRIM_134_1: u32 = 17;
+pub const CRIM_134_1: u32 = 15;
 /// 法释〔2015〕22号 Art. 6.
-pub const INTERP_6: u32 = 18;
+pub const INTERP_6: u32 = 16;
+/// 法释〔2015〕22号 Art. 7: the aggravated band (3–7 years). UNCONFIRMED:
+/// the death and injury figures are corroborated, the money figure of item
+/// (二) is not (RULES §6.5), and one citation covers both.
+pub const INTERP_7: u32 = 17;
 /// 生产安全事故报告和调查处理条例 Art. 3: accident grades.
-pub const DECREE_493_3: u32 = 19;
+pub const DECREE_493_3: u32 = 18;
 /// 行政处罚法 Art. 33.
-pub const PENALTY_LAW_33: u32 = 20;
+pub const PENALTY_LAW_33: u32 = 19;
 
 /// Every index above, for the range test.
 pub const ALL: &[u32] = &[
-    SE_LAW_2,
     SE_REG_99,
     SE_LAW_40,
     TSG21_METAL,
     TSG21_NON_METAL,
     OTHER_INTERVALS,
     ORDER57_9,
-    ORDER57_23,
     ORDER57_24,
     ORDER57_25,
     ORDER57_26,
@@ -80,6 +80,7 @@ pub const ALL: &[u32] = &[
     CRIM_135,
     CRIM_134_1,
     INTERP_6,
+    INTERP_7,
     DECREE_493_3,
     PENALTY_LAW_33,
 ];
@@ -97,7 +98,6 @@ fn c(title: &str, number: &str, article: &str, certainty: Certainty) -> Citation
 pub fn citations() -> Vec<Citation> {
     use Certainty::{Corroborated, Solid, Unconfirmed};
     vec![
-        c(SE_LAW, SE_LAW_NO, "第二条", Solid),
         c(SE_REG, SE_REG_NO, "第九十九条", Solid),
         c(SE_LAW, SE_LAW_NO, "第四十条", Solid),
         c(
@@ -119,7 +119,6 @@ pub fn citations() -> Vec<Citation> {
             Unconfirmed,
         ),
         c(ORDER57, ORDER57_NO, "第九条", Solid),
-        c(ORDER57, ORDER57_NO, "第二十三条", Solid),
         c(ORDER57, ORDER57_NO, "第二十四条", Solid),
         c(ORDER57, ORDER57_NO, "第二十五条", Solid),
         c(ORDER57, ORDER57_NO, "第二十六条", Solid),
@@ -135,6 +134,12 @@ pub fn citations() -> Vec<Citation> {
             "法释〔2015〕22号",
             "第六条",
             Corroborated,
+        ),
+        c(
+            "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释",
+            "法释〔2015〕22号",
+            "第七条",
+            Unconfirmed,
         ),
         c(
             "生产安全事故报告和调查处理条例",

@@ -6,11 +6,17 @@
 //!
 //! - fixed pressure vessels (TSG 21-2016, CORROBORATED): first inspection
 //!   within 3 years of entering service (non-metallic: 1 year); then by
-//!   safety grade — metallic: 1–2 every 6 years, 3 every 3–6 years (the
-//!   inspection body's `interval_years`; 3 when not given, the earliest the
-//!   rule allows), 4 monitored use for at most 3 years in total
-//!   (`interval_years` ≤ 3; 3 when not given), 5 stop use; non-metallic:
-//!   1 every 3 years, 2 every 2 years, 3–4 at most 1 year, 5 stop use;
+//!   safety grade — metallic: 1–2 every 6 years; 3 every 3–6 years and 4
+//!   monitored use at an interval of 1–3 years, both "set by the inspection
+//!   body", so `interval_years` is required for them (no default is
+//!   guessed); grade 4's monitored use is capped at 3 years in total,
+//!   counted from `monitored_use_since` (when not given, from the last
+//!   inspection, which is taken to be the one that rated it grade 4):
+//!   due = min(last + interval, since + 3 years); 5 stop use.
+//!   Non-metallic: 1 every 3 years, 2 every 2 years, 3 monitored use for
+//!   at most 1 year, 4 only for other suitable media and at most 1 year
+//!   (the cap is the due date; a shorter interval set by the body goes in
+//!   `inspection_expiry`), 5 stop use;
 //! - gas cylinders, elevators, lifting machinery, ropeways, amusement rides
 //!   and site vehicles: the configured intervals (RULES §9.3);
 //! - boilers, pressure piping and hyperbaric chambers: no interval is
@@ -54,6 +60,7 @@ pub fn duties(config: &Config, facts: &FactTable, as_of: i32) -> Result<DutyBatc
     let safety_grade = facts.integers("safety_grade")?;
     let interval = facts.integers("interval_years")?;
     let non_metallic = facts.flags("non_metallic")?;
+    let monitored_since = facts.dates("monitored_use_since")?;
     let mut rows = RVec::with_capacity(facts.len());
     for row in 0..facts.len() {
         let cat = category.required(row, "category")?.as_str();
@@ -83,11 +90,14 @@ pub fn duties(config: &Config, facts: &FactTable, as_of: i32) -> Result<DutyBatc
             match (cat, k) {
                 ("pressure_vessel", Some("vessel")) => pressure_vessel(
                     row,
-                    last.date(row),
-                    since.date(row),
-                    safety_grade.get(row).copied(),
-                    interval.get(row).copied(),
-                    non_metallic.is_set(row),
+                    Vessel {
+                        last: last.date(row),
+                        since: since.date(row),
+                        grade: safety_grade.get(row).copied(),
+                        interval: interval.get(row).copied(),
+                        monitored_since: monitored_since.date(row),
+                        non_metallic: non_metallic.is_set(row),
+                    },
                 )?,
                 ("gas_cylinder", Some(gas)) => {
                     let (years, what) = match gas {
@@ -146,15 +156,22 @@ pub fn duties(config: &Config, facts: &FactTable, as_of: i32) -> Result<DutyBatc
     Ok(DutyBatch { rows })
 }
 
-/// TSG 21-2016 for a fixed pressure vessel.
-fn pressure_vessel(
-    row: usize,
+/// The pressure-vessel facts of one row.
+struct Vessel {
     last: Option<CivilDate>,
     since: Option<CivilDate>,
     grade: Option<i64>,
     interval: Option<i64>,
+    monitored_since: Option<CivilDate>,
     non_metallic: bool,
-) -> Result<Due, PluginError> {
+}
+
+/// Metallic grade 4: cumulative monitored use at most this many years.
+pub const MONITORED_USE_CAP_YEARS: i32 = 3;
+
+/// TSG 21-2016 for a fixed pressure vessel.
+fn pressure_vessel(row: usize, v: Vessel) -> Result<Due, PluginError> {
+    let non_metallic = v.non_metallic;
     let cite = if non_metallic {
         cite::TSG21_NON_METAL
     } else {
@@ -165,8 +182,8 @@ fn pressure_vessel(
     } else {
         "金属压力容器"
     };
-    let Some(last) = last else {
-        let since = since.ok_or_else(|| {
+    let Some(last) = v.last else {
+        let since = v.since.ok_or_else(|| {
             PluginError::invalid_facts(format!(
                 "row {row}: fact `in_service_since` is missing: a vessel never inspected counts from it"
             ))
@@ -181,13 +198,21 @@ fn pressure_vessel(
             ),
         ));
     };
-    let grade = grade.ok_or_else(|| {
+    let grade = v.grade.ok_or_else(|| {
         PluginError::invalid_facts(format!(
             "row {row}: fact `safety_grade` is missing: the interval depends on it"
         ))
     })?;
-    // (fixed years, or the range the inspection body chooses from and the default).
-    let (min, max, default) = match (non_metallic, grade) {
+    // The interval rule of the grade.
+    enum Rule {
+        /// A fixed number of years.
+        Fixed(i64),
+        /// Years the inspection body sets, within a range (required).
+        SetByBody(i64, i64),
+        /// At most this many years (the cap is the due date).
+        AtMost(i64),
+    }
+    let (rule, how) = match (non_metallic, grade) {
         (_, 5) => {
             return Ok(Due::StopUse(
                 last,
@@ -197,49 +222,82 @@ fn pressure_vessel(
                 ),
             ));
         }
-        (false, 1 | 2) => (6, 6, 6),
-        (false, 3) => (3, 6, 3),
-        (false, 4) => (1, 3, 3),
-        (true, 1) => (3, 3, 3),
-        (true, 2) => (2, 2, 2),
-        (true, 3 | 4) => (1, 1, 1),
+        (false, 1 | 2) => (Rule::Fixed(6), ""),
+        (false, 3) => (Rule::SetByBody(3, 6), "由检验机构确定"),
+        (false, 4) => (
+            Rule::SetByBody(1, 3),
+            "监控使用，由检验机构确定，累计监控使用不超过3年",
+        ),
+        (true, 1) => (Rule::Fixed(3), ""),
+        (true, 2) => (Rule::Fixed(2), ""),
+        (true, 3) => (Rule::AtMost(1), "监控使用，不超过1年"),
+        (true, 4) => (
+            Rule::AtMost(1),
+            "仅限用于盛装其他适合的介质，监控使用不超过1年",
+        ),
         _ => {
             return Err(PluginError::invalid_facts(format!(
                 "row {row}: fact `safety_grade` is {grade}, not 1–5"
             )));
         }
     };
-    let years = match interval {
-        None => default,
-        Some(y) if (min..=max).contains(&y) => y,
-        Some(y) => {
-            return Err(PluginError::invalid_facts(format!(
-                "row {row}: fact `interval_years` is {y}; a grade-{grade} {material} allows {min}–{max}"
-            )));
+    let (min, max) = match rule {
+        Rule::Fixed(y) => (y, y),
+        Rule::SetByBody(a, b) => (a, b),
+        Rule::AtMost(y) => (y, y),
+    };
+    let allowed = match rule {
+        Rule::Fixed(y) => format!("{y} years"),
+        Rule::SetByBody(a, b) => format!("{a}–{b} years"),
+        Rule::AtMost(y) => {
+            format!("at most {y} year(s); a shorter interval goes in `inspection_expiry`")
         }
     };
-    let exp = last.add_years(years as i32);
-    let how = match (non_metallic, grade) {
-        (false, 4) => "监控使用，累计不超过3年",
-        (true, 3 | 4) => "监控使用，不超过1年",
-        _ if min == max => "",
-        _ => "由检验机构确定",
+    let years = match (v.interval, &rule) {
+        (Some(y), _) if (min..=max).contains(&y) => y,
+        (Some(y), _) => {
+            return Err(PluginError::invalid_facts(format!(
+                "row {row}: fact `interval_years` is {y}; a grade-{grade} {material} allows {allowed}"
+            )));
+        }
+        (None, Rule::SetByBody(..)) => {
+            return Err(PluginError::invalid_facts(format!(
+                "row {row}: fact `interval_years` is missing: a grade-{grade} {material}'s interval ({min}–{max} years) is set by the inspection body"
+            )));
+        }
+        (None, _) => max,
     };
-    let range = if min == max {
-        format!("{min} 年")
-    } else {
-        format!("{min}–{max} 年")
+    let range = match rule {
+        Rule::SetByBody(..) => format!("{min}–{max} 年"),
+        Rule::AtMost(y) => format!("不超过 {y} 年"),
+        Rule::Fixed(y) => format!("{y} 年"),
     };
-    Ok(Due::Expiry(
-        exp,
-        Reason::new(
-            cite,
-            format!(
-                "{material}安全状况等级{grade}级，周期 {range}{}{how}：上次检验 {last} + {years} 年 = {exp}",
-                if how.is_empty() { "" } else { "，" }
-            ),
-        ),
-    ))
+    let sep = if how.is_empty() { "" } else { "，" };
+    let by_interval = last.add_years(years as i32);
+    let mut text = format!(
+        "{material}安全状况等级{grade}级，周期 {range}{sep}{how}：上次检验 {last} + {years} 年 = {by_interval}"
+    );
+    let mut exp = by_interval;
+    if let (false, 4) = (non_metallic, grade) {
+        let (since, whence) = match v.monitored_since {
+            Some(s) => (s, "监控使用起始"),
+            None => (last, "监控使用起始（未填，按上次检验）"),
+        };
+        if since > last {
+            return Err(PluginError::invalid_facts(format!(
+                "row {row}: fact `monitored_use_since` {since} is after `last_inspection` {last}"
+            )));
+        }
+        let cap = since.add_years(MONITORED_USE_CAP_YEARS);
+        text.push_str(&format!(
+            "；{whence} {since} + {MONITORED_USE_CAP_YEARS} 年 = {cap}"
+        ));
+        if cap < exp {
+            exp = cap;
+        }
+        text.push_str(&format!("；取较早者 {exp}"));
+    }
+    Ok(Due::Expiry(exp, Reason::new(cite, text)))
 }
 
 fn duty(code: &str, due: CivilDate, as_of: i32, reason: Reason) -> Duty {

@@ -13,7 +13,8 @@
 //!   serious hazards (Art. 25) as risk factors. Order 57 defines the
 //!   factors, not a score: the grade scheme is this plugin's own
 //!   ([`grading`]).
-//! - **刑法** Arts. 134, 135 and 134之一 with 法释〔2015〕22号 Art. 6 thresholds,
+//! - **刑法** Arts. 134, 135 and 134之一 with 法释〔2015〕22号 Art. 6 thresholds
+//!   and Art. 7's aggravated band (its money figure UNCONFIRMED, configurable),
 //!   and the accident grade of **国务院令第493号** Art. 3 ([`referral`]).
 
 pub mod catalogue;

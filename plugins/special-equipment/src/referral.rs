@@ -5,11 +5,19 @@
 //!   Art. 135 (重大劳动安全事故罪): an accident meets 法释〔2015〕22号
 //!   Art. 6's "严重后果" at **≥1 death, ≥3 serious injuries, or ≥1,000,000
 //!   CNY direct loss** ("以上" includes the figure; under Art. 134 para 2 the
-//!   same facts carry up to 5 years). Art. 7's aggravated band (≥3 deaths or
-//!   ≥10 serious injuries, or the configurable loss, UNCONFIRMED) is
-//!   reported in the detail, as is the accident grade of Decree 493 Art. 3.
-//!   A missing injury count or loss that could still decide → `NeedsTesting`.
+//!   same facts carry up to 5 years). A missing injury count or loss that
+//!   could still decide → `NeedsTesting`.
 //! - 刑法 Art. 134之一 (危险作业罪): one of its three acts with a real danger.
+//!
+//! A case with an accident gets two more findings after those three:
+//!
+//! - Art. 7's aggravated band (≥3 deaths or ≥10 serious injuries, or the
+//!   configurable loss, UNCONFIRMED; with main responsibility), cited as
+//!   法释〔2015〕22号 Art. 7 (unconfirmed). It is `Refer` only when an accident
+//!   offence is referred and the band is met with main responsibility;
+//!   `NeedsTesting` while an unappraised figure could still reach it.
+//! - The accident grade of Decree 493 Art. 3, a note: always `DoNotRefer`,
+//!   since the grade decides no referral (the API has no note type).
 
 use jianguan_plugin::{
     FactTable, Facts, Finding, PluginError, ReferralAssessment, ReferralDecision,
@@ -47,15 +55,6 @@ pub fn accident_grade(c: &Consequence) -> &'static str {
         .map_or("一般事故", |g| g.0)
 }
 
-fn accident_grade_text(c: &Consequence) -> String {
-    let pending = c.serious_injuries.is_none() || c.loss_cny.is_none();
-    format!(
-        "事故等级（国务院令第493号第三条）：{}{}",
-        accident_grade(c),
-        if pending { "（按已知数字）" } else { "" }
-    )
-}
-
 /// Assesses every row.
 ///
 /// # Errors
@@ -86,17 +85,12 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
                 "刑法第一百三十四条：未发生事故",
             ),
             (Some(c), true, _) => accident_finding(
-                config,
                 "刑法第一百三十四条第二款（强令、组织他人违章冒险作业罪，处五年以下）",
                 c,
-                main,
             ),
-            (Some(c), false, true) => accident_finding(
-                config,
-                "刑法第一百三十四条第一款（重大责任事故罪）",
-                c,
-                main,
-            ),
+            (Some(c), false, true) => {
+                accident_finding("刑法第一百三十四条第一款（重大责任事故罪）", c)
+            }
             (Some(_), false, false) => Finding::new(
                 ReferralDecision::DoNotRefer,
                 cite::CRIM_134,
@@ -110,10 +104,8 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
                 "刑法第一百三十五条：未发生事故",
             ),
             (Some(c), true) => accident_finding(
-                config,
                 "刑法第一百三十五条（重大劳动安全事故罪：安全生产设施或者安全生产条件不符合国家规定）",
                 c,
-                main,
             ),
             (Some(_), false) => Finding::new(
                 ReferralDecision::DoNotRefer,
@@ -139,9 +131,27 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
         .filter_map(|(set, text)| set.then_some(text))
         .collect();
         let art134_1 = danger_finding(&acts, real_danger.is_set(row));
-        out.push(ReferralAssessment::from_findings(vec![
-            art134, art135, art134_1,
-        ]));
+        let mut findings = vec![art134, art135, art134_1];
+        if let Some(c) = &c {
+            let offences: Vec<&str> = [
+                (
+                    &findings[0],
+                    if forced.is_set(row) {
+                        "第一百三十四条第二款"
+                    } else {
+                        "第一百三十四条第一款"
+                    },
+                ),
+                (&findings[1], "第一百三十五条"),
+            ]
+            .into_iter()
+            .filter(|(f, _)| f.decision != ReferralDecision::DoNotRefer)
+            .map(|(_, name)| name)
+            .collect();
+            findings.push(aggravated_finding(config, &offences, c, main));
+            findings.push(grade_finding(c));
+        }
+        out.push(ReferralAssessment::from_findings(findings));
     }
     Ok(out)
 }
@@ -234,12 +244,7 @@ impl<'a> Consequences<'a> {
 }
 
 /// The Art. 6 finding for an accident offence named `offence`.
-pub fn accident_finding(
-    config: &Config,
-    offence: &str,
-    c: &Consequence,
-    main_resp: bool,
-) -> Finding {
+pub fn accident_finding(offence: &str, c: &Consequence) -> Finding {
     let mut met = Vec::new();
     let mut unmet = Vec::new();
     let mut pending = Vec::new();
@@ -278,24 +283,14 @@ pub fn accident_finding(
         "直接经济损失待评估",
     );
     let head = format!(
-        "{offence}；{}；法释〔2015〕22号第六条（死亡1人以上，或者重伤3人以上，或者直接经济损失100万元以上）",
-        accident_grade_text(c)
+        "{offence}；法释〔2015〕22号第六条（死亡1人以上，或者重伤3人以上，或者直接经济损失100万元以上）"
     );
     if !met.is_empty() {
-        let mut detail = format!("{head}：{}，造成严重后果", met.join("，"));
-        let aggravated = c.deaths >= ART7_DEATHS
-            || c.serious_injuries
-                .is_some_and(|n| n >= ART7_SERIOUS_INJURIES)
-            || c.loss_cny
-                .is_some_and(|x| x >= config.aggravated_direct_loss_cny);
-        if aggravated {
-            detail.push_str(&format!(
-                "；达到第七条（死亡3人以上或者重伤10人以上，或者直接经济损失{}元以上〔UNCONFIRMED，可配置〕）的数额，{}",
-                fmt(config.aggravated_direct_loss_cny),
-                if main_resp { "且负事故主要责任：情节特别恶劣或后果特别严重" } else { "是否负事故主要责任待认定" }
-            ));
-        }
-        Finding::new(ReferralDecision::Refer, cite::INTERP_6, detail)
+        Finding::new(
+            ReferralDecision::Refer,
+            cite::INTERP_6,
+            format!("{head}：{}，造成严重后果", met.join("，")),
+        )
     } else if !pending.is_empty() {
         Finding::new(
             ReferralDecision::NeedsTesting,
@@ -309,6 +304,118 @@ pub fn accident_finding(
             format!("{head}：{}，未达追诉标准", unmet.join("，")),
         )
     }
+}
+
+/// The Art. 7 (aggravated band) finding of an accident case; `offences`
+/// names the accident offences referred or pending under Art. 6.
+pub fn aggravated_finding(
+    config: &Config,
+    offences: &[&str],
+    c: &Consequence,
+    main_resp: bool,
+) -> Finding {
+    let head = format!(
+        "法释〔2015〕22号第七条（死亡3人以上或者重伤10人以上，或者直接经济损失{}元以上〔数额UNCONFIRMED，可配置〕，负事故主要责任：处三年以上七年以下有期徒刑）",
+        fmt(config.aggravated_direct_loss_cny)
+    );
+    if offences.is_empty() {
+        return Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::INTERP_7,
+            format!("{head}：无依第六条移送的事故犯罪，不适用"),
+        );
+    }
+    let mut met = Vec::new();
+    let mut unmet = Vec::new();
+    let mut pending = Vec::new();
+    let deaths = c.deaths as f64;
+    let figures = [
+        (Some(deaths), ART7_DEATHS as f64, "死亡", "人", ""),
+        (
+            c.serious_injuries.map(|n| n as f64),
+            ART7_SERIOUS_INJURIES as f64,
+            "重伤",
+            "人",
+            "重伤人数待伤情鉴定",
+        ),
+        (
+            c.loss_cny,
+            config.aggravated_direct_loss_cny,
+            "直接经济损失",
+            "元",
+            "直接经济损失待评估",
+        ),
+    ];
+    for (value, threshold, what, unit, pending_text) in figures {
+        match value {
+            Some(v) if v >= threshold => met.push(format!(
+                "{what} {} {unit} ≥ {} {unit}",
+                fmt(v),
+                fmt(threshold)
+            )),
+            Some(v) => unmet.push(format!(
+                "{what} {} {unit} < {} {unit}",
+                fmt(v),
+                fmt(threshold)
+            )),
+            None => pending.push(pending_text),
+        }
+    }
+    let offences = offences.join("、");
+    if !met.is_empty() && main_resp {
+        Finding::new(
+            ReferralDecision::Refer,
+            cite::INTERP_7,
+            format!(
+                "{head}：{}，且负事故主要责任：{offences}情节特别恶劣或后果特别严重",
+                met.join("，")
+            ),
+        )
+    } else if !met.is_empty() {
+        Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::INTERP_7,
+            format!(
+                "{head}：{}，但是否负事故主要责任待认定：{offences}暂按第六条",
+                met.join("，")
+            ),
+        )
+    } else if !pending.is_empty() {
+        Finding::new(
+            ReferralDecision::NeedsTesting,
+            cite::INTERP_7,
+            format!("{head}：{}；{}", unmet.join("，"), pending.join("，")),
+        )
+    } else {
+        Finding::new(
+            ReferralDecision::DoNotRefer,
+            cite::INTERP_7,
+            format!("{head}：{}，未达加重档", unmet.join("，")),
+        )
+    }
+}
+
+/// The Decree 493 Art. 3 grade of an accident, as a note (`DoNotRefer`:
+/// the grade decides no referral).
+pub fn grade_finding(c: &Consequence) -> Finding {
+    let pending = c.serious_injuries.is_none() || c.loss_cny.is_none();
+    let figures = format!(
+        "死亡 {} 人，重伤 {}，直接经济损失 {}",
+        c.deaths,
+        c.serious_injuries
+            .map_or("待鉴定".to_string(), |n| format!("{n} 人")),
+        c.loss_cny
+            .map_or("待评估".to_string(), |x| format!("{} 元", fmt(x)))
+    );
+    Finding::new(
+        ReferralDecision::DoNotRefer,
+        cite::DECREE_493_3,
+        format!(
+            "事故等级（不决定移送）：{figures} → {}{}",
+            accident_grade(c),
+            if pending { "（按已知数字）" } else { "" }
+        ),
+    )
 }
 
 fn fmt(x: f64) -> String {

@@ -193,12 +193,37 @@ pub fn in_scope(
             cmp(need(&m.lift, "lift_height_m")?, 2.0, "提升高度", "m"),
         ),
         ("amusement_ride", _) => {
-            let speed = cmp(need(&m.speed, "speed_m_s")?, 2.0, "最大运行线速度", "m/s");
-            let height = cmp(need(&m.height, "height_m")?, 2.0, "运行高度", "m");
-            (
-                speed.0 || height.0,
-                format!("{}，{}（任一达到即属）", speed.1, height.1),
-            )
+            // Either figure suffices: one that qualifies decides even when
+            // the other is missing; with neither given, both are needed.
+            let measure = |facts: &Facts<'_, f64>, name: &str, what: &str, unit: &str| {
+                facts
+                    .get(row)
+                    .map(|_| need(facts, name).map(|v| cmp(v, 2.0, what, unit)))
+                    .transpose()
+            };
+            let speed = measure(&m.speed, "speed_m_s", "最大运行线速度", "m/s")?;
+            let height = measure(&m.height, "height_m", "运行高度", "m")?;
+            match (speed, height) {
+                (Some(s), Some(h)) => (s.0 || h.0, format!("{}，{}（任一达到即属）", s.1, h.1)),
+                (Some(one), None) | (None, Some(one)) if one.0 => {
+                    (true, format!("{}（任一达到即属）", one.1))
+                }
+                (Some(_), None) => {
+                    return Err(PluginError::invalid_facts(format!(
+                        "row {row}: fact `height_m` is missing: the speed is below 2 m/s, so the height decides"
+                    )));
+                }
+                (None, Some(_)) => {
+                    return Err(PluginError::invalid_facts(format!(
+                        "row {row}: fact `speed_m_s` is missing: the height is below 2 m, so the speed decides"
+                    )));
+                }
+                (None, None) => {
+                    return Err(PluginError::invalid_facts(format!(
+                        "row {row}: facts `speed_m_s` and `height_m` are missing: a large amusement ride needs at least one"
+                    )));
+                }
+            }
         }
         ("elevator", _) => (true, "电梯（含自动扶梯、自动人行道）".to_string()),
         ("ropeway", _) => (true, "客运索道".to_string()),

@@ -71,15 +71,27 @@ fn art_40_reminder_is_one_month_before_expiry() {
     assert!(!got[0][0].2, "due on the as-of date is not overdue");
 }
 
+fn details(rows: Value, as_of: &str) -> Vec<Vec<String>> {
+    let specs = SpecialEquipment::describe().schema.duties;
+    SpecialEquipment::open(Config::default())
+        .unwrap()
+        .duties(&common::table(&specs, &rows), common::day(as_of))
+        .unwrap()
+        .rows
+        .iter()
+        .map(|list| list.iter().map(|d| d.reason.detail.to_string()).collect())
+        .collect()
+}
+
 #[test]
 fn pressure_vessel_intervals_by_safety_grade() {
     let v = |grade: i64, interval: Option<i64>| json!({ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-06-15", "safety_grade": grade, "interval_years": interval });
     let rows = json!([
         v(1, None),
         v(2, None),
-        v(3, None),
+        v(3, Some(3)),
         v(3, Some(6)),
-        v(4, None),
+        v(4, Some(3)),
         v(4, Some(2)),
         v(5, None),
         { "category": "pressure_vessel", "kind": "vessel", "in_service_since": "2024-02-29" },
@@ -115,6 +127,57 @@ fn pressure_vessel_intervals_by_safety_grade() {
 }
 
 #[test]
+fn metallic_grade_4_monitored_use_is_capped_at_3_years_in_total() {
+    let v = |interval: i64, since: &str| json!({ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-06-15", "safety_grade": 4, "interval_years": interval, "monitored_use_since": since });
+    let rows = json!([
+        // 2020-06-15 + 2 = 2022-06-15; 2019-01-10 + 3 = 2022-01-10 → the cap.
+        v(2, "2019-01-10"),
+        // Cap 2017-06-16 + 3 = 2020-06-16 vs 2021-06-15: the cap, a day after the last inspection.
+        v(1, "2017-06-16"),
+        // Cap 2018-06-16 + 3 = 2021-06-16 vs 2020-06-15 + 1 = 2021-06-15: the interval.
+        v(1, "2018-06-16"),
+        // Monitored use from the last inspection: 2023-06-15 either way.
+        v(3, "2020-06-15"),
+    ]);
+    let got = duties(rows.clone(), "2026-01-01");
+    assert_eq!(dues(&got[0]), ["2021-12-10", "2022-01-10"]);
+    assert_eq!(dues(&got[1]), ["2020-05-16", "2020-06-16"]);
+    assert_eq!(dues(&got[2]), ["2021-05-15", "2021-06-15"]);
+    assert_eq!(dues(&got[3]), ["2023-05-15", "2023-06-15"]);
+    let text = &details(rows, "2026-01-01")[0][1];
+    assert!(
+        text.contains("监控使用，由检验机构确定，累计监控使用不超过3年")
+            && text.contains("上次检验 2020-06-15 + 2 年 = 2022-06-15")
+            && text.contains("监控使用起始 2019-01-10 + 3 年 = 2022-01-10；取较早者 2022-01-10"),
+        "{text}"
+    );
+}
+
+#[test]
+fn non_metallic_grade_4_is_at_most_one_year_and_only_for_other_media() {
+    let rows = json!([
+        { "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2024-02-29", "safety_grade": 4, "non_metallic": true },
+        { "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2024-02-29", "safety_grade": 3, "non_metallic": true },
+    ]);
+    let got = duties(rows.clone(), "2025-03-01");
+    assert_eq!(dues(&got[0]), ["2025-01-28", "2025-02-28"]);
+    assert!(got[0][1].2);
+    assert_eq!(got[0][1].3, cite::TSG21_NON_METAL);
+    assert_eq!(dues(&got[1]), ["2025-01-28", "2025-02-28"]);
+    let text = details(rows, "2025-03-01");
+    assert!(
+        text[0][1].contains("非金属压力容器安全状况等级4级，周期 不超过 1 年，仅限用于盛装其他适合的介质，监控使用不超过1年"),
+        "{}",
+        text[0][1]
+    );
+    assert!(
+        text[1][1].contains("安全状况等级3级，周期 不超过 1 年，监控使用，不超过1年"),
+        "{}",
+        text[1][1]
+    );
+}
+
+#[test]
 fn configured_intervals_for_other_equipment() {
     let last = "2025-01-31";
     let rows = json!([
@@ -123,6 +186,7 @@ fn configured_intervals_for_other_equipment() {
         { "category": "gas_cylinder", "kind": "general_gas", "last_inspection": last },
         { "category": "gas_cylinder", "kind": "inert_gas", "last_inspection": last },
         { "category": "lifting", "kind": "crane", "last_inspection": last },
+        { "category": "lifting", "kind": "hoist", "last_inspection": last },
         { "category": "lifting", "kind": "bridge_gantry_crane", "last_inspection": last },
         { "category": "ropeway", "last_inspection": last },
         { "category": "amusement_ride", "last_inspection": last },
@@ -137,6 +201,7 @@ fn configured_intervals_for_other_equipment() {
             "2027-01-31",
             "2028-01-31",
             "2030-01-31",
+            "2026-01-31",
             "2026-01-31",
             "2027-01-31",
             "2026-01-31",
@@ -180,7 +245,24 @@ fn missing_or_out_of_range_facts_are_refused() {
             .contains("`in_service_since` is missing")
     );
     let v = |grade: i64, interval: i64| json!([{ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-01-01", "safety_grade": grade, "interval_years": interval }]);
-    assert!(error(v(4, 4)).contains("`interval_years` is 4; a grade-4 金属压力容器 allows 1–3"));
-    assert!(error(v(3, 2)).contains("allows 3–6"));
+    assert!(
+        error(v(4, 4)).contains("`interval_years` is 4; a grade-4 金属压力容器 allows 1–3 years")
+    );
+    assert!(error(v(3, 2)).contains("allows 3–6 years"));
+    assert!(error(v(1, 5)).contains("allows 6 years"));
+    // Grades 3 and 4 have the interval the inspection body set: no default.
+    let no_interval = |grade: i64| json!([{ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-01-01", "safety_grade": grade }]);
+    assert_eq!(
+        error(no_interval(3)),
+        "row 0: fact `interval_years` is missing: a grade-3 金属压力容器's interval (3–6 years) is set by the inspection body"
+    );
+    assert!(error(no_interval(4)).contains("grade-4 金属压力容器's interval (1–3 years)"));
+    let nm = json!([{ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-01-01", "safety_grade": 4, "interval_years": 2, "non_metallic": true }]);
+    assert!(error(nm).contains("allows at most 1 year(s)"));
+    let late = json!([{ "category": "pressure_vessel", "kind": "vessel", "last_inspection": "2020-01-01", "safety_grade": 4, "interval_years": 1, "monitored_use_since": "2020-01-02" }]);
+    assert!(
+        error(late)
+            .contains("`monitored_use_since` 2020-01-02 is after `last_inspection` 2020-01-01")
+    );
     assert!(error(v(6, 3)).contains("`safety_grade` is 6, not 1–5"));
 }

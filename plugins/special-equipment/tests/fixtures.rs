@@ -19,7 +19,7 @@ fn fixtures_run_through_the_plugin() {
     let grades = p
         .grade(&common::table(&d.schema.grading, &load("grading.json")))
         .unwrap();
-    assert_eq!(grades.grades.as_slice(), [1, 0, 0, 2, 3, 4, 5, 2, 5, 1]);
+    assert_eq!(grades.grades.as_slice(), [1, 0, 0, 2, 3, 4, 1, 5, 2, 5, 1]);
     assert!(grades.reasons.iter().flatten().all(|r| r.citation < n));
 
     let duties = p
@@ -29,11 +29,17 @@ fn fixtures_run_through_the_plugin() {
         )
         .unwrap();
     let counts: Vec<_> = duties.rows.iter().map(|r| r.len()).collect();
-    assert_eq!(counts, [2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2]);
+    assert_eq!(counts, [2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2]);
     assert!(duties.rows.iter().flatten().all(|d| d.reason.citation < n));
     assert_eq!(duties.rows[0][0].due, common::day("2026-02-28"));
     assert!(duties.rows[0][0].overdue);
-    assert_eq!(duties.rows[4][0].code.as_str(), "stop-use");
+    // Grade 4, interval 1 year from 2025-09-01, but monitored since
+    // 2023-03-01: the 3-year cap, 2026-03-01, comes first.
+    assert_eq!(duties.rows[3][1].due, common::day("2026-03-01"));
+    assert!(!duties.rows[3][1].overdue);
+    // Non-metallic grade 4: at most 1 year.
+    assert_eq!(duties.rows[4][1].due, common::day("2026-09-01"));
+    assert_eq!(duties.rows[5][0].code.as_str(), "stop-use");
 
     let cases = p
         .assess_referral(&common::table(&d.schema.referral, &load("referral.json")))

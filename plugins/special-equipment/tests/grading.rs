@@ -158,3 +158,47 @@ fn bad_categories_kinds_and_measurements_are_refused() {
     );
     assert!(error(json!([{ "serious_hazards": -1 }])).contains("fact `serious_hazards` is -1"));
 }
+
+#[test]
+fn an_amusement_ride_qualifies_on_either_figure_even_with_the_other_missing() {
+    let batch = grade(json!([
+        { "category": "amusement_ride", "speed_m_s": 2.0 },
+        { "category": "amusement_ride", "height_m": 2.0 },
+        { "category": "amusement_ride", "speed_m_s": 2.01 },
+        { "category": "amusement_ride", "speed_m_s": 1.99, "height_m": 1.99 },
+    ]));
+    assert_eq!(batch.grades.as_slice(), [ORDINARY, ORDINARY, ORDINARY, OUT]);
+    assert_eq!(
+        batch.reasons[0][0].detail.as_str(),
+        "最大运行线速度 2 m/s ≥ 2 m/s（任一达到即属）：属于特种设备"
+    );
+    assert_eq!(
+        batch.reasons[1][0].detail.as_str(),
+        "运行高度 2 m ≥ 2 m（任一达到即属）：属于特种设备"
+    );
+    assert_eq!(
+        batch.reasons[3][0].detail.as_str(),
+        "最大运行线速度 1.99 m/s < 2 m/s，运行高度 1.99 m < 2 m（任一达到即属）：不属于特种设备"
+    );
+    let specs = SpecialEquipment::describe().schema.grading;
+    let p = SpecialEquipment::open(Config::default()).unwrap();
+    let error = |rows: Value| {
+        p.grade(&common::table(&specs, &rows))
+            .unwrap_err()
+            .message
+            .to_string()
+    };
+    // Below the figure with the other fact missing: the missing one decides.
+    assert_eq!(
+        error(json!([{ "category": "amusement_ride", "speed_m_s": 1.99 }])),
+        "row 0: fact `height_m` is missing: the speed is below 2 m/s, so the height decides"
+    );
+    assert_eq!(
+        error(json!([{ "category": "amusement_ride", "height_m": 1.99 }])),
+        "row 0: fact `speed_m_s` is missing: the height is below 2 m, so the speed decides"
+    );
+    assert!(
+        error(json!([{ "category": "amusement_ride" }]))
+            .contains("facts `speed_m_s` and `height_m` are missing")
+    );
+}
