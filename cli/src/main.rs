@@ -54,6 +54,7 @@ impl<E: std::fmt::Display> From<E> for Refused {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Uscc(c) => uscc::run(c),
@@ -81,4 +82,22 @@ pub fn read_input(path: &std::path::Path, what: &str) -> Result<String, Refused>
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Refused> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
+}
+
+/// `jianguan … | head` closes stdout early; `println!` then panics. Exit as a
+/// killed-by-SIGPIPE process would (status 141), without a panic message.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
 }

@@ -29,6 +29,22 @@ pub enum PluginsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Everything a plugin declares: rule sets, grades and frequencies, items
+    /// with their checklists, violations and exemptions (免罚清单), and the
+    /// facts each operation reads (the columns of a facts file).
+    Show {
+        #[command(flatten)]
+        host: HostOpts,
+        /// The plugin id, e.g. `food`.
+        #[arg(long)]
+        plugin: String,
+        /// Only the exemptions that apply to this violation code.
+        #[arg(long, value_name = "CODE")]
+        violation: Option<String>,
+        /// Print the description as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Risk-grade each row of FACTS (CSV with a header, or a JSON array of
     /// objects) with the plugin PLUGIN.
     Grade {
@@ -85,6 +101,19 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
             verbose,
             json,
         } => list(&host, verbose, json),
+        PluginsCommand::Show {
+            host,
+            plugin,
+            violation,
+            json,
+        } => {
+            let host = open(&host)?;
+            let plugin = host.plugin(&plugin)?;
+            match violation {
+                Some(code) => exemptions(plugin, &code, json),
+                None => show(plugin, json),
+            }
+        }
         PluginsCommand::Grade { run, summary } => {
             let host = open(&run.host)?;
             let plugin = host.plugin(&run.plugin)?;
@@ -364,6 +393,92 @@ fn listed(p: &LoadedPlugin) -> Listed<'_> {
         exemptions: d.exemptions.len(),
         citations: d.citations.len(),
     }
+}
+
+/// Prints a plugin's whole description.
+fn show(plugin: &LoadedPlugin, json: bool) -> Result<ExitCode, Refused> {
+    let d = plugin.description();
+    if json {
+        print_json(d)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} — {} ({}) {}", d.id, d.name_zh, d.name_en, d.version);
+    println!("grades, lowest risk first:");
+    for g in &d.grades {
+        println!("  {}  {}", g.label, g.description);
+    }
+    for f in &d.frequencies {
+        let max = f.max_per_year.map(|m| format!("–{m}")).unwrap_or_default();
+        println!(
+            "  {}: {}{max} inspections a year — {}",
+            f.grade, f.min_per_year, d.citations[f.citation as usize]
+        );
+    }
+    for item in &d.items {
+        println!(
+            "item {} {} — {}",
+            item.code, item.name, d.citations[item.citation as usize]
+        );
+        for c in &item.checklist {
+            let kind = if c.key { "重点" } else { "一般" };
+            println!("  [{kind}] {} {}", c.code, c.text);
+        }
+    }
+    for v in &d.violations {
+        println!(
+            "violation {} {} — {}; penalty: {}",
+            v.code, v.description, d.citations[v.citation as usize], v.penalty.text
+        );
+        for e in plugin.exemptions_for(&v.code) {
+            println!("  exemption: {} → {}", e.description, e.outcome);
+        }
+    }
+    for op in [Operation::Grading, Operation::Duties, Operation::Referral] {
+        println!("facts for {}:", op.name());
+        for f in plugin.schema(op) {
+            let need = if f.required { "required" } else { "optional" };
+            let unit = f
+                .unit
+                .as_deref()
+                .map(|u| format!(" [{u}]"))
+                .unwrap_or_default();
+            println!("  {} ({}, {need}){unit}: {}", f.name, f.kind, f.description);
+            if !f.allowed.is_empty() {
+                println!("      one of: {}", f.allowed.join(", "));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the exemptions (免罚清单 entries) that apply to a violation code.
+fn exemptions(plugin: &LoadedPlugin, code: &str, json: bool) -> Result<ExitCode, Refused> {
+    let d = plugin.description();
+    if !d.violations.iter().any(|v| v.code == code) {
+        let known: Vec<&str> = d.violations.iter().map(|v| v.code.as_str()).collect();
+        return Err(Refused(format!(
+            "plugin `{}` has no violation `{code}` (violations: {})",
+            d.id,
+            known.join(", ")
+        )));
+    }
+    let found: Vec<_> = plugin.exemptions_for(code).collect();
+    if json {
+        print_json(&found)?;
+    } else if found.is_empty() {
+        println!("no exemption applies to {code}");
+    } else {
+        for e in found {
+            println!(
+                "{} → {} — {}",
+                e.description, e.outcome, d.citations[e.citation as usize]
+            );
+            for c in &e.conditions {
+                println!("    if: {c}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Per-grade counts of a graded batch, in grade order.

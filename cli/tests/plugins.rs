@@ -119,3 +119,104 @@ fn bad_facts_and_plugin_panics_are_refused_with_exit_1() {
     assert_eq!(code, 1);
     assert!(err.contains("no plugin is loaded for `food`"), "{err}");
 }
+
+#[test]
+fn grade_a_csv_with_ids_and_summarise_it() {
+    let dir = folder("food", &["jianguan-food"]);
+    let facts = dir.join("food.csv");
+    // Static + dynamic scores at the default cut-offs (UNCONFIRMED, CFDA 2016
+    // scheme): 30 → A, 30.5 → B, 60 → C, 60.5 → D; a central kitchen is a
+    // key target under SAMR Order 49 Art. 22.
+    std::fs::write(
+        &facts,
+        "uscc,business_type,static_score,dynamic_score\n\
+         91370283MA5HPBWNX5,seller,10,20\n\
+         x2,caterer,10,20.5\n\
+         x3,producer,30,30\n\
+         x4,central_kitchen,30,30.5\n",
+    )
+    .unwrap();
+    let (code, out, err) = jianguan(&[
+        "plugins",
+        "grade",
+        "--dir",
+        s(&dir),
+        "--plugin",
+        "food",
+        s(&facts),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let grades: Vec<&str> = (0..4).map(|r| rows[r]["grade"].as_str().unwrap()).collect();
+    assert_eq!(grades, ["A", "B", "C", "D"]);
+    assert_eq!(rows[0]["id"], "91370283MA5HPBWNX5");
+    assert_eq!(rows[3]["score"], 60.5);
+    let key = rows[3]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["detail"].as_str().unwrap().contains("中央厨房"))
+        .expect("central kitchen is a key target");
+    assert!(key["citation"].as_str().unwrap().ends_with("第二十二条"));
+    let (code, out, _) = jianguan(&[
+        "plugins",
+        "grade",
+        "--dir",
+        s(&dir),
+        "--plugin",
+        "food",
+        s(&facts),
+        "--summary",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("4 rows graded by `food`"), "{out}");
+    assert!(out.contains("       1  D  "), "{out}");
+}
+
+#[test]
+fn show_lists_schema_and_the_exemptions_of_a_violation() {
+    let dir = folder("show", &["jianguan-food"]);
+    let (code, out, _) = jianguan(&["plugins", "show", "--dir", s(&dir), "--plugin", "food"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("static_score (number, required) [points]"),
+        "{out}"
+    );
+    // SAMR Order 49 Art. 37: six label-flaw situations.
+    let (code, out, _) = jianguan(&[
+        "plugins",
+        "show",
+        "--dir",
+        s(&dir),
+        "--plugin",
+        "food",
+        "--violation",
+        "FOOD-LABEL-FLAW",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let list: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let art37 = list
+        .iter()
+        .filter(|e| {
+            e["description"]
+                .as_str()
+                .unwrap()
+                .contains("第三十七条第二款")
+        })
+        .count();
+    assert_eq!(art37, 6);
+    let (code, _, err) = jianguan(&[
+        "plugins",
+        "show",
+        "--dir",
+        s(&dir),
+        "--plugin",
+        "food",
+        "--violation",
+        "NOPE",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("has no violation `NOPE`"), "{err}");
+}
