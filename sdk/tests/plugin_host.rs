@@ -31,6 +31,13 @@ fn panics_host() -> (PluginHost, String) {
     (host, id)
 }
 
+#[test]
+fn a_host_and_its_plugins_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<PluginHost>();
+    shared::<jianguan::plugin_host::LoadedPlugin>();
+}
+
 fn one_line(e: &jianguan::plugin_host::PluginLoadError) -> String {
     let summary = e.summary();
     assert!(

@@ -373,6 +373,19 @@ fn check_description(d: &PluginDescription) -> Result<(), String> {
     if d.grades.is_empty() {
         return Err("no grades".into());
     }
+    if let Some(unknown) = d
+        .industries
+        .iter()
+        .find(|i| i.parse::<crate::entity::Industry>().is_err())
+    {
+        return Err(format!(
+            "serves industry `{unknown}`, which this SDK does not know (industries: {})",
+            crate::entity::Industry::all()
+                .map(|i| i.id())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     let n = d.citations.len() as u32;
     let cite = |what: String, i: u32| {
         if i < n {
@@ -445,4 +458,73 @@ fn days_since_epoch(date: NaiveDate) -> i32 {
 /// The date `days` days after 1970-01-01.
 fn date_from_days(days: i32) -> NaiveDate {
     EPOCH + chrono::Duration::days(i64::from(days))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_description;
+    use jianguan_plugin::fixtures::minimal_description;
+    use jianguan_plugin::{Exemption, Frequency, PenaltyRange, Violation};
+
+    #[test]
+    fn descriptions_with_broken_cross_references_are_refused() {
+        assert_eq!(check_description(&minimal_description("ok")), Ok(()));
+        let mut d = minimal_description("x");
+        d.industries.push("food_sales".into());
+        assert_eq!(check_description(&d), Ok(()));
+        d.industries.push("bakeries".into());
+        assert!(
+            check_description(&d)
+                .unwrap_err()
+                .starts_with("serves industry `bakeries`")
+        );
+
+        let mut d = minimal_description("x");
+        d.grades.push(d.grades[0].clone());
+        assert_eq!(
+            check_description(&d).unwrap_err(),
+            "duplicate grade label `low`"
+        );
+
+        let mut d = minimal_description("x");
+        d.frequencies.push(Frequency {
+            grade: "medium".into(),
+            min_per_year: 1.0,
+            max_per_year: None,
+            citation: 0,
+        });
+        assert_eq!(
+            check_description(&d).unwrap_err(),
+            "frequency names unknown grade `medium`"
+        );
+
+        let mut d = minimal_description("x");
+        d.violations.push(Violation {
+            code: "V1".into(),
+            description: "v".into(),
+            citation: 0,
+            penalty: PenaltyRange {
+                min_fine_cny: None,
+                max_fine_cny: None,
+                text: "警告".into(),
+            },
+        });
+        d.exemptions.push(Exemption {
+            violation: "V2".into(),
+            description: "e".into(),
+            conditions: Vec::new(),
+            outcome: "不予处罚".into(),
+            citation: 0,
+        });
+        assert_eq!(
+            check_description(&d).unwrap_err(),
+            "exemption names unknown violation `V2`"
+        );
+        d.exemptions[0].violation = "V1".into();
+        d.exemptions[0].citation = 3;
+        assert_eq!(
+            check_description(&d).unwrap_err(),
+            "exemption for `V1` cites index 3 of 1 citations"
+        );
+    }
 }
