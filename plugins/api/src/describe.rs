@@ -82,6 +82,19 @@ pub struct Citation {
     pub certainty: Certainty,
 }
 
+impl Citation {
+    /// A citation of `article` of the regulation `title` (`number` empty
+    /// where it has none).
+    pub fn new(title: &str, number: &str, article: &str, certainty: Certainty) -> Self {
+        Self {
+            title: title.into(),
+            number: number.into(),
+            article: article.into(),
+            certainty,
+        }
+    }
+}
+
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "《{}》", self.title)?;
@@ -140,6 +153,27 @@ pub struct CheckPoint {
     pub text: String,
     /// A key item (重点项目) rather than a general one (一般项目).
     pub key: bool,
+}
+
+impl CheckPoint {
+    /// A checklist point; `key` marks a key item (重点项目).
+    pub fn new(code: &str, text: &str, key: bool) -> Self {
+        Self {
+            code: code.into(),
+            text: text.into(),
+            key,
+        }
+    }
+
+    /// Points numbered `{prefix}-01`, `{prefix}-02`, … from `(text, key)`
+    /// pairs, in order.
+    pub fn numbered(prefix: &str, points: &[(&str, bool)]) -> Vec<Self> {
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, (text, key))| Self::new(&format!("{prefix}-{:02}", i + 1), text, *key))
+            .collect()
+    }
 }
 
 /// A violation in the plugin's catalogue.

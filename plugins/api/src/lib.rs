@@ -33,6 +33,7 @@ pub mod fixtures;
 mod module;
 mod results;
 mod rows;
+pub mod rules;
 mod table;
 
 pub use abi_stable::std_types::{RStr, RString, RVec};

@@ -40,6 +40,16 @@ impl PluginError {
         Self::new(PluginErrorKind::InvalidFacts, message)
     }
 
+    /// An `InvalidFacts` error for a coded text fact whose code in `row` is
+    /// not one of `allowed`: "row 2: fact `product` has unknown code `x`
+    /// (expected one of drug, device)".
+    pub fn unknown_code(row: usize, name: &str, code: &str, allowed: &[&str]) -> Self {
+        Self::invalid_facts(format!(
+            "row {row}: fact `{name}` has unknown code `{code}` (expected one of {})",
+            allowed.join(", ")
+        ))
+    }
+
     /// An `InvalidConfig` error.
     pub fn invalid_config(message: impl Into<String>) -> Self {
         Self::new(PluginErrorKind::InvalidConfig, message)

@@ -250,6 +250,30 @@ impl Facts<'_, i32> {
     }
 }
 
+impl Facts<'_, RString> {
+    /// The position in `allowed` of the code in `row` of a coded text fact
+    /// named `name`, or `None` when it is missing.
+    ///
+    /// # Errors
+    /// `InvalidFacts` naming the row, fact and code when the code is not in
+    /// `allowed` ([`PluginError::unknown_code`]).
+    pub fn code(
+        &self,
+        row: usize,
+        name: &str,
+        allowed: &[&str],
+    ) -> Result<Option<usize>, PluginError> {
+        self.get(row)
+            .map(|code| {
+                allowed
+                    .iter()
+                    .position(|a| *a == code.as_str())
+                    .ok_or_else(|| PluginError::unknown_code(row, name, code.as_str(), allowed))
+            })
+            .transpose()
+    }
+}
+
 impl Facts<'_, bool> {
     /// The flag in `row`, with a missing value read as `false`.
     pub fn is_set(&self, row: usize) -> bool {
@@ -260,6 +284,23 @@ impl Facts<'_, bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_read_by_position_in_the_allowed_list() {
+        let t = FactTable::new(3).with(Column {
+            name: "level".into(),
+            data: ColumnData::Text(vec!["B".into(), "Z".into(), RString::new()].into()),
+            present: vec![true, true, false].into(),
+        });
+        let levels = t.texts("level").unwrap();
+        assert_eq!(levels.code(0, "level", &["A", "B"]).unwrap(), Some(1));
+        assert_eq!(levels.code(2, "level", &["A", "B"]).unwrap(), None);
+        let err = levels.code(1, "level", &["A", "B"]).unwrap_err();
+        assert_eq!(
+            err.message.as_str(),
+            "row 1: fact `level` has unknown code `Z` (expected one of A, B)"
+        );
+    }
 
     fn table() -> FactTable {
         FactTable::new(3)

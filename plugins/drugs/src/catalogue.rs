@@ -124,15 +124,7 @@ fn grades() -> Vec<Grade> {
 }
 
 fn points(prefix: &str, texts: &[(&str, bool)]) -> Vec<CheckPoint> {
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, (text, key))| CheckPoint {
-            code: format!("{prefix}-{:02}", i + 1),
-            text: (*text).into(),
-            key: *key,
-        })
-        .collect()
+    CheckPoint::numbered(prefix, texts)
 }
 
 /// Device items only: Order 53 Art. 51 lists the focus points (重点检查) for

@@ -74,12 +74,7 @@ pub const DRUG_INSPECTION_MEASURES: u32 = 25;
 /// Every citation, in index order.
 pub fn citations() -> Vec<Citation> {
     use Certainty::{Corroborated, Solid, Unconfirmed};
-    let c = |title: &str, number: &str, article: &str, certainty| Citation {
-        title: title.into(),
-        number: number.into(),
-        article: article.into(),
-        certainty,
-    };
+    let c = Citation::new;
     vec![
         c(ORDER_53, ORDER_53_NO, "第四十五条", Solid),
         c(ORDER_53, ORDER_53_NO, "第四十九条", Solid),

@@ -17,6 +17,7 @@
 //! A decisive fact that still needs testing or a regulator's determination
 //! gives `NeedsTesting`. "以上" includes the figure, "不满" excludes it.
 
+use jianguan_plugin::rules::fake_products::{Limb, amount_test};
 use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
 
 use crate::{
@@ -26,12 +27,6 @@ use crate::{
 
 use ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
 
-/// Art. 140 / 149: sales amount from which the fake-product crime is met.
-pub const FAKE_PRODUCT_SALES: f64 = 50_000.0;
-/// Filing standard Art. 16: unsold value from which to file.
-pub const FAKE_PRODUCT_UNSOLD: f64 = 150_000.0;
-/// Filing standard Art. 16: multiplier of the sold amount.
-pub const SOLD_MULTIPLIER: f64 = 3.0;
 /// 2022 interpretation Art. 3: sales that are serious on their own (lower bound).
 pub const SERIOUS_SALES: f64 = 200_000.0;
 /// 2022 interpretation Art. 3: sales that are serious with an Art. 1 aggravator.
@@ -317,47 +312,27 @@ fn art_149(sales: f64, unsold: f64, defect: Tested) -> Finding {
             "无第一百四十一条至第一百四十八条所列伪劣产品，第一百四十九条不适用",
         );
     }
-    let met = |figure: String, citation: u32| {
-        if defect == Tested::Confirmed {
-            Finding::new(
-                Refer,
-                citation,
-                format!("第一百四十九条依照第一百四十条：{figure}"),
-            )
-        } else {
-            Finding::new(
-                NeedsTesting,
-                citation,
-                format!("第一百四十九条依照第一百四十条：{figure}，但产品是否伪劣尚待检验或认定"),
-            )
-        }
+    let test = amount_test(sales, unsold);
+    let citation = match test.limb {
+        Some(Limb::Sales) => cite::CRIM_149,
+        _ => cite::FILING_STD_ART16,
     };
-    if sales >= FAKE_PRODUCT_SALES {
-        return met(
-            format!("销售金额 {sales} 元 ≥ {FAKE_PRODUCT_SALES} 元"),
-            cite::CRIM_149,
-        );
-    }
-    if unsold >= FAKE_PRODUCT_UNSOLD {
-        return met(
-            format!("尚未销售的货值金额 {unsold} 元 ≥ {FAKE_PRODUCT_UNSOLD} 元"),
-            cite::FILING_STD_ART16,
-        );
-    }
-    let combined = SOLD_MULTIPLIER * sales + unsold;
-    if combined >= FAKE_PRODUCT_UNSOLD {
-        return met(
-            format!(
-                "销售金额 {sales} 元不满 {FAKE_PRODUCT_SALES} 元，但 {SOLD_MULTIPLIER} × {sales} + 货值 {unsold} = {combined} 元 ≥ {FAKE_PRODUCT_UNSOLD} 元"
-            ),
-            cite::FILING_STD_ART16,
-        );
-    }
-    Finding::new(
-        DoNotRefer,
-        cite::FILING_STD_ART16,
-        format!(
-            "第一百四十九条依照第一百四十条：销售金额 {sales} 元 < {FAKE_PRODUCT_SALES} 元，货值 {unsold} 元 < {FAKE_PRODUCT_UNSOLD} 元，{SOLD_MULTIPLIER} × {sales} + {unsold} = {combined} 元 < {FAKE_PRODUCT_UNSOLD} 元"
+    let figure = test.figures;
+    match (test.limb, defect) {
+        (None, _) => Finding::new(
+            DoNotRefer,
+            citation,
+            format!("第一百四十九条依照第一百四十条：{figure}"),
         ),
-    )
+        (Some(_), Tested::Confirmed) => Finding::new(
+            Refer,
+            citation,
+            format!("第一百四十九条依照第一百四十条：{figure}"),
+        ),
+        (Some(_), _) => Finding::new(
+            NeedsTesting,
+            citation,
+            format!("第一百四十九条依照第一百四十条：{figure}，但产品是否伪劣尚待检验或认定"),
+        ),
+    }
 }

@@ -77,7 +77,7 @@ pub fn category(facts: &Facts<'_, RString>, row: usize) -> Result<Category, Plug
         .iter()
         .position(|c| *c == code)
         .map(|i| ALL[i])
-        .ok_or_else(|| unknown(row, "category", code, &CATEGORIES))
+        .ok_or_else(|| PluginError::unknown_code(row, "category", code, &CATEGORIES))
 }
 
 /// The product of a referral case.
@@ -103,7 +103,7 @@ pub fn product(facts: &Facts<'_, RString>, row: usize) -> Result<Product, Plugin
         "drug" => Ok(Product::Drug),
         "device" => Ok(Product::Device),
         "cosmetic" => Ok(Product::Cosmetic),
-        code => Err(unknown(row, "product", code, &PRODUCTS)),
+        code => Err(PluginError::unknown_code(row, "product", code, &PRODUCTS)),
     }
 }
 
@@ -126,12 +126,11 @@ pub const TESTED: [&str; 3] = ["none", "suspected", "confirmed"];
 /// # Errors
 /// `InvalidFacts` naming the row, fact and token.
 pub fn tested(facts: &Facts<'_, RString>, row: usize, name: &str) -> Result<Tested, PluginError> {
-    match facts.get(row).map(RString::as_str) {
-        None | Some("none") => Ok(Tested::None),
-        Some("suspected") => Ok(Tested::Suspected),
-        Some("confirmed") => Ok(Tested::Confirmed),
-        Some(code) => Err(unknown(row, name, code, &TESTED)),
-    }
+    Ok(match facts.code(row, name, &TESTED)? {
+        None | Some(0) => Tested::None,
+        Some(1) => Tested::Suspected,
+        Some(_) => Tested::Confirmed,
+    })
 }
 
 /// The acts of Criminal Law Art. 142之一 para. 1, items (一)–(四).
@@ -162,20 +161,9 @@ pub const DRUG_ADMIN_ACT_TEXT: [&str; 5] = [
 /// # Errors
 /// `InvalidFacts` naming the row, fact and token.
 pub fn drug_admin_act(facts: &Facts<'_, RString>, row: usize) -> Result<usize, PluginError> {
-    match facts.get(row) {
-        None => Ok(0),
-        Some(code) => DRUG_ADMIN_ACTS
-            .iter()
-            .position(|a| *a == code.as_str())
-            .ok_or_else(|| unknown(row, "drug_admin_act", code.as_str(), &DRUG_ADMIN_ACTS)),
-    }
-}
-
-fn unknown(row: usize, name: &str, code: &str, allowed: &[&str]) -> PluginError {
-    PluginError::invalid_facts(format!(
-        "row {row}: fact `{name}` has unknown code `{code}` (expected one of {})",
-        allowed.join(", ")
-    ))
+    Ok(facts
+        .code(row, "drug_admin_act", &DRUG_ADMIN_ACTS)?
+        .unwrap_or(0))
 }
 
 /// Reads an amount (≥ 0, finite); missing is `None`.

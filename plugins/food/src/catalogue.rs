@@ -101,15 +101,7 @@ fn grades() -> Vec<Grade> {
 }
 
 fn points(prefix: &str, texts: &[(&str, bool)]) -> Vec<CheckPoint> {
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, (text, key))| CheckPoint {
-            code: format!("{prefix}-{:02}", i + 1),
-            text: (*text).into(),
-            key: *key,
-        })
-        .collect()
+    CheckPoint::numbered(prefix, texts)
 }
 
 /// Items and checklists from Order 49's own list of check points. The

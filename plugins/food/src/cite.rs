@@ -71,12 +71,7 @@ pub const FOOD_SAFETY_LAW_ART125: u32 = 25;
 /// Every citation, in index order.
 pub fn citations() -> Vec<Citation> {
     use Certainty::{Corroborated, Solid, Unconfirmed};
-    let c = |title: &str, number: &str, article: &str, certainty| Citation {
-        title: title.into(),
-        number: number.into(),
-        article: article.into(),
-        certainty,
-    };
+    let c = Citation::new;
     vec![
         c(ORDER_49, ORDER_49_NO, "第十五条", Solid),
         c(ORDER_49, ORDER_49_NO, "第十七条", Solid),

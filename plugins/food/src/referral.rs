@@ -33,6 +33,7 @@
 //!
 //! "以上" includes the figure, "不满" excludes it.
 
+use jianguan_plugin::rules::fake_products::{Limb, amount_test};
 use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
 
 use crate::{
@@ -40,12 +41,6 @@ use crate::{
     schema::{self, Tested},
 };
 
-/// Art. 140 / 149: sales amount from which the fake-product crime is met.
-pub const FAKE_PRODUCT_SALES: f64 = 50_000.0;
-/// Filing standard Art. 16: unsold value from which to file (attempt).
-pub const FAKE_PRODUCT_UNSOLD: f64 = 150_000.0;
-/// Filing standard Art. 16: multiplier of sold amount added to unsold value.
-pub const SOLD_MULTIPLIER: f64 = 3.0;
 /// Interp. Arts. 3 and 7: sales amount that is serious on its own.
 pub const SERIOUS_SALES: f64 = 200_000.0;
 /// Interp. Arts. 3 and 7: sales amount that is serious with an aggravator.
@@ -508,35 +503,11 @@ fn art_140_149(sales: f64, unsold: f64, adulterated: bool, listed: Tested) -> Fi
     } else {
         NeedsTesting
     };
-    if sales >= FAKE_PRODUCT_SALES {
-        return Finding::new(
-            met,
-            statute,
-            format!("{route}：销售金额 {sales} 元 ≥ {FAKE_PRODUCT_SALES} 元"),
-        );
-    }
-    if unsold >= FAKE_PRODUCT_UNSOLD {
-        return Finding::new(
-            met,
-            cite::FILING_STD_ART16,
-            format!("{route}：尚未销售的货值金额 {unsold} 元 ≥ {FAKE_PRODUCT_UNSOLD} 元"),
-        );
-    }
-    let combined = SOLD_MULTIPLIER * sales + unsold;
-    if combined >= FAKE_PRODUCT_UNSOLD {
-        return Finding::new(
-            met,
-            cite::FILING_STD_ART16,
-            format!(
-                "{route}：销售金额 {sales} 元不满 {FAKE_PRODUCT_SALES} 元，但 {SOLD_MULTIPLIER} × {sales} + 货值 {unsold} = {combined} 元 ≥ {FAKE_PRODUCT_UNSOLD} 元"
-            ),
-        );
-    }
-    Finding::new(
-        DoNotRefer,
-        cite::FILING_STD_ART16,
-        format!(
-            "{route}：销售金额 {sales} 元 < {FAKE_PRODUCT_SALES} 元，货值 {unsold} 元 < {FAKE_PRODUCT_UNSOLD} 元，{SOLD_MULTIPLIER} × {sales} + {unsold} = {combined} 元 < {FAKE_PRODUCT_UNSOLD} 元"
-        ),
-    )
+    let test = amount_test(sales, unsold);
+    let (decision, citation) = match test.limb {
+        Some(Limb::Sales) => (met, statute),
+        Some(_) => (met, cite::FILING_STD_ART16),
+        None => (DoNotRefer, cite::FILING_STD_ART16),
+    };
+    Finding::new(decision, citation, format!("{route}：{}", test.figures))
 }

@@ -77,7 +77,8 @@ pub fn business_type(
     name: &str,
 ) -> Result<BusinessType, PluginError> {
     let code = facts.required(row, name)?.as_str();
-    BusinessType::parse(code).ok_or_else(|| unknown(row, name, code, &BUSINESS_TYPES))
+    BusinessType::parse(code)
+        .ok_or_else(|| PluginError::unknown_code(row, name, code, &BUSINESS_TYPES))
 }
 
 /// Reads an optional [`Tested`] fact (missing reads as `none`).
@@ -85,12 +86,11 @@ pub fn business_type(
 /// # Errors
 /// `InvalidFacts` naming the row, fact and token.
 pub fn tested(facts: &Facts<'_, RString>, row: usize, name: &str) -> Result<Tested, PluginError> {
-    match facts.get(row).map(RString::as_str) {
-        None | Some("none") => Ok(Tested::None),
-        Some("suspected") => Ok(Tested::Suspected),
-        Some("confirmed") => Ok(Tested::Confirmed),
-        Some(code) => Err(unknown(row, name, code, &TESTED)),
-    }
+    Ok(match facts.code(row, name, &TESTED)? {
+        None | Some(0) => Tested::None,
+        Some(1) => Tested::Suspected,
+        Some(_) => Tested::Confirmed,
+    })
 }
 
 /// Reads an optional risk level (0 = A … 3 = D).
@@ -102,21 +102,7 @@ pub fn level(
     row: usize,
     name: &str,
 ) -> Result<Option<usize>, PluginError> {
-    match facts.get(row) {
-        None => Ok(None),
-        Some(code) => LEVELS
-            .iter()
-            .position(|l| *l == code.as_str())
-            .map(Some)
-            .ok_or_else(|| unknown(row, name, code.as_str(), &LEVELS)),
-    }
-}
-
-fn unknown(row: usize, name: &str, code: &str, allowed: &[&str]) -> PluginError {
-    PluginError::invalid_facts(format!(
-        "row {row}: fact `{name}` has unknown code `{code}` (expected one of {})",
-        allowed.join(", ")
-    ))
+    facts.code(row, name, &LEVELS)
 }
 
 /// Reads a number that must lie in `min..=max`; missing is `None`.

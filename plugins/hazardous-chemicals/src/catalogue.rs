@@ -91,33 +91,25 @@ fn grades() -> Vec<Grade> {
     ]
 }
 
-fn point(code: &str, text: &str, key: bool) -> CheckPoint {
-    CheckPoint {
-        code: code.into(),
-        text: text.into(),
-        key,
-    }
-}
-
 fn items() -> Vec<Item> {
     vec![
         Item {
             code: "HC-MAJOR-HAZARD".into(),
             name: "危险化学品重大危险源安全管理".into(),
             checklist: vec![
-                point("IDENTIFY", "按GB 18218-2018辨识重大危险源并分级", true),
-                point(
+                CheckPoint::new("IDENTIFY", "按GB 18218-2018辨识重大危险源并分级", true),
+                CheckPoint::new(
                     "REGISTER",
                     "重大危险源登记建档，定期检测、评估、监控，制定应急预案并报应急管理部门备案",
                     true,
                 ),
-                point(
+                CheckPoint::new(
                     "STORE-APART",
                     "剧毒化学品及构成重大危险源的危险化学品在专用仓库内单独存放",
                     true,
                 ),
-                point("TWO-PERSON", "实行双人收发、双人保管制度", true),
-                point(
+                CheckPoint::new("TWO-PERSON", "实行双人收发、双人保管制度", true),
+                CheckPoint::new(
                     "TECH-LEAD",
                     "技术负责人定期组织针对性安全风险隐患排查（包保责任制）",
                     false,
@@ -129,12 +121,12 @@ fn items() -> Vec<Item> {
             code: "HC-SAFETY-ASSESSMENT".into(),
             name: "安全评价".into(),
             checklist: vec![
-                point(
+                CheckPoint::new(
                     "EVERY-3-YEARS",
                     "生产、储存企业每3年委托有资质机构进行一次安全评价",
                     true,
                 ),
-                point("FILED", "安全评价报告及整改方案落实情况报县级备案", false),
+                CheckPoint::new("FILED", "安全评价报告及整改方案落实情况报县级备案", false),
             ],
             citation: cite::HC_REG_22,
         },
@@ -142,8 +134,8 @@ fn items() -> Vec<Item> {
             code: "HC-TRADE".into(),
             name: "危险化学品经营".into(),
             checklist: vec![
-                point("LICENCE", "取得危险化学品经营许可证", true),
-                point(
+                CheckPoint::new("LICENCE", "取得危险化学品经营许可证", true),
+                CheckPoint::new(
                     "SDS-LABEL",
                     "不经营没有化学品安全技术说明书或者化学品安全标签的危险化学品",
                     false,

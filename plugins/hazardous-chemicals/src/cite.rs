@@ -83,18 +83,10 @@ pub const ALL: &[u32] = &[
     PENALTY_LAW_33,
 ];
 
-fn c(title: &str, number: &str, article: &str, certainty: Certainty) -> Citation {
-    Citation {
-        title: title.into(),
-        number: number.into(),
-        article: article.into(),
-        certainty,
-    }
-}
-
 /// The citation list, in index order.
 pub fn citations() -> Vec<Citation> {
     use Certainty::{Corroborated, Solid, Unconfirmed};
+    let c = Citation::new;
     vec![
         c(
             GB,

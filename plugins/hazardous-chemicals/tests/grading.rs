@@ -238,7 +238,10 @@ fn negative_people_and_missing_facts_are_refused() {
         "row 0: fact `people_within_500m` is -1, below 0"
     );
     let err = plugin()
-        .grade(&common::table(&specs, &json!([{ "inventory": "W2=1" }])))
+        .grade(&common::table_without_required(
+            &specs,
+            &json!([{ "inventory": "W2=1" }]),
+        ))
         .unwrap_err();
     assert_eq!(
         err.message.as_str(),

@@ -105,50 +105,42 @@ fn grades() -> Vec<Grade> {
     ]
 }
 
-fn point(code: &str, text: &str, key: bool) -> CheckPoint {
-    CheckPoint {
-        code: code.into(),
-        text: text.into(),
-        key,
-    }
-}
-
 fn items() -> Vec<Item> {
     vec![
         Item {
             code: "SE-USE-ROUTINE".into(),
             name: "特种设备使用单位常规监督检查".into(),
             checklist: vec![
-                point(
+                CheckPoint::new(
                     "REGISTERED",
                     "特种设备办理使用登记，设置使用登记标志、定期检验标志",
                     true,
                 ),
-                point(
+                CheckPoint::new(
                     "IN-VALIDITY",
                     "在检验合格有效期内使用，未使用未经检验或检验不合格的设备",
                     true,
                 ),
-                point(
+                CheckPoint::new(
                     "REQUEST",
                     "有效期届满前一个月向检验机构提出定期检验要求",
                     false,
                 ),
-                point(
+                CheckPoint::new(
                     "ACCESSORIES",
                     "安全附件、安全保护装置齐全有效并定期校验、检修",
                     true,
                 ),
-                point("MAINTENANCE", "经常性维护保养和定期自行检查并作记录", false),
-                point("STAFF", "安全管理人员、作业人员持证上岗", true),
-                point("EMERGENCY", "制定特种设备事故应急专项预案并定期演练", false),
+                CheckPoint::new("MAINTENANCE", "经常性维护保养和定期自行检查并作记录", false),
+                CheckPoint::new("STAFF", "安全管理人员、作业人员持证上岗", true),
+                CheckPoint::new("EMERGENCY", "制定特种设备事故应急专项预案并定期演练", false),
             ],
             citation: cite::ORDER57_25,
         },
         Item {
             code: "SE-SCOPE".into(),
             name: "特种设备范围认定".into(),
-            checklist: vec![point(
+            checklist: vec![CheckPoint::new(
                 "THRESHOLDS",
                 "按类别核对压力、容积、功率、公称直径、起重量、提升高度、速度、高度等参数",
                 true,

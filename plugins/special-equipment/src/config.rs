@@ -3,7 +3,7 @@
 use jianguan_plugin::PluginError;
 use serde::{Deserialize, Serialize};
 
-use crate::referral::ART6_LOSS_CNY;
+use jianguan_plugin::rules::production_safety::validate_aggravated_loss;
 
 /// The plugin's configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,14 +63,7 @@ impl Config {
     /// # Errors
     /// `InvalidConfig` naming the field.
     pub fn validate(&self) -> Result<(), PluginError> {
-        if !self.aggravated_direct_loss_cny.is_finite()
-            || self.aggravated_direct_loss_cny <= ART6_LOSS_CNY
-        {
-            return Err(PluginError::invalid_config(format!(
-                "`aggravated_direct_loss_cny` = {} must be a finite amount above the Art. 6 figure {ART6_LOSS_CNY}",
-                self.aggravated_direct_loss_cny
-            )));
-        }
+        validate_aggravated_loss(self.aggravated_direct_loss_cny)?;
         let months = [
             ("elevator_interval_months", self.elevator_interval_months),
             ("lifting_interval_months", self.lifting_interval_months),

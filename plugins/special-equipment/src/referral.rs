@@ -19,41 +19,13 @@
 //! - The accident grade of Decree 493 Art. 3, a note: always `DoNotRefer`,
 //!   since the grade decides no referral (the API has no note type).
 
-use jianguan_plugin::{
-    FactTable, Facts, Finding, PluginError, ReferralAssessment, ReferralDecision,
+use jianguan_plugin::rules::production_safety::{
+    AccidentRules, Consequences, dangerous_operation_finding,
 };
+use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
 
 use crate::cite;
 use crate::config::Config;
-
-/// 法释〔2015〕22号 Art. 6: deaths.
-pub const ART6_DEATHS: i64 = 1;
-/// 法释〔2015〕22号 Art. 6: serious injuries.
-pub const ART6_SERIOUS_INJURIES: i64 = 3;
-/// 法释〔2015〕22号 Art. 6: direct economic loss, CNY.
-pub const ART6_LOSS_CNY: f64 = 1_000_000.0;
-/// 法释〔2015〕22号 Art. 7: deaths.
-pub const ART7_DEATHS: i64 = 3;
-/// 法释〔2015〕22号 Art. 7: serious injuries.
-pub const ART7_SERIOUS_INJURIES: i64 = 10;
-
-/// Decree 493 Art. 3 grades, most serious first, with (deaths, serious
-/// injuries, direct loss CNY) lower bounds; "以上" includes the figure.
-pub const ACCIDENT_GRADES: [(&str, i64, i64, f64); 3] = [
-    ("特别重大事故", 30, 100, 100_000_000.0),
-    ("重大事故", 10, 50, 50_000_000.0),
-    ("较大事故", 3, 10, 10_000_000.0),
-];
-
-/// The Decree 493 grade of an accident by its known figures.
-pub fn accident_grade(c: &Consequence) -> &'static str {
-    let injuries = c.serious_injuries.unwrap_or(0);
-    let loss = c.loss_cny.unwrap_or(0.0);
-    ACCIDENT_GRADES
-        .iter()
-        .find(|(_, d, i, l)| c.deaths >= *d || injuries >= *i || loss >= *l)
-        .map_or("一般事故", |g| g.0)
-}
 
 /// Assesses every row.
 ///
@@ -70,6 +42,7 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
     let act2 = facts.flags("act_refused_hazard_rectification")?;
     let act3 = facts.flags("act_unapproved_high_risk_activity")?;
     let real_danger = facts.flags("real_danger")?;
+    let rules = accident_rules(config);
     let mut out = Vec::with_capacity(facts.len());
     for row in 0..facts.len() {
         let c = if accident.is_set(row) {
@@ -84,12 +57,12 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
                 cite::CRIM_134,
                 "刑法第一百三十四条：未发生事故",
             ),
-            (Some(c), true, _) => accident_finding(
+            (Some(c), true, _) => rules.serious_consequences(
                 "刑法第一百三十四条第二款（强令、组织他人违章冒险作业罪，处五年以下）",
                 c,
             ),
             (Some(c), false, true) => {
-                accident_finding("刑法第一百三十四条第一款（重大责任事故罪）", c)
+                rules.serious_consequences("刑法第一百三十四条第一款（重大责任事故罪）", c)
             }
             (Some(_), false, false) => Finding::new(
                 ReferralDecision::DoNotRefer,
@@ -103,7 +76,7 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
                 cite::CRIM_135,
                 "刑法第一百三十五条：未发生事故",
             ),
-            (Some(c), true) => accident_finding(
+            (Some(c), true) => rules.serious_consequences(
                 "刑法第一百三十五条（重大劳动安全事故罪：安全生产设施或者安全生产条件不符合国家规定）",
                 c,
             ),
@@ -130,7 +103,8 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
         .into_iter()
         .filter_map(|(set, text)| set.then_some(text))
         .collect();
-        let art134_1 = danger_finding(&acts, real_danger.is_set(row));
+        let art134_1 =
+            dangerous_operation_finding(cite::CRIM_134_1, &acts, real_danger.is_set(row));
         let mut findings = vec![art134, art135, art134_1];
         if let Some(c) = &c {
             let offences: Vec<&str> = [
@@ -148,276 +122,20 @@ pub fn assess(config: &Config, facts: &FactTable) -> Result<Vec<ReferralAssessme
             .filter(|(f, _)| f.decision != ReferralDecision::DoNotRefer)
             .map(|(_, name)| name)
             .collect();
-            findings.push(aggravated_finding(config, &offences, c, main));
-            findings.push(grade_finding(c));
+            findings.push(rules.aggravated(&offences, c, main));
+            findings.push(rules.grade_note(cite::DECREE_493_3, c));
         }
         out.push(ReferralAssessment::from_findings(findings));
     }
     Ok(out)
 }
 
-fn danger_finding(acts: &[&str], real_danger: bool) -> Finding {
-    if acts.is_empty() {
-        Finding::new(
-            ReferralDecision::DoNotRefer,
-            cite::CRIM_134_1,
-            "刑法第一百三十四条之一：无所列三种危险作业行为",
-        )
-    } else if real_danger {
-        Finding::new(
-            ReferralDecision::Refer,
-            cite::CRIM_134_1,
-            format!(
-                "刑法第一百三十四条之一：{}，具有发生重大伤亡事故或者其他严重后果的现实危险",
-                acts.join("；")
-            ),
-        )
-    } else {
-        Finding::new(
-            ReferralDecision::DoNotRefer,
-            cite::CRIM_134_1,
-            format!(
-                "刑法第一百三十四条之一：{}，但无现实危险，依法行政处理",
-                acts.join("；")
-            ),
-        )
+/// The accident rules with this plugin's citations and configured loss.
+fn accident_rules(config: &Config) -> AccidentRules {
+    AccidentRules {
+        art6_citation: cite::INTERP_6,
+        art7_citation: cite::INTERP_7,
+        aggravated_loss_cny: config.aggravated_direct_loss_cny,
+        number: crate::scope::num,
     }
-}
-
-/// Accident figures of one case; serious injuries and loss may be pending.
-#[derive(Debug, Clone, Copy)]
-pub struct Consequence {
-    /// Deaths.
-    pub deaths: i64,
-    /// Serious injuries, when appraised.
-    pub serious_injuries: Option<i64>,
-    /// Direct economic loss in CNY, when assessed.
-    pub loss_cny: Option<f64>,
-}
-
-/// The three accident-figure columns.
-#[derive(Debug)]
-pub struct Consequences<'a> {
-    deaths: Facts<'a, i64>,
-    injuries: Facts<'a, i64>,
-    loss: Facts<'a, f64>,
-}
-
-impl<'a> Consequences<'a> {
-    /// Reads the columns.
-    ///
-    /// # Errors
-    /// A column of the wrong kind.
-    pub fn read(facts: &'a FactTable) -> Result<Self, PluginError> {
-        Ok(Self {
-            deaths: facts.integers("deaths")?,
-            injuries: facts.integers("serious_injuries")?,
-            loss: facts.numbers("direct_loss_cny")?,
-        })
-    }
-
-    /// The figures of `row`.
-    ///
-    /// # Errors
-    /// Missing deaths; negative or non-finite figures.
-    pub fn row(&self, row: usize) -> Result<Consequence, PluginError> {
-        let deaths = *self.deaths.required(row, "deaths")?;
-        let serious_injuries = self.injuries.get(row).copied();
-        let loss_cny = self.loss.get(row).copied();
-        let negative =
-            |name: &str| PluginError::invalid_facts(format!("row {row}: fact `{name}` is below 0"));
-        if deaths < 0 {
-            return Err(negative("deaths"));
-        }
-        if serious_injuries.is_some_and(|n| n < 0) {
-            return Err(negative("serious_injuries"));
-        }
-        if loss_cny.is_some_and(|x| !x.is_finite() || x < 0.0) {
-            return Err(negative("direct_loss_cny"));
-        }
-        Ok(Consequence {
-            deaths,
-            serious_injuries,
-            loss_cny,
-        })
-    }
-}
-
-/// The Art. 6 finding for an accident offence named `offence`.
-pub fn accident_finding(offence: &str, c: &Consequence) -> Finding {
-    let mut met = Vec::new();
-    let mut unmet = Vec::new();
-    let mut pending = Vec::new();
-    let mut compare = |value: Option<f64>,
-                       threshold: f64,
-                       what: &str,
-                       unit: &str,
-                       pending_text: &str| {
-        match value {
-            Some(v) if v >= threshold => met.push(format!(
-                "{what} {} {unit} ≥ {} {unit}",
-                fmt(v),
-                fmt(threshold)
-            )),
-            Some(v) => unmet.push(format!(
-                "{what} {} {unit} < {} {unit}",
-                fmt(v),
-                fmt(threshold)
-            )),
-            None => pending.push(pending_text.to_string()),
-        }
-    };
-    compare(Some(c.deaths as f64), ART6_DEATHS as f64, "死亡", "人", "");
-    compare(
-        c.serious_injuries.map(|n| n as f64),
-        ART6_SERIOUS_INJURIES as f64,
-        "重伤",
-        "人",
-        "重伤人数待伤情鉴定",
-    );
-    compare(
-        c.loss_cny,
-        ART6_LOSS_CNY,
-        "直接经济损失",
-        "元",
-        "直接经济损失待评估",
-    );
-    let head = format!(
-        "{offence}；法释〔2015〕22号第六条（死亡1人以上，或者重伤3人以上，或者直接经济损失100万元以上）"
-    );
-    if !met.is_empty() {
-        Finding::new(
-            ReferralDecision::Refer,
-            cite::INTERP_6,
-            format!("{head}：{}，造成严重后果", met.join("，")),
-        )
-    } else if !pending.is_empty() {
-        Finding::new(
-            ReferralDecision::NeedsTesting,
-            cite::INTERP_6,
-            format!("{head}：{}；{}", unmet.join("，"), pending.join("，")),
-        )
-    } else {
-        Finding::new(
-            ReferralDecision::DoNotRefer,
-            cite::INTERP_6,
-            format!("{head}：{}，未达追诉标准", unmet.join("，")),
-        )
-    }
-}
-
-/// The Art. 7 (aggravated band) finding of an accident case; `offences`
-/// names the accident offences referred or pending under Art. 6.
-pub fn aggravated_finding(
-    config: &Config,
-    offences: &[&str],
-    c: &Consequence,
-    main_resp: bool,
-) -> Finding {
-    let head = format!(
-        "法释〔2015〕22号第七条（死亡3人以上或者重伤10人以上，或者直接经济损失{}元以上〔数额UNCONFIRMED，可配置〕，负事故主要责任：处三年以上七年以下有期徒刑）",
-        fmt(config.aggravated_direct_loss_cny)
-    );
-    if offences.is_empty() {
-        return Finding::new(
-            ReferralDecision::DoNotRefer,
-            cite::INTERP_7,
-            format!("{head}：无依第六条移送的事故犯罪，不适用"),
-        );
-    }
-    let mut met = Vec::new();
-    let mut unmet = Vec::new();
-    let mut pending = Vec::new();
-    let deaths = c.deaths as f64;
-    let figures = [
-        (Some(deaths), ART7_DEATHS as f64, "死亡", "人", ""),
-        (
-            c.serious_injuries.map(|n| n as f64),
-            ART7_SERIOUS_INJURIES as f64,
-            "重伤",
-            "人",
-            "重伤人数待伤情鉴定",
-        ),
-        (
-            c.loss_cny,
-            config.aggravated_direct_loss_cny,
-            "直接经济损失",
-            "元",
-            "直接经济损失待评估",
-        ),
-    ];
-    for (value, threshold, what, unit, pending_text) in figures {
-        match value {
-            Some(v) if v >= threshold => met.push(format!(
-                "{what} {} {unit} ≥ {} {unit}",
-                fmt(v),
-                fmt(threshold)
-            )),
-            Some(v) => unmet.push(format!(
-                "{what} {} {unit} < {} {unit}",
-                fmt(v),
-                fmt(threshold)
-            )),
-            None => pending.push(pending_text),
-        }
-    }
-    let offences = offences.join("、");
-    if !met.is_empty() && main_resp {
-        Finding::new(
-            ReferralDecision::Refer,
-            cite::INTERP_7,
-            format!(
-                "{head}：{}，且负事故主要责任：{offences}情节特别恶劣或后果特别严重",
-                met.join("，")
-            ),
-        )
-    } else if !met.is_empty() {
-        Finding::new(
-            ReferralDecision::DoNotRefer,
-            cite::INTERP_7,
-            format!(
-                "{head}：{}，但是否负事故主要责任待认定：{offences}暂按第六条",
-                met.join("，")
-            ),
-        )
-    } else if !pending.is_empty() {
-        Finding::new(
-            ReferralDecision::NeedsTesting,
-            cite::INTERP_7,
-            format!("{head}：{}；{}", unmet.join("，"), pending.join("，")),
-        )
-    } else {
-        Finding::new(
-            ReferralDecision::DoNotRefer,
-            cite::INTERP_7,
-            format!("{head}：{}，未达加重档", unmet.join("，")),
-        )
-    }
-}
-
-/// The Decree 493 Art. 3 grade of an accident, as a note (`DoNotRefer`:
-/// the grade decides no referral).
-pub fn grade_finding(c: &Consequence) -> Finding {
-    let pending = c.serious_injuries.is_none() || c.loss_cny.is_none();
-    let figures = format!(
-        "死亡 {} 人，重伤 {}，直接经济损失 {}",
-        c.deaths,
-        c.serious_injuries
-            .map_or("待鉴定".to_string(), |n| format!("{n} 人")),
-        c.loss_cny
-            .map_or("待评估".to_string(), |x| format!("{} 元", fmt(x)))
-    );
-    Finding::new(
-        ReferralDecision::DoNotRefer,
-        cite::DECREE_493_3,
-        format!(
-            "事故等级（不决定移送）：{figures} → {}{}",
-            accident_grade(c),
-            if pending { "（按已知数字）" } else { "" }
-        ),
-    )
-}
-
-fn fmt(x: f64) -> String {
-    crate::scope::num(x)
 }
