@@ -2,6 +2,7 @@
 //! boundary once, at load, as JSON text, so these types are ordinary serde
 //! types and may gain optional fields without a contract change.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,86 @@ pub struct PluginDescription {
     /// leave UNCONFIRMED, which an operator may override at open.
     #[serde(default)]
     pub config: serde_json::Value,
+}
+
+impl PluginDescription {
+    /// Checks the description's internal consistency, as a host does at load:
+    /// a non-empty id, at least one grade, unique grade labels, item,
+    /// checklist, violation and fact codes, every citation index in range,
+    /// frequencies naming declared grades, exemptions naming catalogued
+    /// violations.
+    ///
+    /// # Errors
+    /// A message naming the first inconsistency.
+    pub fn check_references(&self) -> Result<(), String> {
+        let d = self;
+        if d.id.trim().is_empty() {
+            return Err("empty id".into());
+        }
+        if d.grades.is_empty() {
+            return Err("no grades".into());
+        }
+        let n = d.citations.len() as u32;
+        let cite = |what: String, i: u32| {
+            if i < n {
+                Ok(())
+            } else {
+                Err(format!("{what} cites index {i} of {n} citations"))
+            }
+        };
+        unique(d.grades.iter().map(|g| g.label.as_str()), "grade label")?;
+        for f in &d.frequencies {
+            cite(format!("frequency of grade `{}`", f.grade), f.citation)?;
+            if !d.grades.iter().any(|g| g.label == f.grade) {
+                return Err(format!("frequency names unknown grade `{}`", f.grade));
+            }
+        }
+        unique(d.items.iter().map(|i| i.code.as_str()), "item code")?;
+        for item in &d.items {
+            cite(format!("item `{}`", item.code), item.citation)?;
+            unique(
+                item.checklist.iter().map(|c| c.code.as_str()),
+                "checklist code",
+            )?;
+        }
+        unique(
+            d.violations.iter().map(|v| v.code.as_str()),
+            "violation code",
+        )?;
+        for v in &d.violations {
+            cite(format!("violation `{}`", v.code), v.citation)?;
+        }
+        for e in &d.exemptions {
+            cite(format!("exemption for `{}`", e.violation), e.citation)?;
+            if !d.violations.iter().any(|v| v.code == e.violation) {
+                return Err(format!(
+                    "exemption names unknown violation `{}`",
+                    e.violation
+                ));
+            }
+        }
+        for (name, specs) in [
+            ("grading", &d.schema.grading),
+            ("duties", &d.schema.duties),
+            ("referral", &d.schema.referral),
+        ] {
+            unique(
+                specs.iter().map(|s| s.name.as_str()),
+                &format!("{name} fact"),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn unique<'a>(values: impl Iterator<Item = &'a str>, what: &str) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for v in values {
+        if !seen.insert(v) {
+            return Err(format!("duplicate {what} `{v}`"));
+        }
+    }
+    Ok(())
 }
 
 /// A regulation, standard or interpretation a plugin encodes.

@@ -1,7 +1,6 @@
 //! One loaded plugin: its description, its open instance, and the checked
 //! calls into it.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use jianguan_plugin::{
@@ -363,16 +362,10 @@ pub struct ReferralView<'a> {
     pub findings: Vec<(ReferralDecision, CitedReason<'a>)>,
 }
 
-/// Checks the cross-references of a description: unique codes and labels,
-/// citation indices in range, exemptions naming catalogued violations,
-/// frequencies naming declared grades, schemas with unique fact names.
+/// The host's checks of a description: the plugin's own cross-references
+/// ([`PluginDescription::check_references`]) and industries this SDK knows.
 fn check_description(d: &PluginDescription) -> Result<(), String> {
-    if d.id.trim().is_empty() {
-        return Err("empty id".into());
-    }
-    if d.grades.is_empty() {
-        return Err("no grades".into());
-    }
+    d.check_references()?;
     if let Some(unknown) = d
         .industries
         .iter()
@@ -385,65 +378,6 @@ fn check_description(d: &PluginDescription) -> Result<(), String> {
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
-    }
-    let n = d.citations.len() as u32;
-    let cite = |what: String, i: u32| {
-        if i < n {
-            Ok(())
-        } else {
-            Err(format!("{what} cites index {i} of {n} citations"))
-        }
-    };
-    unique(d.grades.iter().map(|g| g.label.as_str()), "grade label")?;
-    for f in &d.frequencies {
-        cite(format!("frequency of grade `{}`", f.grade), f.citation)?;
-        if !d.grades.iter().any(|g| g.label == f.grade) {
-            return Err(format!("frequency names unknown grade `{}`", f.grade));
-        }
-    }
-    unique(d.items.iter().map(|i| i.code.as_str()), "item code")?;
-    for item in &d.items {
-        cite(format!("item `{}`", item.code), item.citation)?;
-        unique(
-            item.checklist.iter().map(|c| c.code.as_str()),
-            "checklist code",
-        )?;
-    }
-    unique(
-        d.violations.iter().map(|v| v.code.as_str()),
-        "violation code",
-    )?;
-    for v in &d.violations {
-        cite(format!("violation `{}`", v.code), v.citation)?;
-    }
-    for e in &d.exemptions {
-        cite(format!("exemption for `{}`", e.violation), e.citation)?;
-        if !d.violations.iter().any(|v| v.code == e.violation) {
-            return Err(format!(
-                "exemption names unknown violation `{}`",
-                e.violation
-            ));
-        }
-    }
-    for (name, specs) in [
-        ("grading", &d.schema.grading),
-        ("duties", &d.schema.duties),
-        ("referral", &d.schema.referral),
-    ] {
-        unique(
-            specs.iter().map(|s| s.name.as_str()),
-            &format!("{name} fact"),
-        )?;
-    }
-    Ok(())
-}
-
-fn unique<'a>(values: impl Iterator<Item = &'a str>, what: &str) -> Result<(), String> {
-    let mut seen = BTreeSet::new();
-    for v in values {
-        if !seen.insert(v) {
-            return Err(format!("duplicate {what} `{v}`"));
-        }
     }
     Ok(())
 }
