@@ -35,6 +35,8 @@ mod results;
 mod rows;
 pub mod rules;
 mod table;
+#[cfg(feature = "test-fixtures")]
+pub mod testing;
 
 pub use abi_stable::std_types::{RStr, RString, RVec};
 pub use date::{CivilDate, ParseDateError};

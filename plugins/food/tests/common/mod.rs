@@ -1,61 +1,33 @@
-//! Test helpers: build a `FactTable` from JSON rows, typed by the plugin's
-//! own schema, and read results.
+//! Test helpers: fact tables typed by the plugin's own schema, and readable
+//! results (see `jianguan_plugin::testing`).
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)] // each test binary uses a part
 
 use jianguan_food::FoodPlugin;
-use jianguan_plugin::{
-    CivilDate, FactSpec, FactTable, Plugin, ReferralAssessment, facts_from_json_rows,
-};
+use jianguan_plugin::{FactTable, ReferralAssessment, ReferralDecision, testing};
 use serde_json::Value;
 
 /// Which schema a table is for.
 pub use jianguan_plugin::Operation as Op;
+pub use jianguan_plugin::testing::day as date;
 
-pub fn specs(op: Op) -> Vec<FactSpec> {
-    FoodPlugin::describe().schema.get(op).to_vec()
-}
-
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
-pub fn date(text: &str) -> i32 {
-    text.parse::<CivilDate>().expect("a date").to_days()
-}
-
-/// Builds a table from row objects; a key not in the schema, a wrong type
-/// or a missing required fact panics, so the fixtures are checked against
-/// the schema too.
+/// A table of `rows` under the plugin's schema for `op` (panics on a schema error).
 pub fn table(op: Op, rows: &[Value]) -> FactTable {
-    facts_from_json_rows(rows, &specs(op)).unwrap_or_else(|e| panic!("{e}"))
+    testing::plugin_table::<FoodPlugin>(op, rows)
 }
 
 pub fn plugin() -> FoodPlugin {
-    FoodPlugin::open(Default::default()).expect("default config opens")
+    testing::open_default()
 }
 
 pub fn article(index: u32) -> String {
-    FoodPlugin::describe().citations[index as usize]
-        .article
-        .clone()
+    testing::article::<FoodPlugin>(index)
 }
 
-/// The findings of an assessment as (decision, article, detail).
-pub fn findings(
-    a: &ReferralAssessment,
-) -> Vec<(jianguan_plugin::ReferralDecision, String, String)> {
-    a.findings
-        .iter()
-        .map(|f| {
-            (
-                f.decision,
-                article(f.reason.citation),
-                f.reason.detail.to_string(),
-            )
-        })
-        .collect()
+pub fn findings(a: &ReferralAssessment) -> Vec<(ReferralDecision, String, String)> {
+    testing::findings::<FoodPlugin>(a)
 }
 
 pub fn fixture(name: &str) -> Vec<Value> {
-    let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("fixture readable");
-    serde_json::from_str(&text).expect("fixture is a JSON array")
+    testing::fixture(env!("CARGO_MANIFEST_DIR"), name)
 }
