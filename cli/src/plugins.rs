@@ -107,8 +107,9 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
             violation,
             json,
         } => {
+            let dir = host.dir.clone();
             let host = open(&host)?;
-            let plugin = host.plugin(&plugin)?;
+            let plugin = find(&host, &plugin, &dir)?;
             match violation {
                 Some(code) => exemptions(plugin, &code, json),
                 None => show(plugin, json),
@@ -116,7 +117,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
         }
         PluginsCommand::Grade { run, summary } => {
             let host = open(&run.host)?;
-            let plugin = host.plugin(&run.plugin)?;
+            let plugin = find(&host, &run.plugin, &run.host.dir)?;
             let (facts, ids) = read_facts(&run, plugin, Operation::Grading)?;
             let grades = plugin.grade(&facts)?;
             if summary {
@@ -143,7 +144,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
         }
         PluginsCommand::Duties { run, as_of } => {
             let host = open(&run.host)?;
-            let plugin = host.plugin(&run.plugin)?;
+            let plugin = find(&host, &run.plugin, &run.host.dir)?;
             let (facts, ids) = read_facts(&run, plugin, Operation::Duties)?;
             let duties = plugin.duties(&facts, as_of)?;
             let rows: Vec<Value> = duties
@@ -176,7 +177,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
         }
         PluginsCommand::Assess(run) => {
             let host = open(&run.host)?;
-            let plugin = host.plugin(&run.plugin)?;
+            let plugin = find(&host, &run.plugin, &run.host.dir)?;
             let (facts, ids) = read_facts(&run, plugin, Operation::Referral)?;
             let assessments = plugin.assess_referral(&facts)?;
             let rows: Vec<Value> = assessments
@@ -281,7 +282,9 @@ fn configs(opts: &HostOpts) -> Result<PluginConfigs, Refused> {
     }
 }
 
-/// Loads the folder; failures are returned in the report, not printed.
+/// Loads the folder; failures are returned in the report, not printed. A
+/// configuration for an id no plugin has is refused: it would silently not
+/// apply.
 fn load(opts: &HostOpts) -> Result<(PluginHost, LoadReport), Refused> {
     let mut host = PluginHost::new();
     let report = host.load_dir(&opts.dir, &configs(opts)?).map_err(|e| {
@@ -290,6 +293,12 @@ fn load(opts: &HostOpts) -> Result<(PluginHost, LoadReport), Refused> {
             opts.dir.display()
         ))
     })?;
+    if let Some(id) = report.unused_configs.first() {
+        return Err(Refused(format!(
+            "plugin configuration names `{id}`, but no plugin in {} has that id",
+            opts.dir.display()
+        )));
+    }
     Ok((host, report))
 }
 
@@ -300,6 +309,26 @@ fn open(opts: &HostOpts) -> Result<PluginHost, Refused> {
         eprintln!("jianguan: {}", failure.summary());
     }
     Ok(host)
+}
+
+/// The plugin `id`, or an error naming the folder and the ids it has.
+fn find<'h>(
+    host: &'h PluginHost,
+    id: &str,
+    dir: &std::path::Path,
+) -> Result<&'h LoadedPlugin, Refused> {
+    host.get(id).ok_or_else(|| {
+        let ids: Vec<&str> = host.plugins().map(LoadedPlugin::id).collect();
+        Refused(format!(
+            "no plugin `{id}` is loaded from {} (loaded: {})",
+            dir.display(),
+            if ids.is_empty() {
+                "none".to_string()
+            } else {
+                ids.join(", ")
+            }
+        ))
+    })
 }
 
 #[derive(Serialize)]

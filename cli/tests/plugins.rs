@@ -85,7 +85,7 @@ fn bad_facts_and_plugin_panics_are_refused_with_exit_1() {
     let (code, _, err) = run("grade", &facts);
     assert_eq!(code, 1);
     assert!(
-        err.contains("row 0, fact `colour`: not a fact of this operation (facts: value)"),
+        err.contains("header, column `colour`: not a fact of this operation (facts: value)"),
         "{err}"
     );
     std::fs::write(&facts, "value\n1\nabc\n").unwrap();
@@ -117,7 +117,10 @@ fn bad_facts_and_plugin_panics_are_refused_with_exit_1() {
         s(&facts),
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("no plugin is loaded for `food`"), "{err}");
+    assert!(
+        err.contains("no plugin `food` is loaded from") && err.contains("(loaded: testing_panics)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -219,4 +222,102 @@ fn show_lists_schema_and_the_exemptions_of_a_violation() {
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("has no violation `NOPE`"), "{err}");
+}
+
+#[test]
+fn duties_and_referral_assessment_of_real_cases() {
+    let dir = folder("cases", &["jianguan-special-equipment", "jianguan-food"]);
+    // Special Equipment Safety Law Art. 40: request the periodic inspection a
+    // month before the certificate expires (2026-03-31 → by 2026-02-28).
+    let facts = dir.join("equipment.json");
+    std::fs::write(
+        &facts,
+        r#"[{"uscc": "91370283MA5HPBWNX5", "category": "elevator", "inspection_expiry": "2026-03-31"}]"#,
+    )
+    .unwrap();
+    let (code, out, err) = jianguan(&[
+        "plugins",
+        "duties",
+        "--dir",
+        s(&dir),
+        "--plugin",
+        "special_equipment",
+        "--as-of",
+        "2026-01-15",
+        s(&facts),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows[0]["id"], "91370283MA5HPBWNX5");
+    let request = rows[0]["duties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "periodic-inspection-request")
+        .expect("the Art. 40 request duty");
+    assert_eq!(
+        (request["due"].as_str(), request["overdue"].as_bool()),
+        (Some("2026-02-28"), Some(false))
+    );
+    assert!(
+        request["reason"]["citation"]
+            .as_str()
+            .unwrap()
+            .ends_with("第四十条")
+    );
+
+    // Substandard food sold for 50,000 CNY (at the figure) and 49,999.99
+    // (just under): Criminal Law Art. 149 → Art. 140.
+    let cases = dir.join("cases.csv");
+    std::fs::write(
+        &cases,
+        "sales_cny,substandard_food\n50000,true\n49999.99,true\n",
+    )
+    .unwrap();
+    let (code, out, err) = jianguan(&[
+        "plugins",
+        "assess",
+        "--dir",
+        s(&dir),
+        "--plugin",
+        "food",
+        s(&cases),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("row 0: refer\n"), "{out}");
+    assert!(out.contains("row 1: do_not_refer\n"), "{out}");
+}
+
+#[test]
+fn a_configuration_for_an_unknown_plugin_is_refused() {
+    let dir = folder("config", &["jianguan-food"]);
+    let config = dir.join("config.json");
+    std::fs::write(&config, r#"{"fod": {}}"#).unwrap();
+    let (code, _, err) = jianguan(&["plugins", "list", "--dir", s(&dir), "--config", s(&config)]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("plugin configuration names `fod`, but no plugin in"),
+        "{err}"
+    );
+    // A bad figure in a real plugin's configuration: one line, with the cause.
+    std::fs::write(&config, r#"{"food": {"no_such_figure": 1}}"#).unwrap();
+    let (code, _, err) = jianguan(&["plugins", "list", "--dir", s(&dir), "--config", s(&config)]);
+    assert_eq!(code, 1);
+    let line = err.lines().next().unwrap();
+    assert!(
+        line.contains("refused to open with the given configuration")
+            && line.contains("no_such_figure"),
+        "{err}"
+    );
+    let (_, _, verbose) = jianguan(&[
+        "plugins",
+        "list",
+        "--dir",
+        s(&dir),
+        "--config",
+        s(&config),
+        "--verbose",
+    ]);
+    assert!(verbose.contains("\n  details:\n"), "{verbose}");
 }

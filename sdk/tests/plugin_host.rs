@@ -307,7 +307,7 @@ fn rows_become_typed_columns_by_the_schema() {
         "row 1, fact `value`: expected a number, found \"x\""
     );
     let e = facts_from_json_rows(&[json!({"value": 1, "extra": 2})], &schema).unwrap_err();
-    assert_eq!((e.row, e.fact.as_str()), (0, "extra"));
+    assert_eq!((e.row, e.fact.as_deref()), (Some(0), Some("extra")));
     let e = facts_from_json_rows(&[json!({})], &schema).unwrap_err();
     assert_eq!(
         e.to_string(),
@@ -324,4 +324,194 @@ fn rows_become_typed_columns_by_the_schema() {
     );
     let e = facts_from_text_rows(&header, vec![vec!["3", "4"]], &schema).unwrap_err();
     assert_eq!(e.message, "2 cells under a header of 1");
+}
+
+#[test]
+fn a_plugin_built_for_a_newer_minor_contract_loads() {
+    // Contract 1.1.0 appends an entry point; a 1.0 host uses the ones it knows.
+    let mut host = PluginHost::new();
+    let id = host
+        .load_file(
+            &plugins::lib("jianguan-testing-newer-minor"),
+            &PluginConfigs::new(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(id, "testing_minimal");
+    let facts = FactTable::new(2).with(Column::new(
+        "value",
+        ColumnData::Number(vec![1.0, 2.0].into()),
+    ));
+    let grades = host.get(&id).unwrap().grade(&facts).unwrap();
+    assert_eq!((grades.label(0), grades.label(1)), ("low", "low"));
+}
+
+fn bad_results(fault: &str) -> (PluginHost, String) {
+    let configs: PluginConfigs =
+        [("testing_bad_results".to_string(), json!({ "fault": fault }))].into();
+    let mut host = PluginHost::new();
+    let id = host
+        .load_file(&plugins::lib("jianguan-testing-bad-results"), &configs)
+        .unwrap_or_else(|e| panic!("{e}"));
+    (host, id)
+}
+
+fn one_value() -> FactTable {
+    FactTable::new(2).with(Column::new(
+        "value",
+        ColumnData::Number(vec![1.0, 2.0].into()),
+    ))
+}
+
+fn bad_result_message(e: PluginCallError) -> String {
+    match e {
+        PluginCallError::BadResult { message, .. } => message,
+        other => panic!("expected BadResult, got {other:?}"),
+    }
+}
+
+#[test]
+fn results_that_break_the_contract_are_discarded_with_the_reason() {
+    let as_of = jianguan::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let (host, id) = bad_results("");
+    let p = host.get(&id).unwrap();
+    assert_eq!(p.grade(&one_value()).unwrap().len(), 2);
+    assert_eq!(p.duties(&one_value(), as_of).unwrap()[1][0].due, as_of);
+    // The export macro itself refuses a batch of the wrong length.
+    let (host, id) = bad_results("rows");
+    match host.get(&id).unwrap().grade(&one_value()).unwrap_err() {
+        PluginCallError::Plugin { error, .. } => assert_eq!(
+            error.to_string(),
+            "plugin failure: 2 grades, 1 scores and 2 reason lists for 2 input rows"
+        ),
+        other => panic!("expected a plugin error, got {other:?}"),
+    }
+    for (fault, expected) in [
+        ("grade", "row 0: grade index 9 of 2 grades"),
+        ("citation", "row 0: citation index 5 of 1 citations"),
+        ("score", "row 0: score NaN is not a finite number"),
+    ] {
+        let (host, id) = bad_results(fault);
+        let e = host.get(&id).unwrap().grade(&one_value()).unwrap_err();
+        assert_eq!(bad_result_message(e), expected, "{fault}");
+    }
+    let (host, id) = bad_results("due");
+    let e = host
+        .get(&id)
+        .unwrap()
+        .duties(&one_value(), as_of)
+        .unwrap_err();
+    assert_eq!(
+        bad_result_message(e),
+        "row 0: duty `fixture` is due on day 2147483647, outside the calendar"
+    );
+    let (host, id) = bad_results("duty-rows");
+    let e = host
+        .get(&id)
+        .unwrap()
+        .duties(&one_value(), as_of)
+        .unwrap_err();
+    assert_eq!(bad_result_message(e), "3 rows of duties for 2 rows");
+    let (host, id) = bad_results("decision");
+    let e = host
+        .get(&id)
+        .unwrap()
+        .assess_referral(&one_value())
+        .unwrap_err();
+    assert_eq!(
+        bad_result_message(e),
+        "row 0: decision DoNotRefer is not the strongest finding's (Refer)"
+    );
+}
+
+#[test]
+fn every_schema_rule_refuses_its_bad_value() {
+    let (host, id) = bad_results("");
+    let p = host.get(&id).unwrap();
+    let base = || one_value();
+    let cases = [
+        (
+            base().with(Column::new(
+                "value",
+                ColumnData::Number(vec![1.0, 2.0].into()),
+            )),
+            "fact `value` is given twice",
+        ),
+        (
+            FactTable::new(2).with(Column {
+                present: vec![true].into(),
+                ..Column::new("value", ColumnData::Number(vec![1.0, 2.0].into()))
+            }),
+            "fact `value` has a presence mask of 1 for 2 rows",
+        ),
+        (
+            FactTable::new(2).with(Column::new(
+                "value",
+                ColumnData::Number(vec![1.0, -0.5].into()),
+            )),
+            "row 1: fact `value` is -0.5, below its minimum 0",
+        ),
+        (
+            base().with(Column::new(
+                "count",
+                ColumnData::Integer(vec![0, -1].into()),
+            )),
+            "row 1: fact `count` is -1, below its minimum 0",
+        ),
+        (
+            base().with(Column::new(
+                "code",
+                ColumnData::Text(vec!["a".into(), "c".into()].into()),
+            )),
+            "row 1: fact `code` is `c`, not one of: a, b",
+        ),
+        (
+            base().with(Column::new(
+                "when",
+                ColumnData::Date(vec![0, -25_568].into()),
+            )),
+            "row 1: fact `when` is 1899-12-31, outside 1900-01-01..9999-12-31",
+        ),
+    ];
+    for (facts, expected) in cases {
+        match p.grade(&facts).unwrap_err() {
+            PluginCallError::InvalidFacts { message, .. } => assert_eq!(message, expected),
+            other => panic!("expected InvalidFacts, got {other:?}"),
+        }
+    }
+    // At the edges: zero, the first and the last accepted day.
+    let ok = base()
+        .with(Column::new("count", ColumnData::Integer(vec![0, 0].into())))
+        .with(Column::new(
+            "when",
+            ColumnData::Date(vec![-25_567, 2_932_896].into()),
+        ));
+    assert_eq!(p.grade(&ok).unwrap().len(), 2);
+}
+
+#[test]
+fn two_plugins_serving_one_industry_are_refused() {
+    let mut host = PluginHost::new();
+    let food = plugins::lib("jianguan-food");
+    host.load_file(&food, &PluginConfigs::new()).unwrap();
+    // The minimal fixture also serves food_sales.
+    let e = *host
+        .load_file(
+            &plugins::lib("jianguan-testing-newer-minor"),
+            &PluginConfigs::new(),
+        )
+        .unwrap_err();
+    match &e.failure {
+        LoadFailure::IndustryTaken { industry, first } => {
+            assert_eq!(industry, "food_sales");
+            assert!(first.starts_with("`food` ("), "{first}");
+        }
+        other => panic!("expected IndustryTaken, got {other:?}"),
+    }
+    assert!(one_line(&e).contains("keep one plugin per industry"));
+    assert_eq!(host.len(), 1);
+    assert_eq!(
+        host.for_industry(jianguan::entity::Industry::FoodSales)
+            .map(|p| p.id()),
+        Some("food")
+    );
 }

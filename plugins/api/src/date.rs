@@ -66,7 +66,7 @@ impl CivilDate {
 
     /// [`CivilDate::add_months`] with `years * 12` months.
     pub fn add_years(self, years: i32) -> Self {
-        self.add_months(years * 12)
+        self.add_months(years.saturating_mul(12))
     }
 }
 

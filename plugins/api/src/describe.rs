@@ -1,6 +1,8 @@
 //! What a plugin declares about itself. This is cold data: it crosses the
 //! boundary once, at load, as JSON text, so these types are ordinary serde
-//! types and may gain optional fields without a contract change.
+//! types. They may gain fields within a contract major: unknown fields are
+//! ignored (an older host reads a newer plugin's description) and every field
+//! added later has a default (a newer host reads an older one).
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -10,7 +12,6 @@ use serde::{Deserialize, Serialize};
 /// Everything a plugin declares: identity, the rules it encodes, its items,
 /// violations, exemptions, grades, frequencies and fact schemas.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PluginDescription {
     /// Registration id: the SDK domain the plugin serves (`food`, `drugs`,
     /// `special_equipment`, `hazardous_chemicals`, …). Unique in a host.
@@ -127,7 +128,6 @@ fn unique<'a>(values: impl Iterator<Item = &'a str>, what: &str) -> Result<(), S
 
 /// A regulation, standard or interpretation a plugin encodes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// Title, e.g. 食品生产经营监督检查管理办法.
     pub title: String,
@@ -151,7 +151,6 @@ pub enum Certainty {
 
 /// One article of one regulation, as results cite it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Citation {
     /// Title of the regulation, e.g. 中华人民共和国刑法.
     pub title: String,
@@ -188,7 +187,6 @@ impl fmt::Display for Citation {
 
 /// A risk grade.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Grade {
     /// Label, e.g. `A` or `一级`.
     pub label: String,
@@ -198,7 +196,6 @@ pub struct Grade {
 
 /// Inspection frequency for one grade.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Frequency {
     /// The grade label.
     pub grade: String,
@@ -212,7 +209,6 @@ pub struct Frequency {
 
 /// A supervision item (监管事项) with its inspection checklist (检查要点).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Item {
     /// Item code, unique within the plugin, e.g. `FOOD-PROD-ROUTINE`.
     pub code: String,
@@ -226,7 +222,6 @@ pub struct Item {
 
 /// One point of an inspection checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CheckPoint {
     /// Code, unique within the item.
     pub code: String,
@@ -259,7 +254,6 @@ impl CheckPoint {
 
 /// A violation in the plugin's catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Violation {
     /// Violation code, unique within the plugin.
     pub code: String,
@@ -273,7 +267,6 @@ pub struct Violation {
 
 /// The penalty a provision sets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PenaltyRange {
     /// Lowest fine in CNY, when the provision sets a fixed range.
     pub min_fine_cny: Option<f64>,
@@ -285,7 +278,6 @@ pub struct PenaltyRange {
 
 /// An exemption (免罚清单 entry) that applies to a violation code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Exemption {
     /// The violation code it applies to.
     pub violation: String,
@@ -301,7 +293,6 @@ pub struct Exemption {
 
 /// The fact schema of each operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Schemas {
     /// Facts read by risk grading.
     pub grading: Vec<FactSpec>,
@@ -374,7 +365,6 @@ impl fmt::Display for FactKind {
 
 /// One fact an operation reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FactSpec {
     /// Column name.
     pub name: String,

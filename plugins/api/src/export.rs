@@ -81,13 +81,28 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
-fn instance<P: Plugin>(instance: &PluginInstance) -> Result<&P, PluginError> {
-    instance
-        .downcast_as::<P>()
-        .map_err(|_| PluginError::internal("the instance was opened by another plugin"))
+/// The plugin value behind a [`PluginInstance`]. The host drops instances
+/// through abi_stable's vtable, which aborts if a destructor unwinds, so a
+/// panic in the plugin's `Drop` is caught here and discarded.
+struct Guarded<P>(Option<P>);
+
+impl<P> Drop for Guarded<P> {
+    fn drop(&mut self) {
+        if let Some(plugin) = self.0.take() {
+            let _ = catch_unwind(AssertUnwindSafe(move || drop(plugin)));
+        }
+    }
 }
 
-extern "C" fn describe<P: Plugin>() -> RResult<RString, PluginError> {
+fn instance<P: Plugin>(instance: &PluginInstance) -> Result<&P, PluginError> {
+    instance
+        .downcast_as::<Guarded<P>>()
+        .ok()
+        .and_then(|g| g.0.as_ref())
+        .ok_or_else(|| PluginError::internal("the instance was opened by another plugin"))
+}
+
+pub(crate) extern "C" fn describe<P: Plugin>() -> RResult<RString, PluginError> {
     guard(|| {
         let mut description = P::describe();
         description.config = serde_json::to_value(P::Config::default())
@@ -98,7 +113,7 @@ extern "C" fn describe<P: Plugin>() -> RResult<RString, PluginError> {
     })
 }
 
-extern "C" fn open<P: Plugin>(config: RStr<'_>) -> RResult<PluginInstance, PluginError> {
+pub(crate) extern "C" fn open<P: Plugin>(config: RStr<'_>) -> RResult<PluginInstance, PluginError> {
     guard(|| {
         let text = config.as_str().trim();
         let config = if text.is_empty() {
@@ -107,11 +122,11 @@ extern "C" fn open<P: Plugin>(config: RStr<'_>) -> RResult<PluginInstance, Plugi
             serde_json::from_str(text)
                 .map_err(|e| PluginError::invalid_config(format!("configuration: {e}")))?
         };
-        P::open(config).map(PluginInstance::from_value)
+        P::open(config).map(|p| PluginInstance::from_value(Guarded(Some(p))))
     })
 }
 
-extern "C" fn grade<P: Plugin>(
+pub(crate) extern "C" fn grade<P: Plugin>(
     this: &PluginInstance,
     facts: &FactTable,
 ) -> RResult<GradeBatch, PluginError> {
@@ -122,8 +137,10 @@ extern "C" fn grade<P: Plugin>(
             || batch.reasons.len() != facts.len()
         {
             return Err(PluginError::internal(format!(
-                "graded {} rows for {} input rows",
+                "{} grades, {} scores and {} reason lists for {} input rows",
                 batch.grades.len(),
+                batch.scores.len(),
+                batch.reasons.len(),
                 facts.len()
             )));
         }
@@ -131,7 +148,7 @@ extern "C" fn grade<P: Plugin>(
     })
 }
 
-extern "C" fn duties<P: Plugin>(
+pub(crate) extern "C" fn duties<P: Plugin>(
     this: &PluginInstance,
     facts: &FactTable,
     as_of: i32,
@@ -139,7 +156,7 @@ extern "C" fn duties<P: Plugin>(
     guard(|| instance::<P>(this)?.duties(facts, as_of))
 }
 
-extern "C" fn assess_referral<P: Plugin>(
+pub(crate) extern "C" fn assess_referral<P: Plugin>(
     this: &PluginInstance,
     facts: &FactTable,
 ) -> RResult<RVec<ReferralAssessment>, PluginError> {
@@ -174,6 +191,11 @@ pub fn module<P: Plugin>() -> PluginModRef {
 #[macro_export]
 macro_rules! export_plugin {
     ($plugin:ty) => {
+        // The guard that keeps plugin panics from crossing into the host is
+        // catch_unwind, which does nothing when panics abort.
+        #[cfg(panic = "abort")]
+        compile_error!("a jianguan plugin must be built with panic = \"unwind\" (the default): with panic = \"abort\" a plugin panic would abort the host process");
+
         /// This plugin's root module, for hosts that link it statically
         /// (the same entry points the `cdylib` exports).
         pub fn plugin_module() -> $crate::PluginModRef {

@@ -26,9 +26,11 @@ impl RootModule for FutureContractRef {
     const VERSION_STRINGS: VersionStrings = VersionStrings::new("2.0.0");
 }
 
-/// Builds the future-contract module.
+/// Builds the future-contract module. It panics: a host must refuse the
+/// library on its version alone, before constructing its root module, and a
+/// host that did construct it would report a constructor failure instead.
 pub fn future_contract() -> FutureContractRef {
-    FutureContract { generation: 2 }.leak_into_prefix()
+    panic!("fixture: a 1.x host constructed a contract 2.0 root module")
 }
 
 /// A root module that claims the current contract version but has another
@@ -92,5 +94,122 @@ pub fn minimal_description(id: &str) -> crate::PluginDescription {
             referral: value(),
         },
         config: serde_json::Value::Null,
+    }
+}
+
+/// The root module as contract 1.1.0 might declare it: the 1.0 entry points
+/// and one appended after them, which a 1.0 host does not know.
+pub mod newer_minor {
+    #![allow(improper_ctypes_definitions, non_local_definitions)]
+
+    use abi_stable::{
+        StableAbi, declare_root_module_statics,
+        library::RootModule,
+        prefix_type::PrefixTypeTrait,
+        sabi_types::VersionStrings,
+        std_types::{RResult, RStr, RString, RVec},
+    };
+
+    use crate::{
+        DutyBatch, FactTable, GradeBatch, Plugin, PluginError, PluginInstance, ReferralAssessment,
+        export,
+    };
+
+    /// Same name and fields as [`crate::PluginMod`], plus `notes`.
+    #[repr(C)]
+    #[derive(StableAbi)]
+    #[sabi(kind(Prefix(prefix_ref = PluginModRef)))]
+    #[sabi(missing_field(option))]
+    pub struct PluginMod {
+        /// As in 1.0.
+        pub describe: extern "C" fn() -> RResult<RString, PluginError>,
+        /// As in 1.0.
+        pub open: extern "C" fn(config: RStr<'_>) -> RResult<PluginInstance, PluginError>,
+        /// As in 1.0.
+        pub grade: extern "C" fn(&PluginInstance, &FactTable) -> RResult<GradeBatch, PluginError>,
+        /// As in 1.0.
+        pub duties:
+            extern "C" fn(&PluginInstance, &FactTable, i32) -> RResult<DutyBatch, PluginError>,
+        /// As in 1.0.
+        #[sabi(last_prefix_field)]
+        pub assess_referral: extern "C" fn(
+            &PluginInstance,
+            &FactTable,
+        )
+            -> RResult<RVec<ReferralAssessment>, PluginError>,
+        /// The entry point contract 1.1 appends.
+        pub notes: extern "C" fn() -> RString,
+    }
+
+    impl RootModule for PluginModRef {
+        declare_root_module_statics! {PluginModRef}
+        const BASE_NAME: &'static str = "jianguan_plugin";
+        const NAME: &'static str = "jianguan plugin";
+        const VERSION_STRINGS: VersionStrings = VersionStrings::new("1.1.0");
+    }
+
+    extern "C" fn notes() -> RString {
+        "contract 1.1".into()
+    }
+
+    /// The 1.1 module of plugin `P`.
+    pub fn module<P: Plugin>() -> PluginModRef {
+        PluginMod {
+            describe: export::describe::<P>,
+            open: export::open::<P>,
+            grade: export::grade::<P>,
+            duties: export::duties::<P>,
+            assess_referral: export::assess_referral::<P>,
+            notes,
+        }
+        .leak_into_prefix()
+    }
+}
+
+/// A plugin that grades every row `low` with score 0 and has no duties or
+/// findings: the smallest valid plugin, for fixtures that vary the module.
+/// It serves `food_sales`, so that loading it beside the food plugin tests
+/// the host's one-plugin-per-industry rule.
+#[derive(Debug)]
+pub struct Minimal;
+
+impl crate::Plugin for Minimal {
+    type Config = ();
+
+    fn describe() -> crate::PluginDescription {
+        let mut d = minimal_description("testing_minimal");
+        d.industries.push("food_sales".into());
+        d
+    }
+
+    fn open(_: ()) -> Result<Self, crate::PluginError> {
+        Ok(Self)
+    }
+
+    fn grade(&self, facts: &crate::FactTable) -> Result<crate::GradeBatch, crate::PluginError> {
+        let mut batch = crate::GradeBatch::with_capacity(facts.len());
+        for _ in 0..facts.len() {
+            batch.push(0, 0.0, Default::default());
+        }
+        Ok(batch)
+    }
+
+    fn duties(
+        &self,
+        facts: &crate::FactTable,
+        _: i32,
+    ) -> Result<crate::DutyBatch, crate::PluginError> {
+        Ok(crate::DutyBatch {
+            rows: vec![Default::default(); facts.len()].into(),
+        })
+    }
+
+    fn assess_referral(
+        &self,
+        facts: &crate::FactTable,
+    ) -> Result<Vec<crate::ReferralAssessment>, crate::PluginError> {
+        Ok((0..facts.len())
+            .map(|_| crate::ReferralAssessment::from_findings(Vec::new()))
+            .collect())
     }
 }

@@ -12,8 +12,8 @@
 //!   [`FactTable`] and return columnar results; each result cites the
 //!   article it applied by index into the description's citations.
 //! - The boundary is an abi_stable prefix type ([`PluginMod`]); the host
-//!   checks its layout and the [`CONTRACT_VERSION`] before running any
-//!   plugin code. abi_stable is kept behind this crate so that replacing it
+//!   checks its layout and the [`CONTRACT_VERSION`] before calling any entry
+//!   point. abi_stable is kept behind this crate so that replacing it
 //!   touches nothing else.
 //! - No panic crosses the boundary: every entry point runs behind
 //!   [`export::guard`], which returns a `Panicked` error value instead.

@@ -44,7 +44,8 @@ pub type PluginInstance = DynTrait<'static, RBox<()>, InstanceInterface>;
 #[repr(C)]
 #[derive(StableAbi)]
 #[sabi(kind(Prefix(prefix_ref = PluginModRef)))]
-#[sabi(missing_field(panic))]
+// A field appended in a later minor reads as `None` from an older plugin.
+#[sabi(missing_field(option))]
 pub struct PluginMod {
     /// The plugin's [`crate::PluginDescription`] as JSON.
     pub describe: extern "C" fn() -> RResult<RString, PluginError>,

@@ -7,16 +7,44 @@ use abi_stable::std_types::{RString, RVec};
 
 use crate::{CivilDate, Column, ColumnData, FactKind, FactSpec, FactTable};
 
-/// A row that could not be turned into facts.
+/// A row (or a header) that could not be turned into facts.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("row {row}, fact `{fact}`: {message}")]
 pub struct FactRowsError {
-    /// Row number, from 0.
-    pub row: usize,
-    /// The fact (column) name.
-    pub fact: String,
+    /// Data row number, from 0; `None` for the header of text rows.
+    pub row: Option<usize>,
+    /// The fact (column) name, when the error is about one.
+    pub fact: Option<String>,
     /// What is wrong.
     pub message: String,
+}
+
+impl FactRowsError {
+    fn at(row: usize, fact: &str, message: impl Into<String>) -> Self {
+        Self {
+            row: Some(row),
+            fact: (!fact.is_empty()).then(|| fact.to_string()),
+            message: message.into(),
+        }
+    }
+
+    fn header(fact: &str, message: impl Into<String>) -> Self {
+        Self {
+            row: None,
+            fact: Some(fact.to_string()),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FactRowsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, &self.fact) {
+            (Some(r), Some(fact)) => write!(f, "row {r}, fact `{fact}`: {}", self.message),
+            (Some(r), None) => write!(f, "row {r}: {}", self.message),
+            (None, Some(fact)) => write!(f, "header, column `{fact}`: {}", self.message),
+            (None, None) => write!(f, "header: {}", self.message),
+        }
+    }
 }
 
 /// One value, typed.
@@ -101,11 +129,7 @@ pub fn facts_from_json_rows(
     let mut builders: Vec<Builder<'_>> =
         schema.iter().map(|s| Builder::new(s, rows.len())).collect();
     for (row, value) in rows.iter().enumerate() {
-        let err = |fact: &str, message: String| FactRowsError {
-            row,
-            fact: fact.to_string(),
-            message,
-        };
+        let err = |fact: &str, message: String| FactRowsError::at(row, fact, message);
         let object = value
             .as_object()
             .ok_or_else(|| err("", "a row must be a JSON object".into()))?;
@@ -134,8 +158,8 @@ pub fn facts_from_json_rows(
 /// `1`/`0`, `yes`/`no` or `是`/`否`; dates `YYYY-MM-DD`.
 ///
 /// # Errors
-/// [`FactRowsError`] for a header name not in the schema (row 0 is the first
-/// data row; the header's errors name row 0 and the column), a row with
+/// [`FactRowsError`] for a header name not in the schema (an error with no
+/// row, naming the column), a row with
 /// another number of cells, a cell that does not parse as its fact's type,
 /// or a missing required fact.
 pub fn facts_from_text_rows<R, C>(
@@ -150,11 +174,7 @@ where
     let mut columns = Vec::with_capacity(header.len());
     for name in header {
         let Some(spec) = schema.iter().find(|s| &s.name == name) else {
-            return Err(FactRowsError {
-                row: 0,
-                fact: name.clone(),
-                message: unknown_fact(schema),
-            });
+            return Err(FactRowsError::header(name, unknown_fact(schema)));
         };
         columns.push(spec);
     }
@@ -162,39 +182,34 @@ where
         .iter()
         .find(|s| s.required && !header.contains(&s.name))
     {
-        return Err(FactRowsError {
-            row: 0,
-            fact: spec.name.clone(),
-            message: "required fact has no column".into(),
-        });
+        return Err(FactRowsError::header(
+            &spec.name,
+            "required fact has no column",
+        ));
     }
     let mut builders: Vec<Builder<'_>> = columns.iter().map(|s| Builder::new(s, 0)).collect();
     let mut n = 0;
     for (row, cells) in rows.into_iter().enumerate() {
         if cells.len() != header.len() {
-            return Err(FactRowsError {
+            return Err(FactRowsError::at(
                 row,
-                fact: String::new(),
-                message: format!("{} cells under a header of {}", cells.len(), header.len()),
-            });
+                "",
+                format!("{} cells under a header of {}", cells.len(), header.len()),
+            ));
         }
         for (b, cell) in builders.iter_mut().zip(&cells) {
             let text = cell.as_ref().trim();
             let v = if text.is_empty() {
                 if b.spec.required {
-                    return Err(FactRowsError {
+                    return Err(FactRowsError::at(
                         row,
-                        fact: b.spec.name.clone(),
-                        message: "required fact is missing".into(),
-                    });
+                        &b.spec.name,
+                        "required fact is missing",
+                    ));
                 }
                 None
             } else {
-                Some(from_text(b.spec, text).map_err(|message| FactRowsError {
-                    row,
-                    fact: b.spec.name.clone(),
-                    message,
-                })?)
+                Some(from_text(b.spec, text).map_err(|m| FactRowsError::at(row, &b.spec.name, m))?)
             };
             b.push(v);
         }

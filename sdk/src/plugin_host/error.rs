@@ -35,6 +35,13 @@ pub enum LoadFailure {
     Description,
     /// `open` refused the configuration or failed.
     Refused,
+    /// Another plugin already serves one of this plugin's industries.
+    IndustryTaken {
+        /// The industry id.
+        industry: String,
+        /// The plugin that serves it, and where it came from.
+        first: String,
+    },
     /// Another plugin already registered the same id.
     DuplicateId {
         /// The id.
@@ -73,11 +80,32 @@ impl PluginLoadError {
             LoadFailure::Constructor => "failed while constructing its root module; report it to the plugin's authors".to_string(),
             LoadFailure::Description => "declares an invalid description; report it to the plugin's authors".to_string(),
             LoadFailure::Refused => "refused to open with the given configuration; fix the configuration".to_string(),
+            LoadFailure::IndustryTaken { industry, first } => format!(
+                "serves industry `{industry}`, already served by {first}; keep one plugin per industry"
+            ),
             LoadFailure::DuplicateId { id, first } => format!(
                 "registers id `{id}`, already registered by {first}; keep one of them in the plugins folder"
             ),
         };
-        format!("plugin `{}` ({}) {what}", self.plugin, self.path.display())
+        // Where the kind alone does not say what was wrong, the cause's first
+        // line goes in the summary too.
+        let cause = match self.failure {
+            LoadFailure::Open | LoadFailure::Description | LoadFailure::Refused => {
+                let first = self.details.trim().lines().next().unwrap_or("");
+                if first.is_empty() {
+                    String::new()
+                } else {
+                    let short: String = first.chars().take(160).collect();
+                    format!(" [{short}]")
+                }
+            }
+            _ => String::new(),
+        };
+        format!(
+            "plugin `{}` ({}) {what}{cause}",
+            self.plugin,
+            self.path.display()
+        )
     }
 }
 

@@ -32,10 +32,14 @@ impl std::fmt::Debug for LoadedPlugin {
 }
 
 impl LoadedPlugin {
+    /// Describes, checks and opens a plugin. `conflict` is asked, after the
+    /// description is checked and before the plugin is opened, whether the
+    /// host already has a plugin with this id or serving these industries.
     pub(super) fn open(
         module: PluginModRef,
         origin: &Path,
         configs: &PluginConfigs,
+        conflict: &dyn Fn(&PluginDescription) -> Option<LoadFailure>,
     ) -> Result<Self, Box<PluginLoadError>> {
         let fail = |plugin: &str, failure, details: String| {
             Box::new(PluginLoadError {
@@ -57,6 +61,9 @@ impl LoadedPlugin {
         })?;
         check_description(&description)
             .map_err(|e| fail(&description.id, LoadFailure::Description, e))?;
+        if let Some(failure) = conflict(&description) {
+            return Err(fail(&description.id, failure, String::new()));
+        }
         let config = configs
             .get(&description.id)
             .map(|c| c.to_string())
@@ -155,7 +162,18 @@ impl LoadedPlugin {
 
     fn check_grades(&self, batch: &GradeBatch, rows: usize) -> Result<(), String> {
         if batch.grades.len() != rows || batch.scores.len() != rows || batch.reasons.len() != rows {
-            return Err(format!("{} grades for {rows} rows", batch.grades.len()));
+            return Err(format!(
+                "{} grades, {} scores and {} reason lists for {rows} rows",
+                batch.grades.len(),
+                batch.scores.len(),
+                batch.reasons.len()
+            ));
+        }
+        if let Some(row) = batch.scores.iter().position(|s| !s.is_finite()) {
+            return Err(format!(
+                "row {row}: score {} is not a finite number",
+                batch.scores[row]
+            ));
         }
         let grades = self.description.grades.len() as u32;
         if let Some(row) = batch.grades.iter().position(|&g| g >= grades) {
@@ -213,20 +231,28 @@ impl LoadedPlugin {
         for (row, duties) in batch.rows.iter().enumerate() {
             self.check_citations(duties.iter().map(|d| d.reason.citation), row)
                 .map_err(|m| self.bad_result(op, m))?;
-            out.push(
-                duties
-                    .iter()
-                    .map(|d| DutyView {
-                        code: d.code.to_string(),
-                        due: date_from_days(d.due),
-                        overdue: d.overdue,
-                        reason: CitedReason {
-                            citation: &self.description.citations[d.reason.citation as usize],
-                            detail: d.reason.detail.to_string(),
-                        },
-                    })
-                    .collect(),
-            );
+            let mut views = Vec::with_capacity(duties.len());
+            for d in duties.iter() {
+                let due = date_from_days(d.due).ok_or_else(|| {
+                    self.bad_result(
+                        op,
+                        format!(
+                            "row {row}: duty `{}` is due on day {}, outside the calendar",
+                            d.code, d.due
+                        ),
+                    )
+                })?;
+                views.push(DutyView {
+                    code: d.code.to_string(),
+                    due,
+                    overdue: d.overdue,
+                    reason: CitedReason {
+                        citation: &self.description.citations[d.reason.citation as usize],
+                        detail: d.reason.detail.to_string(),
+                    },
+                });
+            }
+            out.push(views);
         }
         Ok(out)
     }
@@ -259,6 +285,21 @@ impl LoadedPlugin {
         for (row, a) in assessments.iter().enumerate() {
             self.check_citations(a.findings.iter().map(|f| f.reason.citation), row)
                 .map_err(|m| self.bad_result(op, m))?;
+            let strongest = a
+                .findings
+                .iter()
+                .map(|f| f.decision)
+                .max()
+                .unwrap_or(ReferralDecision::DoNotRefer);
+            if a.decision != strongest {
+                return Err(self.bad_result(
+                    op,
+                    format!(
+                        "row {row}: decision {:?} is not the strongest finding's ({strongest:?})",
+                        a.decision
+                    ),
+                ));
+            }
             out.push(self.referral_view(a));
         }
         Ok(out)
@@ -303,6 +344,9 @@ impl<'a> Grades<'a> {
     }
 
     /// The grade label of `row` (e.g. `C`, `一级`).
+    ///
+    /// # Panics
+    /// When `row` is not below [`Grades::len`] (as every accessor here).
     pub fn label(&self, row: usize) -> &'a str {
         &self.plugin.description.grades[self.batch.grades[row] as usize].label
     }
@@ -389,9 +433,9 @@ fn days_since_epoch(date: NaiveDate) -> i32 {
     (date - EPOCH).num_days() as i32
 }
 
-/// The date `days` days after 1970-01-01.
-fn date_from_days(days: i32) -> NaiveDate {
-    EPOCH + chrono::Duration::days(i64::from(days))
+/// The date `days` days after 1970-01-01, if chrono can represent it.
+fn date_from_days(days: i32) -> Option<NaiveDate> {
+    EPOCH.checked_add_signed(chrono::Duration::days(i64::from(days)))
 }
 
 #[cfg(test)]

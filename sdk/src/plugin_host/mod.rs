@@ -4,19 +4,22 @@
 //! - [`PluginHost::load_dir`] loads every dynamic library in a folder; one
 //!   bad file never stops the others, and each failure is reported in one
 //!   line ([`PluginLoadError::summary`]) with the details below.
-//! - Before any plugin code runs, the host checks the library's abi_stable
-//!   header, its contract version (same major as
-//!   [`jianguan_plugin::CONTRACT_VERSION`]) and the layout of its root module.
-//! - Each plugin registers under its id; a second plugin with the same id is
-//!   refused.
+//! - Before calling any of a plugin's entry points, the host checks the file's
+//!   structure, the library's abi_stable header, its contract version (same
+//!   major as [`jianguan_plugin::CONTRACT_VERSION`]) and the layout of its
+//!   root module. (Loading the library runs its initializers, as loading any
+//!   library does.)
+//! - Each plugin registers under its id; a second plugin with the same id, or
+//!   serving an industry another plugin serves, is refused.
 //! - Facts are validated against the plugin's schema before every call, and
 //!   the plugin's result is checked against its description before it is
 //!   returned. A panic in a plugin comes back as an error value.
 //! - **Plugins are never unloaded.** A library stays mapped until the process
 //!   exits, even when its [`PluginHost`] is dropped: unloading is unsafe once
 //!   a library's thread-locals or leaked vtables are in use, which is why
-//!   abi_stable leaks libraries on purpose. Loading the same file again
-//!   reuses the mapped library.
+//!   abi_stable leaks libraries on purpose. A library refused after it was
+//!   mapped stays mapped too. Loading the same file again reuses the mapped
+//!   library.
 
 mod error;
 mod loaded;
@@ -49,6 +52,9 @@ pub struct LoadReport {
     pub loaded: Vec<String>,
     /// Files that could not be loaded.
     pub failures: Vec<PluginLoadError>,
+    /// Ids in the configurations that no plugin in the folder has (most
+    /// likely a typo: that configuration was not applied).
+    pub unused_configs: Vec<String>,
 }
 
 /// The set of loaded plugins, by id.
@@ -89,6 +95,13 @@ impl PluginHost {
                 Err(e) => report.failures.push(*e),
             }
         }
+        report.unused_configs = configs
+            .keys()
+            .filter(|id| {
+                self.get(id).is_none() && !report.failures.iter().any(|f| &f.plugin == *id)
+            })
+            .cloned()
+            .collect();
         Ok(report)
     }
 
@@ -177,22 +190,34 @@ impl PluginHost {
         path: &Path,
         configs: &PluginConfigs,
     ) -> Result<String, Box<PluginLoadError>> {
-        let plugin = LoadedPlugin::open(module, path, configs)?;
+        // Checked before the plugin is opened, so a refused plugin never
+        // builds (or drops) an instance.
+        let conflict = |d: &PluginDescription| self.conflict(d);
+        let plugin = LoadedPlugin::open(module, path, configs, &conflict)?;
         let id = plugin.id().to_string();
-        if let Some(&first) = self.by_id.get(&id) {
-            return Err(Box::new(PluginLoadError {
-                plugin: id.clone(),
-                path: path.to_path_buf(),
-                failure: LoadFailure::DuplicateId {
-                    id,
-                    first: self.plugins[first].origin().display().to_string(),
-                },
-                details: String::new(),
-            }));
-        }
         self.by_id.insert(id.clone(), self.plugins.len());
         self.plugins.push(plugin);
         Ok(id)
+    }
+
+    /// Whether a plugin with this description would clash with one already
+    /// registered: the same id, or an industry another plugin serves.
+    fn conflict(&self, d: &PluginDescription) -> Option<LoadFailure> {
+        if let Some(&first) = self.by_id.get(&d.id) {
+            return Some(LoadFailure::DuplicateId {
+                id: d.id.clone(),
+                first: self.plugins[first].origin().display().to_string(),
+            });
+        }
+        d.industries.iter().find_map(|industry| {
+            self.plugins
+                .iter()
+                .find(|p| p.description().industries.contains(industry))
+                .map(|p| LoadFailure::IndustryTaken {
+                    industry: industry.clone(),
+                    first: format!("`{}` ({})", p.id(), p.origin().display()),
+                })
+        })
     }
 
     /// The plugin registered under `id`.
@@ -209,7 +234,9 @@ impl PluginHost {
             .ok_or_else(|| PluginCallError::NotLoaded(id.to_string()))
     }
 
-    /// The plugin that grades entities of `industry`, if one is loaded.
+    /// The plugin that grades entities of `industry`, if one is loaded (at
+    /// most one can be: a second plugin serving the same industry is refused
+    /// at load).
     pub fn for_industry(&self, industry: Industry) -> Option<&LoadedPlugin> {
         self.plugins.iter().find(|p| {
             p.description()

@@ -4,6 +4,11 @@ use std::collections::BTreeSet;
 
 use jianguan_plugin::{ColumnData, FactSpec, FactTable};
 
+/// 1900-01-01 and 9999-12-31 as days since 1970-01-01: no supervision date
+/// falls outside, and plugins' date arithmetic stays in range within them.
+const FIRST_DAY: i32 = -25_567;
+const LAST_DAY: i32 = 2_932_896;
+
 /// Checks `facts` against `schema`; the error names the row and fact.
 pub(super) fn validate_facts(facts: &FactTable, schema: &[FactSpec]) -> Result<(), String> {
     let rows = facts.len();
@@ -100,6 +105,16 @@ fn check_values(
                     return Err(format!(
                         "row {row}: fact `{name}` is `{v}`, not one of: {}",
                         spec.allowed.join(", ")
+                    ));
+                }
+            }
+        }
+        ColumnData::Date(values) => {
+            for (row, v) in values.iter().enumerate().filter(|(r, _)| present(*r)) {
+                if !(FIRST_DAY..=LAST_DAY).contains(v) {
+                    let date = jianguan_plugin::CivilDate::from_days(*v);
+                    return Err(format!(
+                        "row {row}: fact `{name}` is {date}, outside 1900-01-01..9999-12-31"
                     ));
                 }
             }
