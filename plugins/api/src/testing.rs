@@ -71,3 +71,48 @@ pub fn fixture(manifest_dir: &str, name: &str) -> Vec<Value> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// Asserts that opening plugin `P` with `config` is refused as
+/// `InvalidConfig` with a message naming `field`.
+///
+/// # Panics
+/// When the configuration opens, or the error is of another kind or does
+/// not name the field.
+pub fn assert_config_refused<P: Plugin>(config: P::Config, field: &str) {
+    match P::open(config) {
+        Ok(_) => panic!("a configuration with a bad `{field}` opened"),
+        Err(e) => {
+            assert_eq!(e.kind, crate::PluginErrorKind::InvalidConfig, "{e}");
+            assert!(e.message.contains(field), "`{field}` not named in: {e}");
+        }
+    }
+}
+
+/// Asserts that every citation constant declared in a plugin's `cite.rs`
+/// (`pub const NAME: u32 = …;` lines of `cite_source`) is used as
+/// `cite::NAME` somewhere in `users` (the sources of the modules that build
+/// results and the catalogue), and that there are `count` of them, one per
+/// entry of the citation list.
+///
+/// # Panics
+/// On a constant that is never used, or a count that differs.
+pub fn assert_citations_used(cite_source: &str, users: &[&str], count: usize) {
+    let users = users.concat();
+    let names: Vec<&str> = cite_source
+        .lines()
+        .filter_map(|l| l.strip_prefix("pub const "))
+        .filter(|l| l.contains(": u32 ="))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert_eq!(
+        names.len(),
+        count,
+        "citation constants vs citations: {names:?}"
+    );
+    for name in names {
+        assert!(
+            users.contains(&format!("cite::{name}")),
+            "{name} is never used"
+        );
+    }
+}

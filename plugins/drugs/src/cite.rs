@@ -116,25 +116,16 @@ mod tests {
 
     #[test]
     fn every_citation_is_used_by_some_result_or_the_catalogue() {
-        let users = [
-            include_str!("catalogue.rs"),
-            include_str!("duties.rs"),
-            include_str!("grading.rs"),
-            include_str!("referral.rs"),
-        ]
-        .concat();
-        let names: Vec<&str> = include_str!("cite.rs")
-            .lines()
-            .filter_map(|l| l.strip_prefix("pub const "))
-            .filter_map(|l| l.split(':').next())
-            .collect();
-        assert_eq!(names.len(), citations().len());
-        for name in names {
-            assert!(
-                users.contains(&format!("cite::{name}")),
-                "{name} is never used"
-            );
-        }
+        jianguan_plugin::testing::assert_citations_used(
+            include_str!("cite.rs"),
+            &[
+                include_str!("catalogue.rs"),
+                include_str!("duties.rs"),
+                include_str!("grading.rs"),
+                include_str!("referral.rs"),
+            ],
+            citations().len(),
+        );
     }
 
     #[test]

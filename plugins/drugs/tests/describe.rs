@@ -4,7 +4,8 @@ mod common;
 
 use common::{Op, date, fixture, plugin, table};
 use jianguan_drugs::{DrugsConfig, DrugsPlugin, cite};
-use jianguan_plugin::{Certainty, Plugin, PluginDescription, PluginErrorKind, ReferralDecision};
+use jianguan_plugin::testing::assert_config_refused;
+use jianguan_plugin::{Certainty, Plugin, PluginDescription, ReferralDecision};
 
 #[test]
 fn the_description_round_trips_and_is_consistent() {
@@ -60,19 +61,20 @@ fn config_defaults_and_validation() {
         (3, 12, 36, 60)
     );
     assert_eq!(serde_json::from_str::<DrugsConfig>("{}").unwrap(), c);
-    let err = DrugsPlugin::open(DrugsConfig {
-        high_risk_maker_months: 2,
-        ..c.clone()
-    })
-    .unwrap_err();
-    assert_eq!(err.kind, PluginErrorKind::InvalidConfig);
-    assert!(err.message.contains("high_risk_maker_months"), "{err}");
-    let err = DrugsPlugin::open(DrugsConfig {
-        material_supplier_months: 0,
-        ..c
-    })
-    .unwrap_err();
-    assert!(err.message.contains("material_supplier_months"), "{err}");
+    assert_config_refused::<DrugsPlugin>(
+        DrugsConfig {
+            high_risk_maker_months: 2,
+            ..c.clone()
+        },
+        "high_risk_maker_months",
+    );
+    assert_config_refused::<DrugsPlugin>(
+        DrugsConfig {
+            material_supplier_months: 0,
+            ..c
+        },
+        "material_supplier_months",
+    );
     assert!(serde_json::from_str::<DrugsConfig>(r#"{"vaccine_months": 6}"#).is_err());
 }
 

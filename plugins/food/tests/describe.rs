@@ -4,7 +4,8 @@
 mod common;
 
 use jianguan_food::{FoodConfig, FoodPlugin, FrequencyBand, cite};
-use jianguan_plugin::{Certainty, Plugin, PluginDescription, PluginErrorKind};
+use jianguan_plugin::testing::assert_config_refused;
+use jianguan_plugin::{Certainty, Plugin, PluginDescription};
 
 #[test]
 fn the_description_round_trips_through_json() {
@@ -128,41 +129,44 @@ fn config_defaults_are_the_rules_md_figures() {
 
 #[test]
 fn invalid_configs_are_refused_naming_the_field() {
-    let err = FoodPlugin::open(FoodConfig {
-        level_b_max_score: 25.0,
-        ..FoodConfig::default()
-    })
-    .unwrap_err();
-    assert_eq!(err.kind, PluginErrorKind::InvalidConfig);
-    assert!(err.message.contains("level_b_max_score"), "{err}");
+    assert_config_refused::<FoodPlugin>(
+        FoodConfig {
+            level_b_max_score: 25.0,
+            ..FoodConfig::default()
+        },
+        "level_b_max_score",
+    );
 
-    let err = FoodPlugin::open(FoodConfig {
-        level_c_max_score: 100.0,
-        ..FoodConfig::default()
-    })
-    .unwrap_err();
-    assert!(err.message.contains("level_c_max_score"), "{err}");
+    assert_config_refused::<FoodPlugin>(
+        FoodConfig {
+            level_c_max_score: 100.0,
+            ..FoodConfig::default()
+        },
+        "level_c_max_score",
+    );
 
     let bad = FrequencyBand {
         min_per_year: 3.0,
         max_per_year: Some(2.0),
     };
-    let err = FoodPlugin::open(FoodConfig {
-        frequency_d: bad,
-        ..FoodConfig::default()
-    })
-    .unwrap_err();
-    assert!(err.message.contains("frequency_d.max_per_year"), "{err}");
-
-    let err = FoodPlugin::open(FoodConfig {
-        frequency_a: FrequencyBand {
-            min_per_year: 0.0,
-            max_per_year: None,
+    assert_config_refused::<FoodPlugin>(
+        FoodConfig {
+            frequency_d: bad,
+            ..FoodConfig::default()
         },
-        ..FoodConfig::default()
-    })
-    .unwrap_err();
-    assert!(err.message.contains("frequency_a.min_per_year"), "{err}");
+        "frequency_d.max_per_year",
+    );
+
+    assert_config_refused::<FoodPlugin>(
+        FoodConfig {
+            frequency_a: FrequencyBand {
+                min_per_year: 0.0,
+                max_per_year: None,
+            },
+            ..FoodConfig::default()
+        },
+        "frequency_a.min_per_year",
+    );
 
     assert!(serde_json::from_str::<FoodConfig>(r#"{"level_e_max_score": 1}"#).is_err());
 }

@@ -82,12 +82,8 @@ pub fn assess(entries: &[Entry<'_>], people: i64) -> Assessment {
     }
 }
 
-/// Formats a float with at most 4 decimals, trailing zeros trimmed.
-pub fn num(x: f64) -> String {
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
-}
+/// Figures in details are written one way in every plugin.
+pub use jianguan_plugin::rules::figure as num;
 
 fn tonnes(q_g: i128) -> String {
     num(q_g as f64 / 1e6)

@@ -136,6 +136,5 @@ fn accident_rules(config: &Config) -> AccidentRules {
         art6_citation: cite::INTERP_6,
         art7_citation: cite::INTERP_7,
         aggravated_loss_cny: config.aggravated_direct_loss_cny,
-        number: crate::scope::num,
     }
 }

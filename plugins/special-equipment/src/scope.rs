@@ -232,8 +232,5 @@ pub fn in_scope(
     Ok((ok, detail))
 }
 
-/// Formats a float with at most 4 decimals, trailing zeros trimmed.
-pub fn num(x: f64) -> String {
-    let s = format!("{x:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
+/// Figures in details are written one way in every plugin.
+pub use jianguan_plugin::rules::figure as num;

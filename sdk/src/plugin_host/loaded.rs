@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use jianguan_plugin::{
-    Citation, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, Operation, PluginDescription,
-    PluginInstance, PluginModRef, RStr, ReferralAssessment, ReferralDecision,
+    Citation, CivilDate, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, Operation,
+    PluginDescription, PluginInstance, PluginModRef, RStr, ReferralAssessment, ReferralDecision,
 };
 
 use super::PluginConfigs;
@@ -426,16 +426,22 @@ fn check_description(d: &PluginDescription) -> Result<(), String> {
     Ok(())
 }
 
-const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-
-/// Days since 1970-01-01, the boundary's date encoding.
+/// The boundary's date encoding (days since 1970-01-01) of a date; the
+/// contract's [`CivilDate`] owns the arithmetic.
 fn days_since_epoch(date: NaiveDate) -> i32 {
-    (date - EPOCH).num_days() as i32
+    use chrono::Datelike;
+    CivilDate {
+        year: date.year(),
+        month: date.month(),
+        day: date.day(),
+    }
+    .to_days()
 }
 
 /// The date `days` days after 1970-01-01, if chrono can represent it.
 fn date_from_days(days: i32) -> Option<NaiveDate> {
-    EPOCH.checked_add_signed(chrono::Duration::days(i64::from(days)))
+    let c = CivilDate::from_days(days);
+    NaiveDate::from_ymd_opt(c.year, c.month, c.day)
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 //! The accident figures are read from the facts `deaths` (integer),
 //! `serious_injuries` (integer) and `direct_loss_cny` (number).
 
+use super::figure;
 use crate::{FactTable, Facts, Finding, PluginError, ReferralDecision};
 
 /// 法释〔2015〕22号 Art. 6: deaths.
@@ -166,8 +167,6 @@ pub struct AccidentRules {
     /// The Art. 7 direct-loss figure, CNY (UNCONFIRMED, configurable; see
     /// [`validate_aggravated_loss`]).
     pub aggravated_loss_cny: f64,
-    /// Writes a figure in a detail (e.g. `1000000` for 1,000,000.0).
-    pub number: fn(f64) -> String,
 }
 
 /// Figures compared against thresholds, as detail fragments.
@@ -180,7 +179,7 @@ struct Comparison {
 
 impl Comparison {
     /// Compares deaths, serious injuries and loss with their thresholds.
-    fn of(c: &Consequence, thresholds: [f64; 3], number: fn(f64) -> String) -> Self {
+    fn of(c: &Consequence, thresholds: [f64; 3]) -> Self {
         let mut out = Self::default();
         let figures = [
             (Some(c.deaths as f64), "死亡", "人", ""),
@@ -196,13 +195,13 @@ impl Comparison {
             match value {
                 Some(v) if v >= threshold => out.met.push(format!(
                     "{what} {} {unit} ≥ {} {unit}",
-                    number(v),
-                    number(threshold)
+                    figure(v),
+                    figure(threshold)
                 )),
                 Some(v) => out.unmet.push(format!(
                     "{what} {} {unit} < {} {unit}",
-                    number(v),
-                    number(threshold)
+                    figure(v),
+                    figure(threshold)
                 )),
                 None => out.pending.push(pending_text),
             }
@@ -228,7 +227,6 @@ impl AccidentRules {
                 ART6_SERIOUS_INJURIES as f64,
                 ART6_LOSS_CNY,
             ],
-            self.number,
         );
         let head = format!(
             "{offence}；法释〔2015〕22号第六条（死亡1人以上，或者重伤3人以上，或者直接经济损失100万元以上）"
@@ -261,11 +259,10 @@ impl AccidentRules {
     /// is met with main responsibility (`main_resp`); `NeedsTesting` while a
     /// pending figure could still reach the band.
     pub fn aggravated(&self, offences: &[&str], c: &Consequence, main_resp: bool) -> Finding {
-        let number = self.number;
         let citation = self.art7_citation;
         let head = format!(
             "法释〔2015〕22号第七条（死亡3人以上或者重伤10人以上，或者直接经济损失{}元以上〔数额UNCONFIRMED，可配置〕，负事故主要责任：处三年以上七年以下有期徒刑）",
-            number(self.aggravated_loss_cny)
+            figure(self.aggravated_loss_cny)
         );
         if offences.is_empty() {
             return Finding::new(
@@ -285,7 +282,6 @@ impl AccidentRules {
                 ART7_SERIOUS_INJURIES as f64,
                 self.aggravated_loss_cny,
             ],
-            number,
         );
         let offences = offences.join("、");
         if !met.is_empty() && main_resp {
@@ -330,10 +326,8 @@ impl AccidentRules {
             c.deaths,
             c.serious_injuries
                 .map_or("待鉴定".to_string(), |n| format!("{n} 人")),
-            c.loss_cny.map_or("待评估".to_string(), |x| format!(
-                "{} 元",
-                (self.number)(x)
-            ))
+            c.loss_cny
+                .map_or("待评估".to_string(), |x| format!("{} 元", figure(x)))
         );
         Finding::new(
             ReferralDecision::DoNotRefer,

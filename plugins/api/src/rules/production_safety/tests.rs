@@ -4,16 +4,10 @@
 use super::*;
 use crate::ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
 
-fn num(x: f64) -> String {
-    let s = format!("{x:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 const RULES: AccidentRules = AccidentRules {
     art6_citation: 6,
     art7_citation: 7,
     aggravated_loss_cny: 5_000_000.0,
-    number: num,
 };
 
 fn case(deaths: i64, injuries: Option<i64>, loss: Option<f64>) -> Consequence {
