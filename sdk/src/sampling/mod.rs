@@ -1,7 +1,76 @@
 //! Random inspection ("double random, one public", 双随机、一公开; 国发〔2019〕5号):
-//! drawing inspection targets and inspectors at random, and publishing the
-//! results. This module holds the [`Sampler`] seam; the verifiable draw that
-//! implements it is specified in `docs/draw-algorithm.md` when it lands.
+//! drawing inspection targets and inspectors at random, verifiably, and
+//! publishing the results.
+//!
+//! A [`Plan`] fixes the tasks, strata and rules; the [`TargetRoster`],
+//! [`InspectionHistory`] and [`InspectorRoster`] are fixed with their digests;
+//! public values published afterwards ([`EntropyValue`]) seed the draw.
+//! [`draw`] gives a [`DrawRecord`] and [`verify`] re-runs one. The algorithm
+//! is specified byte for byte in `docs/draw-algorithm.md` (version
+//! [`ALGORITHM`]), so the public can re-check a draw without this crate.
+//!
+//! ```
+//! use jianguan::sampling::{self, *};
+//! use jianguan::entity::{EntityStatus, RegionCode, Uscc};
+//! use jianguan::NaiveDate;
+//!
+//! let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+//! let roster = TargetRoster::new((0..40u32).map(|i| RosterEntry {
+//!     uscc: Uscc::with_check_character(&format!("91370283MA{i:07}")).unwrap(),
+//!     region: RegionCode::PINGDU,
+//!     industries: vec![],
+//!     status: EntityStatus::Operating,
+//!     credit_class: ["B", "C"][i as usize % 2].into(),
+//!     registered_on: day("2020-01-01"),
+//!     last_penalty_on: Some(day("2025-06-01")),
+//!     weight: 1,
+//! }))?;
+//! let plan: Plan = serde_json::from_str(r#"{
+//!   "id": "PD-2026-09", "title": "企业公示信息抽查", "level": "county",
+//!   "as_of": "2026-09-01", "period": ["2026-09-01", "2026-11-10"],
+//!   "entropy": ["福彩3D 2026-240"],
+//!   "tasks": [{ "department": "market_regulation", "kind": "publicity",
+//!               "items": ["G-01"], "direction": "undirected",
+//!               "strata": [{"class": "B", "size": {"ratio": "0.1"}},
+//!                          {"class": "C", "size": {"count": 3}}] }]
+//! }"#)?;
+//! let inspectors = InspectorRoster::new((0..4).map(|i| Inspector {
+//!     id: format!("MR-{i}"), name: format!("检查员{i}"),
+//!     department: "market_regulation".into(), team: "登记科".into(),
+//!     qualifications: vec![], status: InspectorStatus::Active,
+//!     workload_cap: None, conflicts: vec![],
+//! }))?;
+//! let history = InspectionHistory::default();
+//! let entropy = [EntropyValue { label: "福彩3D 2026-240".into(), value: "3 8 1".into() }];
+//! let record = sampling::draw(&plan, &roster, &history, &inspectors, &entropy)?;
+//! assert_eq!(record.visits.len(), 2 + 3);
+//! sampling::verify(&record, &roster, &history, &inspectors)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod error;
+mod inspectors;
+mod plan;
+mod prf;
+mod record;
+mod roster;
+mod select;
+
+pub use error::SamplingError;
+pub use inspectors::{Inspector, InspectorRoster, InspectorStatus};
+pub use plan::{
+    Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,
+    Size, StratumSpec, Task, TaskKind,
+};
+pub use prf::{ALGORITHM, Digest32, Prf, derive_key, hex, parse_digest, sha256, uscc_block};
+pub use record::{
+    Assignment, Digests, DrawRecord, DrawSetup, EntropyValue, RECORD_FORMAT, Recusal,
+    StratumOutcome, StratumPart, TaskOutcome, Visit, canonical_json, draw, draw_parts, verify,
+};
+pub use roster::{
+    InspectionHistory, PastInspection, RosterEntry, TargetRoster, digest_sorted_parts,
+};
+pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
 
 use crate::entity::Uscc;
 
@@ -15,31 +84,6 @@ pub struct Stratum<'a> {
     pub members: &'a [Uscc],
     /// How many to draw.
     pub take: usize,
-}
-
-/// Why a draw could not be made.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum SamplingError {
-    /// A stratum was asked for more entities than it holds. Remedy: lower the
-    /// count or ratio, or widen the target filter.
-    #[error("stratum {stratum:?} holds {available} entities but {requested} were asked for")]
-    StratumTooSmall {
-        /// The stratum's name.
-        stratum: String,
-        /// Entities requested.
-        requested: usize,
-        /// Entities eligible.
-        available: usize,
-    },
-    /// The same entity appears twice in one stratum. Remedy: deduplicate the roster.
-    #[error("stratum {stratum:?} lists {uscc} more than once")]
-    DuplicateMember {
-        /// The stratum's name.
-        stratum: String,
-        /// The repeated entity.
-        uscc: Uscc,
-    },
 }
 
 /// The seam that draws targets for a plan: given a seed fixed by the
@@ -61,4 +105,48 @@ pub trait Sampler {
         seed: &[u8; 32],
         strata: &[Stratum<'_>],
     ) -> Result<Vec<Vec<Uscc>>, SamplingError>;
+}
+
+/// The [`Sampler`] of this crate's algorithm for ready-made strata: in
+/// stratum `s`, the `take` members with the smallest PRF values under the key
+/// derived from `seed` with label "strata" and index `s` (§5–§6), smallest first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerifiableSampler;
+
+impl Sampler for VerifiableSampler {
+    fn algorithm(&self) -> &str {
+        ALGORITHM
+    }
+
+    fn draw_targets(
+        &self,
+        seed: &[u8; 32],
+        strata: &[Stratum<'_>],
+    ) -> Result<Vec<Vec<Uscc>>, SamplingError> {
+        let mut out = Vec::with_capacity(strata.len());
+        for (s, st) in strata.iter().enumerate() {
+            if st.take > st.members.len() {
+                return Err(SamplingError::StratumTooSmall {
+                    stratum: st.name.into(),
+                    requested: st.take,
+                    available: st.members.len(),
+                });
+            }
+            let prf = Prf::new(&derive_key(seed, "strata", s as u32));
+            let mut keyed: Vec<(u128, Uscc)> = st
+                .members
+                .iter()
+                .map(|m| (prf.eval(uscc_block(m)), *m))
+                .collect();
+            keyed.sort_unstable_by_key(|k| k.0);
+            if let Some(w) = keyed.windows(2).find(|w| w[0].0 == w[1].0) {
+                return Err(SamplingError::DuplicateMember {
+                    stratum: st.name.into(),
+                    uscc: w[0].1,
+                });
+            }
+            out.push(keyed.into_iter().take(st.take).map(|k| k.1).collect());
+        }
+        Ok(out)
+    }
 }

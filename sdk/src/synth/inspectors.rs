@@ -8,26 +8,7 @@ use super::mix::{Domain, Stream};
 use super::names::SURNAMES;
 use crate::entity::Industry;
 
-/// Whether an inspector can currently be drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum InspectorStatus {
-    /// 在岗: available for draws.
-    Active,
-    /// 休假 / 外出: not to be drawn.
-    OnLeave,
-}
-
-impl InspectorStatus {
-    /// The snake_case identifier used in files.
-    pub fn id(self) -> &'static str {
-        match self {
-            InspectorStatus::Active => "active",
-            InspectorStatus::OnLeave => "on_leave",
-        }
-    }
-}
+pub use crate::sampling::InspectorStatus;
 
 /// One law-enforcement inspector of the synthetic roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,332 @@
+//! The target roster (检查对象名录库) and the inspection history a draw is
+//! checked against, each with its order-independent digest (draw algorithm §2).
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::SamplingError;
+use super::plan::Level;
+use super::prf::{Digest32, uscc_block};
+use crate::entity::{EntityKind, EntityStatus, Industry, RegionCode, Uscc};
+
+/// One entity of a target roster, as a host supplies it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RosterEntry {
+    /// The entity's code.
+    pub uscc: Uscc,
+    /// Region of registration (GB/T 2260, 6 digits).
+    pub region: RegionCode,
+    /// Business lines.
+    #[serde(default)]
+    pub industries: Vec<Industry>,
+    /// Registration status.
+    pub status: EntityStatus,
+    /// Credit class code (e.g. "B").
+    pub credit_class: String,
+    /// Date of registration (成立日期).
+    pub registered_on: NaiveDate,
+    /// Date of the latest administrative penalty decision, if any.
+    #[serde(default)]
+    pub last_penalty_on: Option<NaiveDate>,
+    /// Risk weight for weighted draws, a positive integer; 1 by default.
+    #[serde(default = "one")]
+    pub weight: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The compact form the draw scans.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row {
+    pub uscc: Uscc,
+    pub block: u128,
+    pub region: u32,
+    pub industries: u16,
+    pub status: EntityStatus,
+    pub kind: EntityKind,
+    pub class: u16,
+    pub registered_on: NaiveDate,
+    pub last_penalty_on: Option<NaiveDate>,
+    pub weight: u32,
+}
+
+/// A target roster: entities sorted by code, with class codes interned and
+/// the digest of §2 computed once when the roster is fixed.
+#[derive(Debug, Clone)]
+pub struct TargetRoster {
+    pub(crate) rows: Vec<Row>,
+    pub(crate) classes: Vec<String>,
+    digest: Digest32,
+}
+
+impl TargetRoster {
+    /// Fixes a roster. Order does not matter: rows are sorted by code.
+    ///
+    /// # Errors
+    /// [`SamplingError::InvalidRoster`] for a weight of 0 or a blank class;
+    /// [`SamplingError::DuplicateEntity`] when a code appears twice.
+    pub fn new(entries: impl IntoIterator<Item = RosterEntry>) -> Result<Self, SamplingError> {
+        let mut classes: Vec<String> = Vec::new();
+        let mut class_ix: HashMap<String, u16> = HashMap::new();
+        let mut rows = Vec::new();
+        for (n, e) in entries.into_iter().enumerate() {
+            if e.weight == 0 {
+                return Err(SamplingError::InvalidRoster {
+                    row: n,
+                    uscc: e.uscc,
+                    problem: "weight is 0; weights are positive integers".into(),
+                });
+            }
+            if e.credit_class.trim().is_empty() {
+                return Err(SamplingError::InvalidRoster {
+                    row: n,
+                    uscc: e.uscc,
+                    problem: "credit_class is blank".into(),
+                });
+            }
+            let class = match class_ix.get(&e.credit_class) {
+                Some(&c) => c,
+                None => {
+                    let c = classes.len() as u16;
+                    class_ix.insert(e.credit_class.clone(), c);
+                    classes.push(e.credit_class.clone());
+                    c
+                }
+            };
+            rows.push(Row {
+                block: uscc_block(&e.uscc),
+                kind: EntityKind::from_uscc(&e.uscc),
+                uscc: e.uscc,
+                region: region_number(&e.region),
+                industries: e.industries.iter().fold(0, |m, i| m | industry_bit(*i)),
+                status: e.status,
+                class,
+                registered_on: e.registered_on,
+                last_penalty_on: e.last_penalty_on,
+                weight: e.weight,
+            });
+        }
+        rows.sort_unstable_by_key(|r| r.block);
+        if let Some(w) = rows.windows(2).find(|w| w[0].block == w[1].block) {
+            return Err(SamplingError::DuplicateEntity { uscc: w[0].uscc });
+        }
+        let mut roster = TargetRoster {
+            rows,
+            classes,
+            digest: [0; 32],
+        };
+        roster.digest = digest_sorted_parts(&[&roster])?;
+        Ok(roster)
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the roster is empty.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The roster's digest (§2).
+    pub fn digest(&self) -> &Digest32 {
+        &self.digest
+    }
+
+    /// The entries back, in code order.
+    pub fn entries(&self) -> impl Iterator<Item = RosterEntry> + '_ {
+        self.rows.iter().map(|r| self.entry(r))
+    }
+
+    fn entry(&self, r: &Row) -> RosterEntry {
+        RosterEntry {
+            uscc: r.uscc,
+            region: RegionCode::parse(&format!("{:06}", r.region)).expect("parsed on the way in"),
+            industries: Industry::all()
+                .filter(|i| r.industries & industry_bit(*i) != 0)
+                .collect(),
+            status: r.status,
+            credit_class: self.classes[r.class as usize].clone(),
+            registered_on: r.registered_on,
+            last_penalty_on: r.last_penalty_on,
+            weight: r.weight,
+        }
+    }
+
+    /// Writes the §2 canonical line of one row.
+    fn write_line(&self, r: &Row, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"credit_class\":");
+        serde_json::to_writer(&mut *out, &self.classes[r.class as usize]).expect("string");
+        out.extend_from_slice(b",\"industries\":[");
+        let mut ids: Vec<&str> = Industry::all()
+            .filter(|i| r.industries & industry_bit(*i) != 0)
+            .map(Industry::id)
+            .collect();
+        ids.sort_unstable();
+        for (n, id) in ids.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            write!(out, "\"{id}\"").expect("vec");
+        }
+        out.extend_from_slice(b"],\"last_penalty_on\":");
+        match r.last_penalty_on {
+            Some(d) => write!(out, "\"{d}\"").expect("vec"),
+            None => out.extend_from_slice(b"null"),
+        }
+        write!(
+            out,
+            ",\"region\":\"{:06}\",\"registered_on\":\"{}\",\"status\":\"{}\",\"uscc\":\"{}\",\"weight\":{}}}\n",
+            r.region,
+            r.registered_on,
+            status_id(r.status),
+            r.uscc,
+            r.weight
+        )
+        .expect("vec");
+    }
+}
+
+/// The digest of a roster given in parts (§2): SHA-256 over every row's
+/// canonical line in code order, so parts merge into the digest of the whole.
+///
+/// # Errors
+/// [`SamplingError::DuplicateEntity`] when two parts hold the same code.
+pub fn digest_sorted_parts(parts: &[&TargetRoster]) -> Result<Digest32, SamplingError> {
+    let mut hasher = Sha256::new();
+    let mut pos = vec![0usize; parts.len()];
+    let mut line = Vec::with_capacity(256);
+    let mut last: Option<u128> = None;
+    loop {
+        // k-way merge by code; parts are few, so a linear scan is enough.
+        let mut best: Option<(usize, u128)> = None;
+        for (p, part) in parts.iter().enumerate() {
+            if let Some(r) = part.rows.get(pos[p])
+                && best.is_none_or(|(_, b)| r.block < b)
+            {
+                best = Some((p, r.block));
+            }
+        }
+        let Some((p, block)) = best else { break };
+        let row = &parts[p].rows[pos[p]];
+        if last == Some(block) {
+            return Err(SamplingError::DuplicateEntity { uscc: row.uscc });
+        }
+        last = Some(block);
+        line.clear();
+        parts[p].write_line(row, &mut line);
+        hasher.update(&line);
+        pos[p] += 1;
+    }
+    Ok(hasher.finalize().into())
+}
+
+pub(crate) fn industry_bit(i: Industry) -> u16 {
+    let ix = Industry::all().position(|x| x == i).expect("listed");
+    1 << ix
+}
+
+pub(crate) fn region_number(r: &RegionCode) -> u32 {
+    r.as_str().parse().expect("six digits")
+}
+
+pub(crate) fn status_id(s: EntityStatus) -> &'static str {
+    match s {
+        EntityStatus::Operating => "operating",
+        EntityStatus::Closed => "closed",
+        EntityStatus::Deregistered => "deregistered",
+        EntityStatus::Revoked => "revoked",
+        EntityStatus::MovedOut => "moved_out",
+    }
+}
+
+/// A past inspection of an entity, for the repeat-window and yearly-cap rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastInspection {
+    /// The entity inspected.
+    pub uscc: Uscc,
+    /// Date of the inspection.
+    pub date: NaiveDate,
+    /// Inspecting department's id.
+    pub department: String,
+    /// Level of the inspecting body.
+    pub level: Level,
+    /// Item codes checked.
+    pub items: Vec<String>,
+}
+
+/// The inspection history a draw is checked against, with its digest (§2).
+#[derive(Debug, Clone, Default)]
+pub struct InspectionHistory {
+    entries: Vec<PastInspection>,
+    by_entity: HashMap<Uscc, Vec<usize>>,
+    digest: Digest32,
+}
+
+impl InspectionHistory {
+    /// Fixes a history. Order does not matter.
+    ///
+    /// # Errors
+    /// [`SamplingError::InvalidHistory`] for an entry with no items or a blank department.
+    pub fn new(entries: impl IntoIterator<Item = PastInspection>) -> Result<Self, SamplingError> {
+        let entries: Vec<PastInspection> = entries.into_iter().collect();
+        let mut lines = Vec::with_capacity(entries.len());
+        let mut by_entity: HashMap<Uscc, Vec<usize>> = HashMap::new();
+        for (n, e) in entries.iter().enumerate() {
+            if e.items.is_empty() || e.department.trim().is_empty() {
+                return Err(SamplingError::InvalidHistory {
+                    row: n,
+                    problem: format!(
+                        "inspection of {} on {} names no items or no department",
+                        e.uscc, e.date
+                    ),
+                });
+            }
+            let mut line = super::record::canonical_json(e).into_bytes();
+            line.push(b'\n');
+            lines.push(line);
+            by_entity.entry(e.uscc).or_default().push(n);
+        }
+        lines.sort_unstable();
+        let mut h = Sha256::new();
+        for l in &lines {
+            h.update(l);
+        }
+        Ok(InspectionHistory {
+            entries,
+            by_entity,
+            digest: h.finalize().into(),
+        })
+    }
+
+    /// The digest (§2); that of an empty history is SHA-256 of nothing.
+    pub fn digest(&self) -> Digest32 {
+        if self.entries.is_empty() {
+            return Sha256::digest([]).into();
+        }
+        self.digest
+    }
+
+    /// Past inspections of one entity.
+    pub fn of(&self, uscc: &Uscc) -> impl Iterator<Item = &PastInspection> {
+        self.by_entity
+            .get(uscc)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
+    }
+
+    /// Whether there is no history at all.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

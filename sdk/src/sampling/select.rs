@@ -1,0 +1,437 @@
+//! Target selection for one task (draw algorithm §6–§7): who is in the pool,
+//! who is excluded or down-weighted and why, how many each stratum takes,
+//! and the entities with the smallest keys. Works on roster parts whose
+//! results merge into exactly the single-pass result.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::SamplingError;
+use super::plan::{Plan, Size, Task, TaskKind};
+use super::prf::{Prf, weighted_key};
+use super::roster::{InspectionHistory, Row, TargetRoster, industry_bit};
+use crate::entity::Uscc;
+
+/// Why an entity in a task's population was not drawn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ExclusionRule {
+    /// The class is not drawn for routine checks (无事不扰, 国市监信发〔2022〕6号).
+    UndisturbedClass,
+    /// The class has no stratum in the task.
+    NoStratum,
+    /// Checked on one of the task's items by the same or a higher level within
+    /// the window (SAMR Order 49 Art. 42).
+    RecentlyInspected,
+    /// The department's yearly cap of inspections of the entity is reached.
+    YearlyCap,
+}
+
+/// An entity left out of a task's draw, with the rule and the facts behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    /// The entity.
+    pub uscc: Uscc,
+    /// The rule applied.
+    pub rule: ExclusionRule,
+    /// The facts, e.g. "F-09 by market_regulation (county) on 2026-10-02".
+    pub detail: String,
+}
+
+/// Pool sizes of one task over a roster part; parts add up (§7).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaskCounts {
+    /// Entities passing the filter (the task's population).
+    pub population: u64,
+    /// Eligible entities per stratum part: index 2s normal, 2s+1 reduced.
+    pub pools: Vec<u64>,
+}
+
+impl TaskCounts {
+    /// Adds another part's counts.
+    pub fn add(&mut self, other: &TaskCounts) {
+        self.population += other.population;
+        if self.pools.len() < other.pools.len() {
+            self.pools.resize(other.pools.len(), 0);
+        }
+        for (a, b) in self.pools.iter_mut().zip(&other.pools) {
+            *a += b;
+        }
+    }
+}
+
+/// A candidate: its weighted key (0 in uniform draws), then its PRF value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cand {
+    pub weighted: f64,
+    pub key: u128,
+    pub uscc: Uscc,
+}
+
+impl Cand {
+    pub(crate) fn cmp(&self, other: &Cand) -> std::cmp::Ordering {
+        self.weighted
+            .total_cmp(&other.weighted)
+            .then(self.key.cmp(&other.key))
+    }
+}
+
+/// A task's selection over one roster part, before merging (§7).
+#[derive(Debug, Clone, Default)]
+pub struct PartialSelection {
+    pub(crate) winners: Vec<Vec<Cand>>,
+    pub(crate) exclusions: Vec<Exclusion>,
+    pub(crate) reduced: Vec<Uscc>,
+}
+
+impl PartialSelection {
+    /// Merges another part's selection, keeping each stratum part's `takes`
+    /// smallest keys.
+    pub fn merge(&mut self, other: PartialSelection, takes: &[u64]) {
+        if self.winners.len() < other.winners.len() {
+            self.winners.resize(other.winners.len(), Vec::new());
+        }
+        for (i, w) in other.winners.into_iter().enumerate() {
+            self.winners[i].extend(w);
+            keep_smallest(&mut self.winners[i], takes[i] as usize);
+        }
+        self.exclusions.extend(other.exclusions);
+        self.reduced.extend(other.reduced);
+    }
+}
+
+fn keep_smallest(c: &mut Vec<Cand>, take: usize) {
+    if c.len() > take {
+        if take == 0 {
+            c.clear();
+            return;
+        }
+        c.select_nth_unstable_by(take - 1, Cand::cmp);
+        c.truncate(take);
+    }
+    c.sort_unstable_by(Cand::cmp);
+}
+
+/// Where an entity goes in a task.
+enum Fate {
+    Out,
+    Excluded(ExclusionRule, String),
+    Pool(usize),
+}
+
+/// One task's fixed context for scanning roster parts.
+pub(crate) struct TaskScan<'a> {
+    plan: &'a Plan,
+    task: &'a Task,
+    history: &'a InspectionHistory,
+    prf: Prf,
+    industries: u16,
+    regions: Vec<(u32, u32)>,
+    repeat_from: Option<NaiveDate>,
+    penalty_cutoff: Option<NaiveDate>,
+}
+
+impl<'a> TaskScan<'a> {
+    pub(crate) fn new(plan: &'a Plan, t: usize, history: &'a InspectionHistory, prf: Prf) -> Self {
+        let task = &plan.tasks[t];
+        let regions = task
+            .filter
+            .regions
+            .iter()
+            .map(|p| {
+                let scale = 10u32.pow(6 - p.len() as u32);
+                let lo: u32 = p.parse::<u32>().unwrap_or(0) * scale;
+                (lo, lo + scale)
+            })
+            .collect();
+        let back = |m: u32| {
+            plan.as_of
+                .checked_sub_months(Months::new(m))
+                .unwrap_or(NaiveDate::MIN)
+        };
+        TaskScan {
+            plan,
+            task,
+            history,
+            prf,
+            industries: task
+                .filter
+                .industries
+                .iter()
+                .fold(0, |m, i| m | industry_bit(*i)),
+            regions,
+            repeat_from: task.rules.repeat_window_months.map(back),
+            penalty_cutoff: task.rules.penalty_free.as_ref().map(|p| back(12 * p.years)),
+        }
+    }
+
+    /// Class index of each of the part's interned classes: stratum, or why not.
+    fn class_map(
+        &self,
+        part: &TargetRoster,
+    ) -> Result<Vec<Result<usize, ExclusionRule>>, SamplingError> {
+        part.classes
+            .iter()
+            .map(|c| {
+                if !self.plan.classes.contains(c) {
+                    let uscc = part
+                        .rows
+                        .iter()
+                        .find(|r| part.classes[r.class as usize] == *c)
+                        .map(|r| r.uscc);
+                    return Err(SamplingError::UnknownClass {
+                        uscc: uscc.expect("an interned class has a row"),
+                        class: c.clone(),
+                        allowed: self.plan.classes.clone(),
+                    });
+                }
+                let rules = &self.task.rules;
+                if rules.undisturbed_classes.contains(c) && !rules.draw_undisturbed {
+                    return Ok(Err(ExclusionRule::UndisturbedClass));
+                }
+                Ok(self
+                    .task
+                    .strata
+                    .iter()
+                    .position(|s| s.class == *c)
+                    .ok_or(ExclusionRule::NoStratum))
+            })
+            .collect()
+    }
+
+    fn fate(&self, r: &Row, classes: &[Result<usize, ExclusionRule>], names: &[String]) -> Fate {
+        let f = &self.task.filter;
+        if !f.statuses.contains(&r.status)
+            || (self.industries != 0 && r.industries & self.industries == 0)
+            || (!f.kinds.is_empty() && !f.kinds.contains(&r.kind))
+            || (!self.regions.is_empty()
+                && !self
+                    .regions
+                    .iter()
+                    .any(|&(lo, hi)| (lo..hi).contains(&r.region)))
+        {
+            return Fate::Out;
+        }
+        let stratum = match classes[r.class as usize] {
+            Ok(s) => s,
+            Err(rule) => {
+                return Fate::Excluded(rule, format!("credit class {}", names[r.class as usize]));
+            }
+        };
+        if !self.history.is_empty()
+            && let Some(e) = self.history_exclusion(&r.uscc)
+        {
+            return e;
+        }
+        let reduced = self.penalty_cutoff.is_some_and(|cut| {
+            r.registered_on <= cut && r.last_penalty_on.is_none_or(|p| p <= cut)
+        });
+        Fate::Pool(2 * stratum + usize::from(reduced))
+    }
+
+    fn history_exclusion(&self, uscc: &Uscc) -> Option<Fate> {
+        let as_of = self.plan.as_of;
+        let past: Vec<_> = self.history.of(uscc).filter(|p| p.date <= as_of).collect();
+        if let Some(from) = self.repeat_from {
+            let mut recent: Vec<_> = past
+                .iter()
+                .filter(|p| p.date > from && p.level >= self.plan.level)
+                .filter_map(|p| {
+                    let shared: Vec<&str> = p
+                        .items
+                        .iter()
+                        .filter(|c| self.task.items.iter().any(|i| i.code == **c))
+                        .map(String::as_str)
+                        .collect();
+                    (!shared.is_empty()).then(|| {
+                        format!(
+                            "{} by {} ({}) on {}",
+                            shared.join("+"),
+                            p.department,
+                            p.level.id(),
+                            p.date
+                        )
+                    })
+                })
+                .collect();
+            if !recent.is_empty() {
+                recent.sort();
+                return Some(Fate::Excluded(
+                    ExclusionRule::RecentlyInspected,
+                    recent.join("; "),
+                ));
+            }
+        }
+        if let Some(cap) = self.task.rules.yearly_cap {
+            let n = past
+                .iter()
+                .filter(|p| p.department == self.task.department && p.date.year() == as_of.year())
+                .count();
+            if n >= cap as usize {
+                return Some(Fate::Excluded(
+                    ExclusionRule::YearlyCap,
+                    format!(
+                        "{n} inspections by {} in {}",
+                        self.task.department,
+                        as_of.year()
+                    ),
+                ));
+            }
+        }
+        None
+    }
+
+    /// Pool sizes over one part (§7 pass 1).
+    pub(crate) fn count(&self, part: &TargetRoster) -> Result<TaskCounts, SamplingError> {
+        let classes = self.class_map(part)?;
+        let mut c = TaskCounts {
+            population: 0,
+            pools: vec![0; 2 * self.task.strata.len()],
+        };
+        for r in &part.rows {
+            match self.fate(r, &classes, &part.classes) {
+                Fate::Out => {}
+                Fate::Excluded(..) => c.population += 1,
+                Fate::Pool(s) => {
+                    c.population += 1;
+                    c.pools[s] += 1;
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    /// The part's winners per stratum part given the takes (§7 pass 2).
+    pub(crate) fn select(
+        &self,
+        part: &TargetRoster,
+        takes: &[u64],
+    ) -> Result<PartialSelection, SamplingError> {
+        const CHUNK: usize = 4096;
+        let classes = self.class_map(part)?;
+        let mut out = PartialSelection {
+            winners: vec![Vec::new(); takes.len()],
+            ..Default::default()
+        };
+        let (mut blocks, mut keys, mut slots) = (
+            Vec::with_capacity(CHUNK),
+            Vec::new(),
+            Vec::with_capacity(CHUNK),
+        );
+        for rows in part.rows.chunks(CHUNK) {
+            blocks.clear();
+            slots.clear();
+            for r in rows {
+                match self.fate(r, &classes, &part.classes) {
+                    Fate::Out => {}
+                    Fate::Excluded(rule, detail) => out.exclusions.push(Exclusion {
+                        uscc: r.uscc,
+                        rule,
+                        detail,
+                    }),
+                    Fate::Pool(s) => {
+                        if s % 2 == 1 {
+                            out.reduced.push(r.uscc);
+                        }
+                        if takes[s] > 0 {
+                            blocks.push(r.block);
+                            slots.push((s, r));
+                        }
+                    }
+                }
+            }
+            self.prf.eval_many(&blocks, &mut keys);
+            for (&(s, r), &key) in slots.iter().zip(&keys) {
+                let weighted = if self.task.weighted {
+                    weighted_key(key, r.weight)
+                } else {
+                    0.0
+                };
+                let w = &mut out.winners[s];
+                w.push(Cand {
+                    weighted,
+                    key,
+                    uscc: r.uscc,
+                });
+                // Bound memory: trim to the take whenever the buffer doubles.
+                if w.len() >= 2 * (takes[s] as usize).max(CHUNK) {
+                    keep_smallest(w, takes[s] as usize);
+                }
+            }
+        }
+        for (w, &t) in out.winners.iter_mut().zip(takes) {
+            keep_smallest(w, t as usize);
+        }
+        Ok(out)
+    }
+}
+
+/// How many each stratum part takes, from the summed counts (§7).
+///
+/// # Errors
+/// [`SamplingError::EmptyStratum`], [`SamplingError::StratumTooSmall`] or
+/// [`SamplingError::PublicityMinimum`].
+pub(crate) fn takes(task: &Task, t: usize, counts: &TaskCounts) -> Result<Vec<u64>, SamplingError> {
+    let factor = task
+        .rules
+        .penalty_free
+        .as_ref()
+        .map_or(0, |p| u128::from(p.factor.ppm()));
+    let mut out = Vec::with_capacity(counts.pools.len());
+    for (s, spec) in task.strata.iter().enumerate() {
+        let (n, r) = (counts.pools[2 * s], counts.pools[2 * s + 1]);
+        match spec.size {
+            Size::Ratio(ratio) => {
+                out.push(ratio.ceil_of(n));
+                let rr = u128::from(r) * u128::from(ratio.ppm()) * factor;
+                out.push(rr.div_ceil(1_000_000_000_000) as u64);
+            }
+            Size::Count(c) => {
+                if n + r == 0 && c > 0 {
+                    return Err(SamplingError::EmptyStratum {
+                        task: t,
+                        class: spec.class.clone(),
+                        count: c,
+                    });
+                }
+                if c > n + r {
+                    return Err(SamplingError::StratumTooSmall {
+                        stratum: format!("tasks[{t}] class {}", spec.class),
+                        requested: c as usize,
+                        available: (n + r) as usize,
+                    });
+                }
+                // Share c between the parts in proportion to n·1 and r·factor,
+                // rounding half up (§7).
+                let d = u128::from(n) * 1_000_000 + u128::from(r) * factor;
+                let mut tr = if d == 0 {
+                    0
+                } else {
+                    ((2 * u128::from(c) * u128::from(r) * factor + d) / (2 * d)) as u64
+                };
+                tr = tr.min(r);
+                let mut tn = c - tr;
+                if tn > n {
+                    tn = n;
+                    tr = c - n;
+                }
+                out.push(tn);
+                out.push(tr);
+            }
+        }
+    }
+    if task.kind == TaskKind::Publicity {
+        let needed = task.rules.publicity_minimum.ceil_of(counts.population);
+        let planned: u64 = out.iter().sum();
+        if planned < needed {
+            return Err(SamplingError::PublicityMinimum {
+                task: t,
+                population: counts.population,
+                needed,
+                planned,
+            });
+        }
+    }
+    Ok(out)
+}
