@@ -58,6 +58,7 @@ mod names;
 mod output;
 mod penalty;
 mod premises;
+mod roster;
 mod shares;
 mod summary;
 
@@ -70,6 +71,7 @@ pub use output::{
 };
 pub use penalty::{DEPARTMENTS, PenaltyKind, PenaltyRecord};
 pub use premises::{Equipment, Premises};
+pub use roster::{CLASS_SHARES, uniform_roster};
 pub use shares::{Line, Shares, Township};
 pub use summary::Summary;
 

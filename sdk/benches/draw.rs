@@ -1,0 +1,63 @@
+//! Stratified target selection (draw algorithm §6–§7) over a synthetic roster
+//! of 10^6 and 10^7 entities in four credit-class strata, the figure
+//! `scripts/bench-draw.sh` sets beside pandas and polars. The roster and its
+//! digest are fixed before timing, as the procedure fixes them before the
+//! draw; each iteration counts the pools, sizes the strata and selects.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use jianguan::sampling::{
+    DrawSetup, EntropyValue, InspectionHistory, InspectorRoster, Plan, TargetRoster,
+};
+use jianguan::synth::uniform_roster;
+
+/// The benchmark plan: one undirected task, A 1%, B 3%, C 10%, D 30%, and
+/// none of the rules that would exclude or down-weight entities (the
+/// baselines have no such rules).
+pub const PLAN: &str = r#"{
+  "id": "BENCH", "title": "stratified draw benchmark", "level": "county",
+  "as_of": "2026-11-28", "period": ["2026-12-01", "2026-12-31"],
+  "entropy": ["bench"],
+  "tasks": [{
+    "department": "market_regulation", "kind": "routine", "items": ["G-01"],
+    "direction": "undirected",
+    "strata": [{"class": "A", "size": {"ratio": "0.01"}}, {"class": "B", "size": {"ratio": "0.03"}},
+               {"class": "C", "size": {"ratio": "0.10"}}, {"class": "D", "size": {"ratio": "0.30"}}],
+    "rules": {"draw_undisturbed": true, "penalty_free": null, "repeat_window_months": null, "yearly_cap": null}
+  }]
+}"#;
+
+fn bench(c: &mut Criterion) {
+    let mut plan: Plan = serde_json::from_str(PLAN).expect("plan");
+    plan.resolve(None).expect("valid plan");
+    let history = InspectionHistory::default();
+    let inspectors = InspectorRoster::new([]).expect("empty roster");
+    let entropy = [EntropyValue {
+        label: "bench".into(),
+        value: "1".into(),
+    }];
+    let sizes: Vec<usize> = std::env::var("JIANGUAN_DRAW_ROWS")
+        .map(|v| {
+            v.split(',')
+                .map(|n| n.trim().parse().expect("row count"))
+                .collect()
+        })
+        .unwrap_or_else(|_| vec![1_000_000, 10_000_000]);
+    let mut group = c.benchmark_group("draw_stratified");
+    group.sample_size(10);
+    for n in sizes {
+        let roster = TargetRoster::new(uniform_roster(n)).expect("roster");
+        let setup =
+            DrawSetup::new(&plan, roster.digest(), &history, &inspectors, &entropy).expect("setup");
+        group.bench_with_input(BenchmarkId::new("jianguan", n), &roster, |b, roster| {
+            b.iter(|| {
+                let counts = setup.count(0, roster).expect("count");
+                let takes = setup.takes(0, &counts).expect("takes");
+                setup.select(0, roster, &takes).expect("select")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
