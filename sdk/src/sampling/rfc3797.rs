@@ -1,7 +1,7 @@
 //! RFC 3797 selection mode: the publicly verifiable random selection of
 //! D. Eastlake, "Publicly Verifiable Nominations Committee (NomCom) Random
-//! Selection" (RFC 3797, June 2004), reproduced bit for bit so that anyone
-//! holding the published sources can re-run a draw with the RFC's own
+//! Selection" (RFC 3797, June 2004), reproduced bit for bit: anyone holding
+//! the published number sources can re-run a draw with the RFC's own
 //! reference code and get the same table.
 //!
 //! The mode is meant for small pools, such as the inspector panel drawn for
