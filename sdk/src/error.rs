@@ -24,6 +24,9 @@ pub enum Error {
     /// A draw that could not be made.
     #[error(transparent)]
     Sampling(#[from] SamplingError),
+    /// An RFC 3797 selection that could not be made.
+    #[error(transparent)]
+    Rfc3797(#[from] crate::sampling::rfc3797::Rfc3797Error),
     /// A referral that could not be delivered.
     #[error(transparent)]
     Referral(#[from] ReferralError),
