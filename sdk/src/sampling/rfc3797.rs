@@ -15,8 +15,8 @@
 //! 1. Each [`EntropySource`] is written in canonical form: its numbers in
 //!    ascending decimal order without leading zeros, each followed by `.`,
 //!    and the source closed by `/` (`2 5 12 8 10` gives `2.5.8.10.12./`).
-//!    Text keeps only its ASCII letters and digits, upper-cased, and is then
-//!    closed like a single number (`./`).
+//!    Only numeric sources are taken: the RFC's rule for text sources
+//!    could not be read from an authoritative copy, so none is encoded.
 //! 2. The key string is the canonical sources concatenated in their
 //!    announced order ([`key_string`]).
 //! 3. For the `i`-th selection (1-based), the hash is MD5 over the bytes
@@ -57,18 +57,14 @@ pub const MAX_POOL_SIZE: usize = 65_535;
 /// One public source of randomness, such as a lottery draw announced before
 /// the selection and published after it.
 ///
-/// Prefer [`EntropySource::Numbers`]: RFC 3797 §4 strongly advises against
-/// text sources because they are hard to canonicalise the same way twice.
+/// Only numeric sources are supported (RFC 3797 §4 advises against text
+/// sources, and its text rule is not encoded here).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EntropySource {
     /// Non-negative integers, in any order; they are sorted ascending.
     /// Repeated values are kept.
     Numbers(Vec<u64>),
-    /// Text. Only the ASCII letters (upper-cased) and digits are kept;
-    /// spaces, punctuation and every non-ASCII character (accented letters,
-    /// Chinese characters) are dropped, not transliterated.
-    Text(String),
 }
 
 impl EntropySource {
@@ -77,14 +73,8 @@ impl EntropySource {
         Self::Numbers(values.into_iter().collect())
     }
 
-    /// A text source (discouraged by the RFC; see [`EntropySource::Text`]).
-    pub fn text(value: impl Into<String>) -> Self {
-        Self::Text(value.into())
-    }
-
     /// The source's canonical form, closed by `/` (`"2.5.8.10.12./"`), or
-    /// `None` when it has no value: an empty number list, or text without
-    /// any ASCII letter or digit.
+    /// `None` when it has no value (an empty number list).
     #[must_use]
     pub fn canonical(&self) -> Option<String> {
         let mut out = String::new();
@@ -94,16 +84,6 @@ impl EntropySource {
                 sorted.sort_unstable();
                 for value in sorted {
                     out.push_str(&value.to_string());
-                    out.push('.');
-                }
-            }
-            Self::Text(text) => {
-                out.extend(
-                    text.chars()
-                        .filter(char::is_ascii_alphanumeric)
-                        .map(|c| c.to_ascii_uppercase()),
-                );
-                if !out.is_empty() {
                     out.push('.');
                 }
             }
@@ -148,9 +128,7 @@ pub enum Rfc3797Error {
     /// A source has no value. Remedy: enter the published value, or correct
     /// the announced source list (a source that produced nothing must be
     /// handled as the announcement said).
-    #[error(
-        "entropy source {position} has no value (no numbers, or text without an ASCII letter or digit); enter its published value"
-    )]
+    #[error("entropy source {position} has no value (no numbers); enter its published value")]
     EmptySource {
         /// The source's 1-based position in the list.
         position: usize,
