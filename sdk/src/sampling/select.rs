@@ -285,21 +285,31 @@ impl<'a> TaskScan<'a> {
     /// Pool sizes over one part (§7 pass 1).
     pub(crate) fn count(&self, part: &TargetRoster) -> Result<TaskCounts, SamplingError> {
         let classes = self.class_map(part)?;
-        let mut c = TaskCounts {
+        let counted = in_slices(&part.rows, |rows| {
+            let mut c = TaskCounts {
+                population: 0,
+                pools: vec![0; 2 * self.task.strata.len()],
+            };
+            for r in rows {
+                match self.fate(r, &classes, &part.classes) {
+                    Fate::Out => {}
+                    Fate::Excluded(..) => c.population += 1,
+                    Fate::Pool(s) => {
+                        c.population += 1;
+                        c.pools[s] += 1;
+                    }
+                }
+            }
+            c
+        });
+        let mut total = TaskCounts {
             population: 0,
             pools: vec![0; 2 * self.task.strata.len()],
         };
-        for r in &part.rows {
-            match self.fate(r, &classes, &part.classes) {
-                Fate::Out => {}
-                Fate::Excluded(..) => c.population += 1,
-                Fate::Pool(s) => {
-                    c.population += 1;
-                    c.pools[s] += 1;
-                }
-            }
+        for c in &counted {
+            total.add(c);
         }
-        Ok(c)
+        Ok(total)
     }
 
     /// The part's winners per stratum part given the takes (§7 pass 2).
@@ -308,22 +318,41 @@ impl<'a> TaskScan<'a> {
         part: &TargetRoster,
         takes: &[u64],
     ) -> Result<PartialSelection, SamplingError> {
-        const CHUNK: usize = 4096;
         let classes = self.class_map(part)?;
+        // Slices of one part are parts too: they merge into the same result.
+        let mut slices = in_slices(&part.rows, |rows| self.select_rows(part, &classes, rows, takes));
+        let mut out = slices.remove(0);
+        for s in slices {
+            out.merge(s, takes);
+        }
+        Ok(out)
+    }
+
+    fn select_rows(
+        &self,
+        part: &TargetRoster,
+        classes: &[Result<usize, ExclusionRule>],
+        rows: &[Row],
+        takes: &[u64],
+    ) -> PartialSelection {
+        const CHUNK: usize = 4096;
         let mut out = PartialSelection {
             winners: vec![Vec::new(); takes.len()],
             ..Default::default()
         };
+        // The largest kept candidate once a stratum part's buffer was first
+        // trimmed: anything larger can never win.
+        let mut bound: Vec<Option<Cand>> = vec![None; takes.len()];
         let (mut blocks, mut keys, mut slots) = (
             Vec::with_capacity(CHUNK),
             Vec::new(),
             Vec::with_capacity(CHUNK),
         );
-        for rows in part.rows.chunks(CHUNK) {
+        for rows in rows.chunks(CHUNK) {
             blocks.clear();
             slots.clear();
             for r in rows {
-                match self.fate(r, &classes, &part.classes) {
+                match self.fate(r, classes, &part.classes) {
                     Fate::Out => {}
                     Fate::Excluded(rule, detail) => out.exclusions.push(Exclusion {
                         uscc: r.uscc,
@@ -348,23 +377,53 @@ impl<'a> TaskScan<'a> {
                 } else {
                     0.0
                 };
-                let w = &mut out.winners[s];
-                w.push(Cand {
+                let cand = Cand {
                     weighted,
                     key,
                     uscc: r.uscc,
-                });
+                };
+                if bound[s].is_some_and(|b| cand.cmp(&b).is_gt()) {
+                    continue;
+                }
+                let w = &mut out.winners[s];
+                w.push(cand);
                 // Bound memory: trim to the take whenever the buffer doubles.
                 if w.len() >= 2 * (takes[s] as usize).max(CHUNK) {
                     keep_smallest(w, takes[s] as usize);
+                    bound[s] = w.last().copied();
                 }
             }
         }
         for (w, &t) in out.winners.iter_mut().zip(takes) {
             keep_smallest(w, t as usize);
         }
-        Ok(out)
+        out
     }
+}
+
+/// Runs `f` over contiguous slices of `rows`, one per available core for
+/// large rosters, and returns the results in slice order.
+fn in_slices<T: Send>(rows: &[Row], f: impl Fn(&[Row]) -> T + Sync) -> Vec<T> {
+    const MIN_SLICE: usize = 1 << 16;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let n = threads.min(rows.len() / MIN_SLICE).max(1);
+    if n == 1 {
+        return vec![f(rows)];
+    }
+    let size = rows.len().div_ceil(n);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(size)
+            .map(|slice| {
+                let f = &f;
+                scope.spawn(move || f(slice))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("draw worker does not panic"))
+            .collect()
+    })
 }
 
 /// How many each stratum part takes, from the summed counts (§7).
