@@ -291,7 +291,9 @@ impl InspectionHistory {
                     ),
                 });
             }
-            let mut line = super::record::canonical_json(e).into_bytes();
+            let mut canon = e.clone();
+            canon.items.sort();
+            let mut line = super::record::canonical_json(&canon).into_bytes();
             line.push(b'\n');
             lines.push(line);
             by_entity.entry(e.uscc).or_default().push(n);

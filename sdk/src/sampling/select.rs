@@ -238,12 +238,14 @@ impl<'a> TaskScan<'a> {
                 .iter()
                 .filter(|p| p.date > from && p.level >= self.plan.level)
                 .filter_map(|p| {
-                    let shared: Vec<&str> = p
+                    let mut shared: Vec<&str> = p
                         .items
                         .iter()
                         .filter(|c| self.task.items.iter().any(|i| i.code == **c))
                         .map(String::as_str)
                         .collect();
+                    shared.sort_unstable();
+                    shared.dedup();
                     (!shared.is_empty()).then(|| {
                         format!(
                             "{} by {} ({}) on {}",
