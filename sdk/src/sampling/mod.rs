@@ -5,6 +5,8 @@
 
 use crate::entity::Uscc;
 
+pub mod results;
+
 /// One stratum of a target pool (检查对象名录库): the eligible entities of
 /// one credit class or other stratum, and how many of them to draw.
 #[derive(Debug, Clone, Copy)]
