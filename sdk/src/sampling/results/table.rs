@@ -96,7 +96,8 @@ pub enum Finding {
 }
 
 /// A legal follow-up an outcome sets off, with the provision it rests on.
-/// Tables carry these as data.
+/// Tables carry these as data; [`super::record_result`] turns each into a
+/// [`super::FollowUpEvent`].
 ///
 /// Serialised with an `action` tag: `{"action": "transfer", "department":
 /// "public_security", "legal_basis": "…"}`.
@@ -325,6 +326,11 @@ impl OutcomeTable {
     /// The table's codes, in display order, for messages.
     pub fn allowed_codes(&self) -> Vec<String> {
         self.codes.iter().map(|c| c.code.clone()).collect()
+    }
+
+    /// Position of `code` in display order.
+    pub(super) fn position(&self, code: &str) -> Option<usize> {
+        self.codes.iter().position(|c| c.code == code)
     }
 }
 
