@@ -6,6 +6,7 @@ use crate::credit::CreditError;
 use crate::entity::{EntityError, UsccError};
 use crate::referral::ReferralError;
 use crate::sampling::SamplingError;
+use crate::sampling::results::ResultsError;
 
 /// Any error the SDK returns. Each variant wraps the module error that says
 /// what was wrong and where.
@@ -27,6 +28,10 @@ pub enum Error {
     /// An RFC 3797 selection that could not be made.
     #[error(transparent)]
     Rfc3797(#[from] crate::sampling::rfc3797::Rfc3797Error),
+    /// An outcome code table refused, or an inspection result that could not
+    /// be recorded.
+    #[error(transparent)]
+    Results(#[from] ResultsError),
     /// A referral that could not be delivered.
     #[error(transparent)]
     Referral(#[from] ReferralError),

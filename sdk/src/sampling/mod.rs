@@ -75,6 +75,7 @@ pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
 use crate::entity::Uscc;
 
 pub mod rfc3797;
+pub mod results;
 
 /// One stratum of a target pool (检查对象名录库): the eligible entities of
 /// one credit class or other stratum, and how many of them to draw.
