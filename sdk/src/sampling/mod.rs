@@ -62,7 +62,9 @@ pub use plan::{
     Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,
     Size, StratumSpec, Task, TaskKind,
 };
-pub use prf::{ALGORITHM, Digest32, Prf, derive_key, hex, parse_digest, sha256, uscc_block};
+pub use prf::{
+    ALGORITHM, Digest32, Prf, derive_key, hex, parse_digest, sha256, uscc_block, weighted_key,
+};
 pub use record::{
     Assignment, Digests, DrawRecord, DrawSetup, EntropyValue, RECORD_FORMAT, Recusal,
     StratumOutcome, StratumPart, TaskOutcome, Visit, canonical_json, draw, draw_parts, verify,
@@ -74,8 +76,8 @@ pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
 
 use crate::entity::Uscc;
 
-pub mod rfc3797;
 pub mod results;
+pub mod rfc3797;
 
 /// One stratum of a target pool (检查对象名录库): the eligible entities of
 /// one credit class or other stratum, and how many of them to draw.

@@ -322,7 +322,9 @@ impl<'a> TaskScan<'a> {
     ) -> Result<PartialSelection, SamplingError> {
         let classes = self.class_map(part)?;
         // Slices of one part are parts too: they merge into the same result.
-        let mut slices = in_slices(&part.rows, |rows| self.select_rows(part, &classes, rows, takes));
+        let mut slices = in_slices(&part.rows, |rows| {
+            self.select_rows(part, &classes, rows, takes)
+        });
         let mut out = slices.remove(0);
         for s in slices {
             out.merge(s, takes);

@@ -1,0 +1,201 @@
+//! The inputs of the draw test vectors in tests/vectors/draw/: small,
+//! deterministic rosters that exercise every rule of docs/draw-algorithm.md.
+
+use jianguan::NaiveDate;
+use jianguan::entity::{EntityStatus, Industry, RegionCode, Uscc};
+use jianguan::sampling::{
+    EntropyValue, Inspector, InspectorStatus, Level, PastInspection, Plan, RosterEntry,
+};
+use jianguan::synth::mix64;
+use serde::{Deserialize, Serialize};
+
+/// Everything a draw takes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Inputs {
+    pub plan: Plan,
+    pub roster: Vec<RosterEntry>,
+    pub history: Vec<PastInspection>,
+    pub inspectors: Vec<Inspector>,
+    pub entropy: Vec<EntropyValue>,
+}
+
+pub fn day(s: &str) -> NaiveDate {
+    s.parse().expect("date")
+}
+
+pub fn code(i: u64, kind: &str) -> Uscc {
+    Uscc::with_check_character(&format!("{kind}370283MA{:07}", i * 7919 % 10_000_000))
+        .expect("valid pattern")
+}
+
+/// `n` entities of Pingdu and Qingdao's other districts, classes, lines,
+/// registration and penalty dates spread by a hash of the index.
+pub fn roster(n: u64) -> Vec<RosterEntry> {
+    let lines = [
+        vec![Industry::Catering],
+        vec![Industry::FoodSales],
+        vec![Industry::FoodSales, Industry::Catering],
+        vec![Industry::DrugRetail],
+        vec![],
+    ];
+    (0..n)
+        .map(|i| {
+            let h = mix64(i + 0x5eed);
+            let class = ["A", "B", "B", "C", "C", "D"][(h % 6) as usize];
+            let registered =
+                ["2015-05-20", "2021-03-01", "2024-07-15", "2023-11-28"][(h >> 8) as usize % 4];
+            let penalty = [
+                None,
+                None,
+                Some("2025-02-10"),
+                Some("2023-11-28"),
+                Some("2023-11-29"),
+            ][(h >> 16) as usize % 5];
+            RosterEntry {
+                uscc: code(i, if h >> 40 & 3 == 0 { "92" } else { "91" }),
+                region: RegionCode::parse(if h >> 24 & 7 == 0 { "370281" } else { "370283" })
+                    .expect("region"),
+                industries: lines[(h >> 32) as usize % lines.len()].clone(),
+                status: if h >> 44 & 15 == 0 {
+                    EntityStatus::Closed
+                } else {
+                    EntityStatus::Operating
+                },
+                credit_class: class.into(),
+                registered_on: day(registered),
+                last_penalty_on: penalty.map(day),
+                weight: 1 + (h >> 50) as u32 % 5,
+            }
+        })
+        .collect()
+}
+
+pub fn inspector(id: &str, department: &str, team: &str, quals: &[&str]) -> Inspector {
+    Inspector {
+        id: id.into(),
+        name: format!("检查员{id}"),
+        department: department.into(),
+        team: team.into(),
+        qualifications: quals.iter().map(|q| q.to_string()).collect(),
+        status: InspectorStatus::Active,
+        workload_cap: None,
+        conflicts: vec![],
+    }
+}
+
+pub fn inspectors(roster: &[RosterEntry]) -> Vec<Inspector> {
+    let mut out = Vec::new();
+    for n in 0..8 {
+        let team = ["凤台所", "李园所", "同和所"][n % 3];
+        let quals: &[&str] = if n % 4 == 3 {
+            &["drug_retail"]
+        } else {
+            &["catering", "food_sales"]
+        };
+        out.push(inspector(
+            &format!("370283-MR-{n:04}"),
+            "market_regulation",
+            team,
+            quals,
+        ));
+    }
+    for n in 0..4 {
+        out.push(inspector(
+            &format!("370283-HE-{n:04}"),
+            "health",
+            ["卫生监督所", "疾控科"][n % 2],
+            &[],
+        ));
+    }
+    out[1].status = InspectorStatus::OnLeave;
+    out[2].workload_cap = Some(3);
+    // Conflicts of interest (回避): two inspectors with a handful of entities.
+    out[0].conflicts = roster.iter().step_by(5).map(|e| e.uscc).collect();
+    out[9].conflicts = roster.iter().skip(2).step_by(7).map(|e| e.uscc).collect();
+    out
+}
+
+pub fn history(roster: &[RosterEntry]) -> Vec<PastInspection> {
+    let mut out = Vec::new();
+    for (n, e) in roster.iter().enumerate().filter(|(n, _)| n % 6 == 1) {
+        let (date, level, items): (&str, Level, &[&str]) = match (n / 6) % 4 {
+            0 => ("2026-10-15", Level::County, &["F-04"]),
+            1 => ("2026-08-28", Level::City, &["F-07", "G-01"]),
+            2 => ("2026-09-01", Level::County, &["F-04"]),
+            _ => ("2026-03-02", Level::Province, &["J-01"]),
+        };
+        out.push(PastInspection {
+            uscc: e.uscc,
+            date: day(date),
+            department: "market_regulation".into(),
+            level,
+            items: items.iter().map(|s| s.to_string()).collect(),
+        });
+        if n % 3 == 1 {
+            out.push(PastInspection {
+                uscc: e.uscc,
+                date: day("2026-02-14"),
+                department: "market_regulation".into(),
+                level: Level::County,
+                items: vec!["G-09".into()],
+            });
+        }
+    }
+    out
+}
+
+pub fn entropy(plan: &Plan, values: &[&str]) -> Vec<EntropyValue> {
+    plan.entropy
+        .iter()
+        .zip(values)
+        .map(|(l, v)| EntropyValue {
+            label: l.clone(),
+            value: v.to_string(),
+        })
+        .collect()
+}
+
+/// A joint plan (部门联合抽查): market regulation's food task and the health
+/// department's supermarket task, with every proportionality rule on.
+pub const JOINT_PLAN: &str = r#"{
+  "id": "平市监随机〔2026〕12号", "title": "2026年第四批部门联合双随机抽查", "level": "county",
+  "as_of": "2026-11-28", "period": ["2026-12-01", "2026-12-31"],
+  "entropy": ["中国福利彩票双色球 2026137期 开奖号码", "中国体育彩票排列5 26320期 开奖号码"],
+  "tasks": [
+    { "department": "market_regulation", "kind": "routine",
+      "items": [{"code": "F-04", "industry": "catering", "domain": null, "category": "general"},
+                {"code": "F-07", "industry": "food_sales", "domain": null, "category": "key"}],
+      "direction": "directed", "filter": {"industries": ["catering", "food_sales"], "regions": ["370283"]},
+      "strata": [{"class": "B", "size": {"ratio": "0.2"}}, {"class": "C", "size": {"ratio": "0.3"}},
+                 {"class": "D", "size": {"count": 4}}] },
+    { "department": "health", "kind": "routine",
+      "items": [{"code": "J-01", "industry": null, "domain": null, "category": "unknown"}],
+      "direction": "directed", "filter": {"industries": ["food_sales"], "statuses": ["operating", "closed"]},
+      "strata": [{"class": "C", "size": {"count": 3}}, {"class": "D", "size": {"ratio": "0.5"}}],
+      "rules": {"penalty_free": null, "yearly_cap": null} }
+  ],
+  "inspectors": {"per_department": 2, "distinct_teams": true, "workload_cap": 6}
+}"#;
+
+/// A risk-weighted undirected publicity task that also draws class A.
+pub const WEIGHTED_PLAN: &str = r#"{
+  "id": "平市监公示〔2026〕3号", "title": "2026年企业公示信息加权抽查", "level": "county",
+  "as_of": "2026-11-28", "period": ["2026-12-01", "2026-12-20"],
+  "entropy": ["NIST Randomness Beacon 2.0 pulse 1500000"],
+  "tasks": [
+    { "department": "market_regulation", "kind": "publicity",
+      "items": [{"code": "G-09", "industry": null, "domain": null, "category": "general"}],
+      "direction": "undirected",
+      "strata": [{"class": "A", "size": {"ratio": "0.05"}}, {"class": "B", "size": {"count": 5}},
+                 {"class": "C", "size": {"ratio": "0.25"}}, {"class": "D", "size": {"ratio": "1"}}],
+      "rules": {"draw_undisturbed": true, "penalty_free": {"years": 3, "factor": "0.4"},
+                "repeat_window_months": null, "yearly_cap": 1},
+      "weighted": true }
+  ]
+}"#;
+
+pub fn plan(json: &str) -> Plan {
+    let mut p: Plan = serde_json::from_str(json).expect("plan");
+    p.resolve(None).expect("valid plan");
+    p
+}
