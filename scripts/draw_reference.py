@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import pathlib
+import struct
 import sys
 
 ALGORITHM = "jianguan-draw/1"
@@ -228,9 +229,10 @@ def weighted_key(v, w):
 
 
 def sort_key_fn(prf, weighted):
-    if weighted:
-        return lambda e: (weighted_key(prf(e["uscc"]), e["weight"]), prf(e["uscc"]))
-    return lambda e: prf(e["uscc"])
+    def key(e):
+        v = prf(e["uscc"])
+        return (weighted_key(v, e["weight"]), v) if weighted else v  # ties by v (§6)
+    return key
 
 
 # ---------------------------------------------------- plan (Appendix C)
@@ -593,19 +595,28 @@ def replay_vector(v):
 
 
 def replay_primitives(data):
-    """primitives.json: lower-level cases. Structure read field by field."""
+    """primitives.json: `seed` (hex) and lists `blocks`, `derived_keys` (from that
+    seed), `prf` and `weighted` (`key_bits`: the binary64 key's bits, hex)."""
+    seed = bytes.fromhex(data["seed"])
+    checks = {
+        "blocks": lambda c: (c["block"], block(c["uscc"]).hex()),
+        "derived_keys": lambda c: (c["key"], derived_key(seed, c["label"], c["index"]).hex()),
+        "prf": lambda c: (c["value"], "%032x" % Prf(bytes.fromhex(c["key"]))(c["uscc"])),
+        "weighted": lambda c: (c["key_bits"], struct.pack(
+            ">d", weighted_key(int(c["value"], 16), c["weight"])).hex()),
+    }
     results = []
     for section, cases in data.items():
-        if not isinstance(cases, list):
+        if section == "seed":
+            continue
+        if section not in checks:
+            results.append((f"primitives.{section}", "unknown section"))
             continue
         for i, c in enumerate(cases):
-            name = f"primitives.{section}[{i}]" + (f" {c['name']}" if "name" in c else "")
-            results.append((name, primitive_case(section, c)))
+            exp, got = checks[section](c)
+            err = None if exp == got else f"{section}[{i}], expected {exp}, got {got}"
+            results.append((f"primitives.{section}[{i}]", err))
     return results
-
-
-def primitive_case(section, c):
-    raise NotImplementedError  # filled in once the file's structure is known
 
 
 def main(args):

@@ -162,10 +162,41 @@ fn inspector_key(seed: &Digest32, uscc: &Uscc, id: &str) -> Digest32 {
     Sha256::digest(&buf).into()
 }
 
-/// Draws inspectors for every visit, in the visits' given order (§8), and
-/// returns the recusals made. `items_of(visit, department)` gives the items
-/// that department checks on the visit.
-pub(crate) fn assign(
+/// Draws inspectors for the visits of a plan under `seed` (§8), in the
+/// visits' order, filling each visit's `inspectors`, and returns the
+/// recusals made. Each visit's choice depends only on the seed, the visit
+/// and the roster (and, through workload caps, on earlier visits), so a
+/// recusal for one visit changes no other visit's assignment unless a cap binds.
+///
+/// # Errors
+/// [`SamplingError::InsufficientInspectors`] for the first visit that cannot
+/// be staffed; `visits` is then left partly filled.
+pub fn assign_inspectors(
+    seed: &Digest32,
+    roster: &InspectorRoster,
+    plan: &super::Plan,
+    visits: &mut [Visit],
+) -> Result<Vec<Recusal>, SamplingError> {
+    assign(seed, roster, &plan.inspectors, visits, |v, dept| {
+        let mut items: Vec<PlanItem> = Vec::new();
+        for &t in &v.tasks {
+            let Some(task) = plan.tasks.get(t as usize) else {
+                continue;
+            };
+            if task.department == dept {
+                for i in &task.items {
+                    if !items.iter().any(|x| x.code == i.code) {
+                        items.push(i.clone());
+                    }
+                }
+            }
+        }
+        items
+    })
+}
+
+/// The §8 draw with the items of each (visit, department) supplied by `items_of`.
+fn assign(
     seed: &Digest32,
     roster: &InspectorRoster,
     rules: &InspectorRules,

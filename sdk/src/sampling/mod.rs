@@ -57,7 +57,7 @@ mod roster;
 mod select;
 
 pub use error::SamplingError;
-pub use inspectors::{Inspector, InspectorRoster, InspectorStatus};
+pub use inspectors::{Inspector, InspectorRoster, InspectorStatus, assign_inspectors};
 pub use plan::{
     Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,
     Size, StratumSpec, Task, TaskKind,

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::SamplingError;
-use super::inspectors::{InspectorRoster, assign};
-use super::plan::{Plan, PlanItem};
+use super::inspectors::{InspectorRoster, assign_inspectors};
+use super::plan::Plan;
 use super::prf::{ALGORITHM, Digest32, Prf, derive_key, hex, push_lp, sha256};
 use super::roster::{InspectionHistory, TargetRoster, digest_sorted_parts};
 use super::select::{Exclusion, PartialSelection, TaskCounts, TaskScan, takes};
@@ -384,27 +384,7 @@ impl<'a> DrawSetup<'a> {
             .collect();
         visits.sort_unstable_by_key(|(k, _)| *k);
         let mut visits: Vec<Visit> = visits.into_iter().map(|(_, v)| v).collect();
-        let plan = self.plan;
-        let recusals = assign(
-            &self.seed,
-            self.inspectors,
-            &plan.inspectors,
-            &mut visits,
-            |v, dept| {
-                let mut items: Vec<PlanItem> = Vec::new();
-                for &t in &v.tasks {
-                    let task = &plan.tasks[t as usize];
-                    if task.department == dept {
-                        for i in &task.items {
-                            if !items.iter().any(|x| x.code == i.code) {
-                                items.push(i.clone());
-                            }
-                        }
-                    }
-                }
-                items
-            },
-        )?;
+        let recusals = assign_inspectors(&self.seed, self.inspectors, self.plan, &mut visits)?;
         Ok(DrawRecord {
             format: RECORD_FORMAT.into(),
             algorithm: ALGORITHM.into(),

@@ -86,6 +86,11 @@ pub struct PartialSelection {
 }
 
 impl PartialSelection {
+    /// Every selected entity, stratum part by stratum part, smallest key first.
+    pub fn selected(&self) -> impl Iterator<Item = Uscc> + '_ {
+        self.winners.iter().flatten().map(|c| c.uscc)
+    }
+
     /// Merges another part's selection, keeping each stratum part's `takes`
     /// smallest keys.
     pub fn merge(&mut self, other: PartialSelection, takes: &[u64]) {
