@@ -224,7 +224,7 @@ def derived_key(seed, label, index):
 
 # ---------------------------------------------------------- keys (§6)
 def weighted_key(v, w):
-    u = (float(v >> 75) + 0.5) / 2.0 ** 53  # one binary64 rounding in the addition
+    u = (float(v >> 76) + 0.5) / 2.0 ** 52  # exact: 52 bits plus one half fit in binary64
     return -math.log(u) / w
 
 

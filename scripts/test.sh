@@ -21,6 +21,11 @@ cargo build --workspace --locked
 step "cargo test --workspace"
 cargo test --workspace --locked
 
+# An implementation written from docs/draw-algorithm.md alone (Python standard
+# library only) must reproduce every draw vector the Rust tests replay.
+step "draw vectors through the independent reference (scripts/draw_reference.py)"
+python3 scripts/draw_reference.py tests/vectors/draw
+
 step "examples"
 bash examples/run.sh
 

@@ -97,6 +97,11 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
 
     vec![
         (
+            "edge-city",
+            "City-level plan: month-end window clamp, lower-level and other-department history, yearly cap of one, count strata at factor 0.9 rounding to nearest, a domain-only item, three inspectors per department, control characters in a string.",
+            edge_inputs(),
+        ),
+        (
             "joint-county",
             "Joint plan of two departments: directed filters, every proportionality rule, distinct teams, workload caps, recusals.",
             base,

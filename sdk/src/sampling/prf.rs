@@ -142,12 +142,13 @@ impl Prf {
     }
 }
 
-/// The Efraimidis–Spirakis key of §6 for weighted draws: with u the top 53
-/// bits of the PRF value plus one half, over 2^53 (so 0 < u < 1), the key is
-/// −ln(u) / weight; smaller keys win, ties broken by the PRF value.
+/// The Efraimidis–Spirakis key of §6 for weighted draws: with u the top 52
+/// bits of the PRF value plus one half, over 2^52 (exact in binary64, and
+/// 0 < u < 1), the key is −ln(u) / weight; smaller keys win, ties broken by
+/// the PRF value.
 pub fn weighted_key(prf_value: u128, weight: u32) -> f64 {
-    let top = (prf_value >> 75) as u64; // 53 bits
-    let u = (top as f64 + 0.5) / (1u64 << 53) as f64;
+    let top = (prf_value >> 76) as u64; // 52 bits: top + 0.5 needs 53, exact
+    let u = (top as f64 + 0.5) / (1u64 << 52) as f64;
     -u.ln() / f64::from(weight)
 }
 
@@ -195,7 +196,7 @@ mod tests {
 
     #[test]
     fn weighted_key_prefers_heavier_weights() {
-        let v = 0x8000_0000_0000_0000_0000_0000_0000_0000u128; // u = 0.5 + 2^-54
+        let v = 0x8000_0000_0000_0000_0000_0000_0000_0000u128; // u = 0.5 + 2^-53
         assert!(weighted_key(v, 4) < weighted_key(v, 1));
         assert!((weighted_key(v, 1) - std::f64::consts::LN_2).abs() < 1e-12);
     }

@@ -199,3 +199,116 @@ pub fn plan(json: &str) -> Plan {
     p.resolve(None).expect("valid plan");
     p
 }
+
+/// A city-level plan on 31 May: the repeat window's month-end clamp
+/// (2026-02-28), lower-level and other-department history, a yearly cap of
+/// one, count strata split at factor 0.9 (B: 8 × 0.9 / 11.9 = 0.605 rounds to 1), a domain-only item, three
+/// inspectors per department, and control characters in the title.
+pub const EDGE_PLAN: &str = "{
+  \"id\": \"青市监随机〔2026〕5号\", \"title\": \"市级抽查\\t(标题含控制字符\\u007f与\\u0001)\", \"level\": \"city\",
+  \"as_of\": \"2026-05-31\", \"period\": [\"2026-06-01\", \"2026-06-30\"],
+  \"entropy\": [\"上海证券交易所 2026-05-29 上证指数收盘点位\"],
+  \"tasks\": [
+    { \"department\": \"market_regulation\", \"kind\": \"routine\",
+      \"items\": [{\"code\": \"F-04\", \"industry\": \"catering\", \"domain\": null, \"category\": \"general\"}],
+      \"direction\": \"directed\", \"filter\": {\"industries\": [\"catering\"]},
+      \"strata\": [{\"class\": \"B\", \"size\": {\"count\": 8}}, {\"class\": \"C\", \"size\": {\"count\": 3}},
+                 {\"class\": \"D\", \"size\": {\"ratio\": \"0.5\"}}],
+      \"rules\": {\"yearly_cap\": 1, \"penalty_free\": {\"years\": 3, \"factor\": \"0.9\"}} },
+    { \"department\": \"emergency_management\", \"kind\": \"routine\",
+      \"items\": [{\"code\": \"E-12\", \"industry\": null, \"domain\": \"hazardous_chemicals\", \"category\": \"unknown\"}],
+      \"direction\": \"undirected\",
+      \"strata\": [{\"class\": \"C\", \"size\": {\"ratio\": \"0.1\"}}, {\"class\": \"D\", \"size\": {\"ratio\": \"0.2\"}}] }
+  ],
+  \"inspectors\": {\"per_department\": 3, \"distinct_teams\": false, \"workload_cap\": null}
+}";
+
+pub fn edge_inputs() -> Inputs {
+    let plan = plan(EDGE_PLAN);
+    let roster = roster(90);
+    let catering: Vec<&RosterEntry> = roster
+        .iter()
+        .filter(|e| e.industries.contains(&Industry::Catering) && e.credit_class != "A")
+        .collect();
+    let past = |e: &RosterEntry, date: &str, department: &str, level: Level, items: &[&str]| {
+        PastInspection {
+            uscc: e.uscc,
+            date: day(date),
+            department: department.into(),
+            level,
+            items: items.iter().map(|s| s.to_string()).collect(),
+        }
+    };
+    let history = vec![
+        // Within the window, same level: skipped.
+        past(
+            catering[0],
+            "2026-03-01",
+            "market_regulation",
+            Level::City,
+            &["F-04"],
+        ),
+        // On the window's first excluded day (31 May − 3 months = 28 Feb):
+        // not recent, but it is this year's one inspection by the department.
+        past(
+            catering[1],
+            "2026-02-28",
+            "market_regulation",
+            Level::Province,
+            &["F-04", "G-01"],
+        ),
+        // Lower level and another department: neither rule applies.
+        past(
+            catering[2],
+            "2026-04-01",
+            "health",
+            Level::County,
+            &["F-04"],
+        ),
+        // Another department at the same level on the same item: recent.
+        past(
+            catering[3],
+            "2026-05-20",
+            "health",
+            Level::City,
+            &["G-02", "F-04"],
+        ),
+        // Last year: counts for nothing.
+        past(
+            catering[4],
+            "2025-12-20",
+            "market_regulation",
+            Level::City,
+            &["F-04"],
+        ),
+        // After as_of: ignored.
+        past(
+            catering[5],
+            "2026-06-02",
+            "market_regulation",
+            Level::City,
+            &["F-04"],
+        ),
+    ];
+    let mut inspectors = inspectors(&roster);
+    for n in 0..6 {
+        let quals: &[&str] = match n % 3 {
+            0 => &["hazardous_chemical_trade"],
+            1 => &["E-12"],
+            _ => &["catering"],
+        };
+        inspectors.push(inspector(
+            &format!("370200-EM-{n:04}"),
+            "emergency_management",
+            "危化科",
+            quals,
+        ));
+    }
+    Inputs {
+        entropy: entropy(&plan, &["3391.27"]),
+        plan,
+        roster,
+        history,
+        inspectors,
+    }
+}
