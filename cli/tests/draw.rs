@@ -315,8 +315,24 @@ fn county_csv_minimal_csv_and_json_rosters_give_the_same_record() {
     let mut minimal =
         String::from("credit_class,registered_on,uscc,status,region,industries,last_penalty_on\n");
     let mut entries = Vec::new();
-    for r in &rows {
+    let mut weighted_csv = String::from("uscc,region,status,credit_class,registered_on,weight\n");
+    let mut weighted_json = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
         let f = |n: &str| r[col(n)].as_str();
+        let weight = 1 + i % 4;
+        weighted_csv.push_str(&format!(
+            "{},{},{},{},{},{weight}\n",
+            f("uscc"),
+            f("region"),
+            f("status"),
+            f("credit_class"),
+            f("registered_on")
+        ));
+        weighted_json.push(json!({
+            "uscc": f("uscc"), "region": f("region"), "status": f("status"),
+            "credit_class": f("credit_class"), "registered_on": f("registered_on"),
+            "weight": weight,
+        }));
         minimal.push_str(&format!(
             "{},{},{},{},{},{},{}\n",
             f("credit_class"),
@@ -375,6 +391,33 @@ fn county_csv_minimal_csv_and_json_rosters_give_the_same_record() {
         assert_eq!(summary["digest"], first["digest"], "{}", roster.display());
         assert_eq!(summary["digests"], first["digests"]);
     }
+
+    // Weights 1–4 from a `weight` column and from JSON give the same
+    // risk-weighted undirected draw (no industries in these rosters); a
+    // weight the CSV reader dropped would change the target digest.
+    let weighted = [dir.join("weighted.csv"), dir.join("weighted.json")];
+    std::fs::write(&weighted[0], weighted_csv).unwrap();
+    write_json(&weighted[1], &Value::Array(weighted_json));
+    let mut digests = Vec::new();
+    for (n, roster) in weighted.iter().enumerate() {
+        let mut other = Draw {
+            roster: roster.clone(),
+            out: dir.join(format!("weighted-{n}")),
+            ..Draw::new(&dir)
+        };
+        other.plan_with("weighted-plan.json", |p| {
+            p["tasks"] = json!([p["tasks"][0].clone()]);
+            let task = &mut p["tasks"][0];
+            task["weighted"] = json!(true);
+            task["direction"] = json!("undirected");
+            task["items"] = json!(["G-01"]);
+            task["filter"] = json!({});
+        });
+        let summary = other.ok();
+        assert!(summary["visits"].as_u64().unwrap() > 0, "{summary}");
+        digests.push(summary["digest"].clone());
+    }
+    assert_eq!(digests[0], digests[1]);
     std::fs::remove_dir_all(dir).unwrap();
 }
 
