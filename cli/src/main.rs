@@ -8,6 +8,7 @@
 
 mod calendar;
 mod catalog;
+mod draw;
 mod plugins;
 mod roster;
 mod uscc;
@@ -41,6 +42,10 @@ enum Command {
     /// Industry plugins: list them, grade, duties, referral assessment.
     #[command(subcommand)]
     Plugins(plugins::PluginsCommand),
+    /// The verifiable double-random draw (双随机、一公开): draw a plan and
+    /// write its record, verify a record against the rosters.
+    #[command(subcommand)]
+    Draw(draw::DrawCommand),
 }
 
 /// A refused input: printed to stderr, exit status 1.
@@ -62,6 +67,7 @@ fn main() -> ExitCode {
         Command::Catalog(c) => catalog::run(c),
         Command::Roster(c) => roster::run(c),
         Command::Plugins(c) => plugins::run(c),
+        Command::Draw(c) => draw::run(c),
     };
     match result {
         Ok(code) => code,
