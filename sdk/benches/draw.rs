@@ -4,6 +4,9 @@
 //! digest are fixed before timing, as the procedure fixes them before the
 //! draw; each iteration counts the pools, sizes the strata and selects.
 
+// criterion_group! generates an undocumented function.
+#![allow(missing_docs)]
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jianguan::sampling::{
     DrawSetup, EntropyValue, InspectionHistory, InspectorRoster, Plan, TargetRoster,

@@ -85,7 +85,8 @@ fn ratios_outside_zero_to_one_are_refused_when_read() {
 
 #[test]
 fn inconsistent_plans_are_refused_naming_the_field() {
-    let cases: Vec<(Box<dyn FnOnce(&mut serde_json::Value)>, &str)> = vec![
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(|v| v["tasks"][0]["direction"] = "undirected".into()),
             "tasks[0].filter",

@@ -182,9 +182,9 @@ impl TargetRoster {
             Some(d) => write!(out, "\"{d}\"").expect("vec"),
             None => out.extend_from_slice(b"null"),
         }
-        write!(
+        writeln!(
             out,
-            ",\"region\":\"{:06}\",\"registered_on\":\"{}\",\"status\":\"{}\",\"uscc\":\"{}\",\"weight\":{}}}\n",
+            ",\"region\":\"{:06}\",\"registered_on\":\"{}\",\"status\":\"{}\",\"uscc\":\"{}\",\"weight\":{}}}",
             r.region,
             r.registered_on,
             status_id(r.status),

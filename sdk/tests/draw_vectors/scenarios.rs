@@ -1,6 +1,9 @@
 //! The inputs of the draw test vectors in tests/vectors/draw/: small,
 //! deterministic rosters that exercise every rule of docs/draw-algorithm.md.
 
+// Shared by several test binaries; each uses a different part.
+#![allow(dead_code)]
+
 use jianguan::NaiveDate;
 use jianguan::entity::{EntityStatus, Industry, RegionCode, Uscc};
 use jianguan::sampling::{
