@@ -12,7 +12,11 @@
 #   5. install the four industry plugins into a plugins folder, list them,
 #      risk-grade every operating food, drug, special-equipment and
 #      hazardous-chemical business of the county through the loaded plugins,
-#      and run their due-date duties and criminal-referral assessments.
+#      and run their due-date duties and criminal-referral assessments;
+#   6. draw inspection batch 3 (targets and inspectors, 双随机), verify it,
+#      record its results (deadlines, follow-up events) as history, then draw
+#      the joint batch 4 against that history and verify it; show the RFC
+#      3797 mode on the RFC's own example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +65,34 @@ step "due-date duties as of 2026-11-28 (Special Equipment Safety Law Art. 40; �
 
 step "criminal-referral assessment of the food cases (Criminal Law Arts. 140, 143, 144, 149)"
 "$bin" plugins assess --dir "$out/plugins" --plugin food plugins/food/fixtures/referral.json
+
+draws="$out/draws"
+rm -rf "$draws"
+mkdir -p "$draws"
+step "double-random draw, batch 3 (docs/draw-algorithm.md): food and publicity checks over the county, seeded by a published lottery draw"
+"$bin" draw run --plan examples/plans/pingdu-batch3-2026.json \
+  --entropy examples/plans/entropy-pingdu-batch3-2026.json \
+  --roster "$out/entities.csv" --inspectors "$out/inspectors.csv" --out "$draws" \
+  | tee "$draws/batch3-summary.txt"
+batch3="$draws/$(awk '/^record /{print $2}' "$draws/batch3-summary.txt").json"
+"$bin" draw verify --record "$batch3" --roster "$out/entities.csv" --inspectors "$out/inspectors.csv"
+
+step "results of batch 3 (抽查检查结果): publication deadlines, follow-up events, history for the next batch"
+python3 scripts/county_results.py "$batch3" "$draws/batch3-results-entered.json"
+"$bin" draw results --record "$batch3" --results "$draws/batch3-results-entered.json" \
+  --out "$draws/batch3-results.json" --history-out "$draws/history.csv"
+
+step "joint draw, batch 4: market regulation and emergency management, one visit per entity; batch 3's visits are spared (Order 49 Art. 42)"
+"$bin" draw run --plan examples/plans/pingdu-joint-2026.json \
+  --entropy examples/plans/entropy-pingdu-joint-2026.json \
+  --roster "$out/entities.csv" --inspectors "$out/inspectors.csv" --history "$draws/history.csv" --out "$draws" \
+  | tee "$draws/batch4-summary.txt"
+batch4="$draws/$(awk '/^record /{print $2}' "$draws/batch4-summary.txt").json"
+"$bin" draw verify --record "$batch4" --roster "$out/entities.csv" --inspectors "$out/inspectors.csv" --history "$draws/history.csv"
+echo "records: $draws/<digest>.json (canonical JSON; sha256sum of each file is its name)"
+
+step "RFC 3797 mode for a small pool (e.g. an inspector panel): the RFC's own worked example"
+"$bin" draw rfc3797 --pool 25 --count 10 --source 9319 --source "2 5 12 8 10" --source "9 18 26 34 41 45"
 
 step "supervision catalog (Pingdu default)"
 "$bin" catalog show

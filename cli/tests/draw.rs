@@ -306,9 +306,15 @@ fn county_csv_minimal_csv_and_json_rosters_give_the_same_record() {
     let dir = county("forms");
     let d = Draw::new(&dir);
     let first = d.ok();
-    // This county and these public values happen to draw two entities for
-    // both tasks: one joint visit each.
-    assert_eq!(first["joint_visits"], 2, "{first}");
+    // The summary's joint visits are the entities both tasks drew.
+    let record = read_json(Path::new(first["record"].as_str().unwrap()));
+    let both = record["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["departments"].as_array().unwrap().len() == 2)
+        .count();
+    assert_eq!(first["joint_visits"], both, "{first}");
 
     let (header, rows) = csv_rows(&d.roster);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -368,6 +374,7 @@ fn county_csv_minimal_csv_and_json_rosters_give_the_same_record() {
                 "id": r[icol("id")], "name": r[icol("name")],
                 "department": r[icol("department")], "team": r[icol("team")],
                 "qualifications": quals, "status": r[icol("status")],
+                "conflicts": r[icol("conflicts")].split(';').filter(|c| !c.is_empty()).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -603,4 +610,143 @@ fn bench_roster_writes_the_uniform_roster() {
     let (_, help, _) = jianguan(&["draw", "bench-roster", "--help"]);
     assert!(help.contains("Benchmarks only"), "{help}");
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// `draw results`: deadlines in working days, follow-up events, history that
+/// the next batch's draw reads and spares; bad results refused, nothing written.
+#[test]
+fn results_give_deadlines_events_and_history() {
+    let dir = county("results");
+    let mut d = Draw::new(&dir);
+    // Batch 3 runs in September: its deadlines fall in years whose holiday
+    // notices are published (December results would need the 2027 notice).
+    d.plan = example("pingdu-batch3-2026.json");
+    d.entropy = example("entropy-pingdu-batch3-2026.json");
+    let (code, out, err) = d.run(true);
+    assert_eq!(code, 0, "{err}");
+    let record = PathBuf::from(
+        serde_json::from_str::<Value>(&out).unwrap()["record"]
+            .as_str()
+            .unwrap(),
+    );
+    let rec = read_json(&record);
+    let visit = &rec["visits"][0];
+    let (uscc, dept) = (
+        visit["uscc"].as_str().unwrap(),
+        visit["departments"][0].as_str().unwrap(),
+    );
+    // Concluded Friday 2026-09-25 (中秋节 holiday 9-25…9-27): 20 working
+    // days later, across National Day (10-1…10-7) with the make-up working
+    // Saturday 10-10, is 2026-10-29 — counted day by day in the SDK's
+    // results tests.
+    let entered = dir.join("entered.json");
+    write_json(
+        &entered,
+        &json!([{"uscc": uscc, "department": dept, "concluded_on": "2026-09-25", "outcomes": ["6", "E"]}]),
+    );
+    let (out_json, history) = (dir.join("results.json"), dir.join("history.csv"));
+    let (code, out, err) = jianguan(&[
+        "draw",
+        "results",
+        "--record",
+        s(&record),
+        "--results",
+        s(&entered),
+        "--out",
+        s(&out_json),
+        "--history-out",
+        s(&history),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2026-10-29"), "{out}");
+    assert!(out.contains("abnormal_operations_listing"), "{out}");
+    let recorded = read_json(&out_json);
+    assert_eq!(recorded[0]["publish_by"], "2026-10-29");
+    assert_eq!(
+        recorded[0]["follow_ups"][0]["event"],
+        "abnormal_operations_listing"
+    );
+    let hist = std::fs::read_to_string(&history).unwrap();
+    assert!(
+        hist.starts_with("uscc,date,department,level,items\n"),
+        "{hist}"
+    );
+    assert!(
+        hist.contains(&format!("{uscc},2026-09-25,{dept},county,")),
+        "{hist}"
+    );
+
+    // Refused, nothing written: an entity that is not a visit, an unknown
+    // code, and 1 (no problem) ticked with a problem code.
+    for (uscc, outcomes, why) in [
+        (
+            "914403001922038216",
+            json!(["1"]),
+            "is not a visit of this draw",
+        ),
+        (uscc, json!(["Q"]), "Q"),
+        (uscc, json!(["1", "6"]), "1"),
+    ] {
+        let bad = dir.join("bad.json");
+        write_json(
+            &bad,
+            &json!([{"uscc": uscc, "department": dept, "concluded_on": "2026-09-25", "outcomes": outcomes}]),
+        );
+        let out_bad = dir.join("bad-out.json");
+        let (code, _, err) = jianguan(&[
+            "draw",
+            "results",
+            "--record",
+            s(&record),
+            "--results",
+            s(&bad),
+            "--out",
+            s(&out_bad),
+        ]);
+        assert_eq!(code, 1, "{why}");
+        assert!(err.contains(why), "{why}: {err}");
+        assert!(!out_bad.exists());
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// RFC 3797 §6: the worked example's key string and selections.
+#[test]
+fn rfc3797_reproduces_the_worked_example() {
+    let (code, out, err) = jianguan(&[
+        "draw",
+        "rfc3797",
+        "--pool",
+        "25",
+        "--count",
+        "10",
+        "--source",
+        "9319",
+        "--source",
+        "2 5 12 8 10",
+        "--source",
+        "9 18 26 34 41 45",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["key"], "9319./2.5.8.10.12./9.18.26.34.41.45./");
+    let picks: Vec<u64> = v["picks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["selected"].as_u64().unwrap())
+        .collect();
+    assert_eq!(picks, [17, 7, 2, 16, 25, 23, 8, 24, 19, 13]);
+    assert_eq!(v["picks"][0]["md5"], "990DD0A5692A029A98B5E01AA28F3459");
+    let (code, _, err) = jianguan(&[
+        "draw", "rfc3797", "--pool", "3", "--count", "4", "--source", "1",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains('4') && err.contains('3'), "{err}");
+    let (code, _, err) = jianguan(&[
+        "draw", "rfc3797", "--pool", "3", "--count", "1", "--source", "1 x",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("\"x\""), "{err}");
 }

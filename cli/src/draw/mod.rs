@@ -3,6 +3,8 @@
 //! verify a record against the rosters, and write the benchmark roster.
 
 mod input;
+mod results;
+mod rfc3797;
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -30,6 +32,15 @@ pub enum DrawCommand {
     /// entities. Benchmarks only: it lacks the columns `draw run --roster`
     /// requires (region, status, registered_on).
     BenchRoster(BenchArgs),
+    /// Record the outcomes of a draw's visits (抽查检查结果): publication
+    /// deadlines in working days, the legal follow-up each outcome sets off
+    /// (e.g. unreachable at the registered address → abnormal-operations
+    /// list), and the visits as inspection history for the next batch.
+    Results(results::ResultsArgs),
+    /// Select from a small pool (e.g. an inspector panel) by RFC 3797
+    /// (MD5 over the public sources' key string), printed as the RFC
+    /// prints its worked example.
+    Rfc3797(rfc3797::Rfc3797Args),
 }
 
 /// The three rosters a draw is made from and verified against.
@@ -110,6 +121,8 @@ pub fn run(cmd: DrawCommand) -> Result<ExitCode, Refused> {
         DrawCommand::Run(a) => draw_run(a),
         DrawCommand::Verify(a) => verify(a),
         DrawCommand::BenchRoster(a) => bench_roster(a),
+        DrawCommand::Results(a) => results::results(a),
+        DrawCommand::Rfc3797(a) => rfc3797::rfc3797(a),
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::CountySpec;
 use super::mix::{Domain, Stream};
 use super::names::SURNAMES;
-use crate::entity::Industry;
+use crate::entity::{Industry, Uscc};
 
 pub use crate::sampling::InspectorStatus;
 
@@ -26,6 +26,11 @@ pub struct GeneratedInspector {
     pub qualifications: Vec<Industry>,
     /// Availability.
     pub status: InspectorStatus,
+    /// Entities the inspector has declared a conflict of interest with (回避,
+    /// 行政处罚法 Art. 43): about one inspector in ten, one or two entities
+    /// of the county each (assumed shares).
+    #[serde(default)]
+    pub conflicts: Vec<Uscc>,
 }
 
 /// Assumed department shares of the roster, code, and teams.
@@ -111,6 +116,7 @@ pub(crate) fn roster(spec: &CountySpec) -> Vec<GeneratedInspector> {
     let key = Stream::key(spec.seed, Domain::Inspector);
     let mut out = Vec::with_capacity(total as usize);
     let mut global = 0u64;
+    let entities = super::generate::Generator::new(spec);
     for (dept, code, share) in DEPARTMENT_SHARES {
         let n = ((total as f64 * share).round() as u64).max(3);
         for j in 0..n {
@@ -124,6 +130,15 @@ pub(crate) fn roster(spec: &CountySpec) -> Vec<GeneratedInspector> {
             } else {
                 InspectorStatus::OnLeave
             };
+            // Drawn last from the inspector's own stream, so the fields
+            // above are what they were before conflicts were generated.
+            let conflicts = if r.chance(0.1) {
+                (0..1 + r.below(2))
+                    .map(|_| entities.row(r.below(spec.entities)).entity.uscc)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             out.push(GeneratedInspector {
                 id: format!("{}-{code}-{:04}", spec.region, j + 1),
                 name: format!("{surname}{given}"),
@@ -131,6 +146,7 @@ pub(crate) fn roster(spec: &CountySpec) -> Vec<GeneratedInspector> {
                 team,
                 qualifications,
                 status,
+                conflicts,
             });
         }
     }

@@ -54,13 +54,14 @@ pub const PENALTY_COLUMNS: [&str; 6] = [
 pub const LIST_COLUMNS: [&str; 5] = ["uscc", "list", "since", "until", "reason"];
 
 /// Columns of [`write_inspectors_csv`].
-pub const INSPECTOR_COLUMNS: [&str; 6] = [
+pub const INSPECTOR_COLUMNS: [&str; 7] = [
     "id",
     "name",
     "department",
     "team",
     "qualifications",
     "status",
+    "conflicts",
 ];
 
 /// One CSV field, quoted when needed (see the module documentation).
@@ -313,6 +314,7 @@ pub fn write_inspectors_csv<W: Write>(
         field(&mut b, &p.team);
         joined(&mut b, p.qualifications.iter().map(|i| i.id()));
         field(&mut b, p.status.id());
+        joined(&mut b, p.conflicts.iter().map(|c| c.as_str()));
         end_row(&mut b);
         out.write_all(b.as_bytes())
             .map_err(io(format!("inspectors CSV, inspector {}", p.id)))?;
