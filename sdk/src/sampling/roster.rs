@@ -42,7 +42,7 @@ fn one() -> u32 {
     1
 }
 
-/// The compact form the draw scans.
+/// One entity in the compact form of the roster.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Row {
     pub uscc: Uscc,
@@ -57,11 +57,64 @@ pub(crate) struct Row {
     pub weight: u32,
 }
 
+/// The roster as columns, in code order: a draw's scan reads only the
+/// columns its rules need (blocks and classes, mostly), which keeps a
+/// province-sized scan within memory bandwidth.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Columns {
+    pub uscc: Vec<Uscc>,
+    pub block: Vec<u128>,
+    pub region: Vec<u32>,
+    pub industries: Vec<u16>,
+    pub status: Vec<EntityStatus>,
+    pub kind: Vec<EntityKind>,
+    pub class: Vec<u16>,
+    pub registered_on: Vec<NaiveDate>,
+    pub last_penalty_on: Vec<Option<NaiveDate>>,
+    pub weight: Vec<u32>,
+}
+
+impl Columns {
+    fn from_rows(rows: &[Row]) -> Self {
+        Columns {
+            uscc: rows.iter().map(|r| r.uscc).collect(),
+            block: rows.iter().map(|r| r.block).collect(),
+            region: rows.iter().map(|r| r.region).collect(),
+            industries: rows.iter().map(|r| r.industries).collect(),
+            status: rows.iter().map(|r| r.status).collect(),
+            kind: rows.iter().map(|r| r.kind).collect(),
+            class: rows.iter().map(|r| r.class).collect(),
+            registered_on: rows.iter().map(|r| r.registered_on).collect(),
+            last_penalty_on: rows.iter().map(|r| r.last_penalty_on).collect(),
+            weight: rows.iter().map(|r| r.weight).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.block.len()
+    }
+
+    pub fn row(&self, i: usize) -> Row {
+        Row {
+            uscc: self.uscc[i],
+            block: self.block[i],
+            region: self.region[i],
+            industries: self.industries[i],
+            status: self.status[i],
+            kind: self.kind[i],
+            class: self.class[i],
+            registered_on: self.registered_on[i],
+            last_penalty_on: self.last_penalty_on[i],
+            weight: self.weight[i],
+        }
+    }
+}
+
 /// A target roster: entities sorted by code, with class codes interned and
 /// the digest of §2 computed once when the roster is fixed.
 #[derive(Debug, Clone)]
 pub struct TargetRoster {
-    pub(crate) rows: Vec<Row>,
+    pub(crate) cols: Columns,
     pub(crate) classes: Vec<String>,
     digest: Digest32,
 }
@@ -118,22 +171,23 @@ impl TargetRoster {
             return Err(SamplingError::DuplicateEntity { uscc: w[0].uscc });
         }
         let mut roster = TargetRoster {
-            rows,
+            cols: Columns::from_rows(&rows),
             classes,
             digest: [0; 32],
         };
+        drop(rows);
         roster.digest = digest_sorted_parts(&[&roster])?;
         Ok(roster)
     }
 
     /// Number of entities.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.cols.len()
     }
 
     /// Whether the roster is empty.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.cols.len() == 0
     }
 
     /// The roster's digest (§2).
@@ -143,7 +197,7 @@ impl TargetRoster {
 
     /// The entries back, in code order.
     pub fn entries(&self) -> impl Iterator<Item = RosterEntry> + '_ {
-        self.rows.iter().map(|r| self.entry(r))
+        (0..self.cols.len()).map(|i| self.entry(&self.cols.row(i)))
     }
 
     fn entry(&self, r: &Row) -> RosterEntry {
@@ -209,14 +263,14 @@ pub fn digest_sorted_parts(parts: &[&TargetRoster]) -> Result<Digest32, Sampling
         // k-way merge by code; parts are few, so a linear scan is enough.
         let mut best: Option<(usize, u128)> = None;
         for (p, part) in parts.iter().enumerate() {
-            if let Some(r) = part.rows.get(pos[p])
-                && best.is_none_or(|(_, b)| r.block < b)
+            if let Some(&block) = part.cols.block.get(pos[p])
+                && best.is_none_or(|(_, b)| block < b)
             {
-                best = Some((p, r.block));
+                best = Some((p, block));
             }
         }
         let Some((p, block)) = best else { break };
-        let row = &parts[p].rows[pos[p]];
+        let row = &parts[p].cols.row(pos[p]);
         if last == Some(block) {
             return Err(SamplingError::DuplicateEntity { uscc: row.uscc });
         }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::SamplingError;
 use super::plan::{Plan, Size, Task, TaskKind};
 use super::prf::{Prf, weighted_key};
-use super::roster::{InspectionHistory, Row, TargetRoster, industry_bit};
+use super::roster::{Columns, InspectionHistory, TargetRoster, industry_bit};
 use crate::entity::Uscc;
 
 /// Why an entity in a task's population was not drawn from.
@@ -107,21 +107,33 @@ impl PartialSelection {
 }
 
 fn keep_smallest(c: &mut Vec<Cand>, take: usize) {
+    keep_smallest_by(c, take, Cand::cmp);
+}
+
+/// Keeps the `take` smallest of `c` under `cmp`, sorted.
+fn keep_smallest_by<T>(c: &mut Vec<T>, take: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
     if c.len() > take {
         if take == 0 {
             c.clear();
             return;
         }
-        c.select_nth_unstable_by(take - 1, Cand::cmp);
+        c.select_nth_unstable_by(take - 1, &cmp);
         c.truncate(take);
     }
-    c.sort_unstable_by(Cand::cmp);
+    c.sort_unstable_by(cmp);
+}
+
+/// A candidate in the scan: weighted key, PRF value, row in the part.
+type RowCand = (f64, u128, u32);
+
+fn row_cmp(a: &RowCand, b: &RowCand) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
 }
 
 /// Where an entity goes in a task.
 enum Fate {
     Out,
-    Excluded(ExclusionRule, String),
+    Excluded(ExclusionRule),
     Pool(usize),
 }
 
@@ -180,11 +192,13 @@ impl<'a> TaskScan<'a> {
             .iter()
             .map(|c| {
                 if !self.plan.classes.contains(c) {
+                    let ix = part.classes.iter().position(|x| x == c).expect("interned") as u16;
                     let uscc = part
-                        .rows
+                        .cols
+                        .class
                         .iter()
-                        .find(|r| part.classes[r.class as usize] == *c)
-                        .map(|r| r.uscc);
+                        .position(|&k| k == ix)
+                        .map(|i| part.cols.uscc[i]);
                     return Err(SamplingError::UnknownClass {
                         uscc: uscc.expect("an interned class has a row"),
                         class: c.clone(),
@@ -205,37 +219,48 @@ impl<'a> TaskScan<'a> {
             .collect()
     }
 
-    fn fate(&self, r: &Row, classes: &[Result<usize, ExclusionRule>], names: &[String]) -> Fate {
+    fn fate(&self, c: &Columns, i: usize, classes: &[Result<usize, ExclusionRule>]) -> Fate {
         let f = &self.task.filter;
-        if !f.statuses.contains(&r.status)
-            || (self.industries != 0 && r.industries & self.industries == 0)
-            || (!f.kinds.is_empty() && !f.kinds.contains(&r.kind))
+        if !f.statuses.contains(&c.status[i])
+            || (self.industries != 0 && c.industries[i] & self.industries == 0)
+            || (!f.kinds.is_empty() && !f.kinds.contains(&c.kind[i]))
             || (!self.regions.is_empty()
                 && !self
                     .regions
                     .iter()
-                    .any(|&(lo, hi)| (lo..hi).contains(&r.region)))
+                    .any(|&(lo, hi)| (lo..hi).contains(&c.region[i])))
         {
             return Fate::Out;
         }
-        let stratum = match classes[r.class as usize] {
+        let stratum = match classes[c.class[i] as usize] {
             Ok(s) => s,
-            Err(rule) => {
-                return Fate::Excluded(rule, format!("credit class {}", names[r.class as usize]));
-            }
+            Err(rule) => return Fate::Excluded(rule),
         };
         if !self.history.is_empty()
-            && let Some(e) = self.history_exclusion(&r.uscc)
+            && let Some((rule, _)) = self.history_exclusion(&c.uscc[i])
         {
-            return e;
+            return Fate::Excluded(rule);
         }
         let reduced = self.penalty_cutoff.is_some_and(|cut| {
-            r.registered_on <= cut && r.last_penalty_on.is_none_or(|p| p <= cut)
+            c.registered_on[i] <= cut && c.last_penalty_on[i].is_none_or(|p| p <= cut)
         });
         Fate::Pool(2 * stratum + usize::from(reduced))
     }
 
-    fn history_exclusion(&self, uscc: &Uscc) -> Option<Fate> {
+    /// The recorded facts behind an exclusion (only built for the record).
+    fn detail(&self, part: &TargetRoster, i: usize, rule: ExclusionRule) -> String {
+        match rule {
+            ExclusionRule::UndisturbedClass | ExclusionRule::NoStratum => {
+                format!("credit class {}", part.classes[part.cols.class[i] as usize])
+            }
+            _ => self
+                .history_exclusion(&part.cols.uscc[i])
+                .map(|(_, d)| d)
+                .unwrap_or_default(),
+        }
+    }
+
+    fn history_exclusion(&self, uscc: &Uscc) -> Option<(ExclusionRule, String)> {
         let as_of = self.plan.as_of;
         let past: Vec<_> = self.history.of(uscc).filter(|p| p.date <= as_of).collect();
         if let Some(from) = self.repeat_from {
@@ -264,10 +289,7 @@ impl<'a> TaskScan<'a> {
                 .collect();
             if !recent.is_empty() {
                 recent.sort();
-                return Some(Fate::Excluded(
-                    ExclusionRule::RecentlyInspected,
-                    recent.join("; "),
-                ));
+                return Some((ExclusionRule::RecentlyInspected, recent.join("; ")));
             }
         }
         if let Some(cap) = self.task.rules.yearly_cap {
@@ -276,7 +298,7 @@ impl<'a> TaskScan<'a> {
                 .filter(|p| p.department == self.task.department && p.date.year() == as_of.year())
                 .count();
             if n >= cap as usize {
-                return Some(Fate::Excluded(
+                return Some((
                     ExclusionRule::YearlyCap,
                     format!(
                         "{n} inspections by {} in {}",
@@ -292,15 +314,15 @@ impl<'a> TaskScan<'a> {
     /// Pool sizes over one part (§7 pass 1).
     pub(crate) fn count(&self, part: &TargetRoster) -> Result<TaskCounts, SamplingError> {
         let classes = self.class_map(part)?;
-        let counted = in_slices(&part.rows, |rows| {
+        let counted = in_slices(part.len(), |range| {
             let mut c = TaskCounts {
                 population: 0,
                 pools: vec![0; 2 * self.task.strata.len()],
             };
-            for r in rows {
-                match self.fate(r, &classes, &part.classes) {
+            for i in range {
+                match self.fate(&part.cols, i, &classes) {
                     Fate::Out => {}
-                    Fate::Excluded(..) => c.population += 1,
+                    Fate::Excluded(_) => c.population += 1,
                     Fate::Pool(s) => {
                         c.population += 1;
                         c.pools[s] += 1;
@@ -327,8 +349,8 @@ impl<'a> TaskScan<'a> {
     ) -> Result<PartialSelection, SamplingError> {
         let classes = self.class_map(part)?;
         // Slices of one part are parts too: they merge into the same result.
-        let mut slices = in_slices(&part.rows, |rows| {
-            self.select_rows(part, &classes, rows, takes)
+        let mut slices = in_slices(part.len(), |range| {
+            self.select_range(part, &classes, range, takes)
         });
         let mut out = slices.remove(0);
         for s in slices {
@@ -337,95 +359,109 @@ impl<'a> TaskScan<'a> {
         Ok(out)
     }
 
-    fn select_rows(
+    fn select_range(
         &self,
         part: &TargetRoster,
         classes: &[Result<usize, ExclusionRule>],
-        rows: &[Row],
+        range: std::ops::Range<usize>,
         takes: &[u64],
     ) -> PartialSelection {
         const CHUNK: usize = 4096;
-        let mut out = PartialSelection {
-            winners: vec![Vec::new(); takes.len()],
-            ..Default::default()
-        };
+        let cols = &part.cols;
+        let mut winners: Vec<Vec<RowCand>> = vec![Vec::new(); takes.len()];
+        let mut exclusions = Vec::new();
+        let mut reduced = Vec::new();
         // The largest kept candidate once a stratum part's buffer was first
         // trimmed: anything larger can never win.
-        let mut bound: Vec<Option<Cand>> = vec![None; takes.len()];
+        let mut bound: Vec<Option<RowCand>> = vec![None; takes.len()];
         let (mut blocks, mut keys, mut slots) = (
             Vec::with_capacity(CHUNK),
-            Vec::new(),
+            Vec::with_capacity(CHUNK),
             Vec::with_capacity(CHUNK),
         );
-        for rows in rows.chunks(CHUNK) {
+        let mut start = range.start;
+        while start < range.end {
+            let end = (start + CHUNK).min(range.end);
             blocks.clear();
             slots.clear();
-            for r in rows {
-                match self.fate(r, classes, &part.classes) {
+            for i in start..end {
+                match self.fate(cols, i, classes) {
                     Fate::Out => {}
-                    Fate::Excluded(rule, detail) => out.exclusions.push(Exclusion {
-                        uscc: r.uscc,
+                    Fate::Excluded(rule) => exclusions.push(Exclusion {
+                        uscc: cols.uscc[i],
                         rule,
-                        detail,
+                        detail: self.detail(part, i, rule),
                     }),
                     Fate::Pool(s) => {
                         if s % 2 == 1 {
-                            out.reduced.push(r.uscc);
+                            reduced.push(cols.uscc[i]);
                         }
                         if takes[s] > 0 {
-                            blocks.push(r.block);
-                            slots.push((s, r));
+                            blocks.push(cols.block[i]);
+                            slots.push((s, i as u32));
                         }
                     }
                 }
             }
             self.prf.eval_many(&blocks, &mut keys);
-            for (&(s, r), &key) in slots.iter().zip(&keys) {
+            for (&(s, i), &key) in slots.iter().zip(&keys) {
                 let weighted = if self.task.weighted {
-                    weighted_key(key, r.weight)
+                    weighted_key(key, cols.weight[i as usize])
                 } else {
                     0.0
                 };
-                let cand = Cand {
-                    weighted,
-                    key,
-                    uscc: r.uscc,
-                };
-                if bound[s].is_some_and(|b| cand.cmp(&b).is_gt()) {
+                let cand = (weighted, key, i);
+                if bound[s].is_some_and(|b| row_cmp(&cand, &b).is_gt()) {
                     continue;
                 }
-                let w = &mut out.winners[s];
+                let w = &mut winners[s];
                 w.push(cand);
                 // Bound memory: trim to the take whenever the buffer doubles.
                 if w.len() >= 2 * (takes[s] as usize).max(CHUNK) {
-                    keep_smallest(w, takes[s] as usize);
+                    keep_smallest_by(w, takes[s] as usize, row_cmp);
                     bound[s] = w.last().copied();
                 }
             }
+            start = end;
         }
-        for (w, &t) in out.winners.iter_mut().zip(takes) {
-            keep_smallest(w, t as usize);
+        let winners = winners
+            .into_iter()
+            .zip(takes)
+            .map(|(mut w, &t)| {
+                keep_smallest_by(&mut w, t as usize, row_cmp);
+                w.into_iter()
+                    .map(|(weighted, key, i)| Cand {
+                        weighted,
+                        key,
+                        uscc: cols.uscc[i as usize],
+                    })
+                    .collect()
+            })
+            .collect();
+        PartialSelection {
+            winners,
+            exclusions,
+            reduced,
         }
-        out
     }
 }
 
-/// Runs `f` over contiguous slices of `rows`, one per available core for
-/// large rosters, and returns the results in slice order.
-fn in_slices<T: Send>(rows: &[Row], f: impl Fn(&[Row]) -> T + Sync) -> Vec<T> {
+/// Runs `f` over contiguous index ranges of `0..len`, one per available core
+/// for large rosters, and returns the results in range order.
+fn in_slices<T: Send>(len: usize, f: impl Fn(std::ops::Range<usize>) -> T + Sync) -> Vec<T> {
     const MIN_SLICE: usize = 1 << 16;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let n = threads.min(rows.len() / MIN_SLICE).max(1);
+    let n = threads.min(len / MIN_SLICE).max(1);
     if n == 1 {
-        return vec![f(rows)];
+        return vec![f(0..len)];
     }
-    let size = rows.len().div_ceil(n);
+    let size = len.div_ceil(n);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(size)
-            .map(|slice| {
+        let handles: Vec<_> = (0..n)
+            .map(|k| {
                 let f = &f;
-                scope.spawn(move || f(slice))
+                let range = k * size..((k + 1) * size).min(len);
+                scope.spawn(move || f(range))
             })
             .collect();
         handles
