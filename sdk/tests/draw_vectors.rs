@@ -75,6 +75,8 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
     redraw.plan.entropy = vec!["中国福利彩票双色球 2026138期 开奖号码".into()];
     redraw.entropy = entropy(&redraw.plan, &["02 11 14 20 27 33 + 05"]);
 
+    let mut plain = base.clone();
+    plain.history.clear();
     let mut swapped = base.clone();
     swapped.entropy.reverse();
     let mut below_minimum = weighted_inputs.clone();
@@ -100,6 +102,11 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
             "edge-city",
             "City-level plan: month-end window clamp, lower-level and other-department history, yearly cap of one, count strata at factor 0.9 rounding to nearest, a domain-only item, three inspectors per department, control characters in a string.",
             edge_inputs(),
+        ),
+        (
+            "joint-county-no-history",
+            "The joint plan with an empty history: uniform keys, no history (the scan's fast path).",
+            plain,
         ),
         (
             "joint-county",

@@ -320,6 +320,7 @@ impl<'a> DrawSetup<'a> {
         let mut drawn: BTreeMap<Uscc, (u128, Vec<u32>)> = BTreeMap::new();
         let order = Prf::new(&derive_key(&self.seed, "visits", 0));
         for (t, (counts, takes, mut sel)) in tasks.into_iter().enumerate() {
+            sel.sort();
             let task = &self.plan.tasks[t];
             let mut strata = Vec::with_capacity(takes.len());
             for (i, winners) in sel.winners.iter().enumerate() {

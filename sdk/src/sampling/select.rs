@@ -86,9 +86,17 @@ pub struct PartialSelection {
 }
 
 impl PartialSelection {
-    /// Every selected entity, stratum part by stratum part, smallest key first.
+    /// Every selected entity, stratum part by stratum part (within a part in
+    /// no particular order until the record sorts them by key).
     pub fn selected(&self) -> impl Iterator<Item = Uscc> + '_ {
         self.winners.iter().flatten().map(|c| c.uscc)
+    }
+
+    /// Sorts each stratum part's winners, smallest key first (§7 step 6).
+    pub(crate) fn sort(&mut self) {
+        for w in &mut self.winners {
+            w.sort_unstable_by(Cand::cmp);
+        }
     }
 
     /// Merges another part's selection, keeping each stratum part's `takes`
@@ -106,12 +114,25 @@ impl PartialSelection {
     }
 }
 
+/// Keeps the `take` smallest candidates, unordered (the record sorts them).
 fn keep_smallest(c: &mut Vec<Cand>, take: usize) {
-    keep_smallest_by(c, take, Cand::cmp);
+    if c.len() > take {
+        if take == 0 {
+            c.clear();
+            return;
+        }
+        c.select_nth_unstable_by(take - 1, Cand::cmp);
+        c.truncate(take);
+    }
 }
 
-/// Keeps the `take` smallest of `c` under `cmp`, sorted.
-fn keep_smallest_by<T>(c: &mut Vec<T>, take: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+/// Keeps the `take` smallest of `c` under `cmp`, sorted if `sorted`.
+fn keep_smallest_by<T>(
+    c: &mut Vec<T>,
+    take: usize,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+    sorted: bool,
+) {
     if c.len() > take {
         if take == 0 {
             c.clear();
@@ -120,7 +141,9 @@ fn keep_smallest_by<T>(c: &mut Vec<T>, take: usize, cmp: impl Fn(&T, &T) -> std:
         c.select_nth_unstable_by(take - 1, &cmp);
         c.truncate(take);
     }
-    c.sort_unstable_by(cmp);
+    if sorted {
+        c.sort_unstable_by(cmp);
+    }
 }
 
 /// A candidate in the scan: weighted key, PRF value, row in the part.
@@ -144,6 +167,10 @@ pub(crate) struct TaskScan<'a> {
     history: &'a InspectionHistory,
     prf: Prf,
     industries: u16,
+    /// Bit `s as u32` set for each registration status the filter admits.
+    statuses: u32,
+    /// Bit `k as u32` set for each entity kind the filter admits; 0 for all.
+    kinds: u32,
     regions: Vec<(u32, u32)>,
     repeat_from: Option<NaiveDate>,
     penalty_cutoff: Option<NaiveDate>,
@@ -177,6 +204,12 @@ impl<'a> TaskScan<'a> {
                 .industries
                 .iter()
                 .fold(0, |m, i| m | industry_bit(*i)),
+            statuses: task
+                .filter
+                .statuses
+                .iter()
+                .fold(0, |m, s| m | 1 << *s as u32),
+            kinds: task.filter.kinds.iter().fold(0, |m, k| m | 1 << *k as u32),
             regions,
             repeat_from: task.rules.repeat_window_months.map(back),
             penalty_cutoff: task.rules.penalty_free.as_ref().map(|p| back(12 * p.years)),
@@ -220,10 +253,9 @@ impl<'a> TaskScan<'a> {
     }
 
     fn fate(&self, c: &Columns, i: usize, classes: &[Result<usize, ExclusionRule>]) -> Fate {
-        let f = &self.task.filter;
-        if !f.statuses.contains(&c.status[i])
+        if self.statuses & (1 << c.status[i] as u32) == 0
             || (self.industries != 0 && c.industries[i] & self.industries == 0)
-            || (!f.kinds.is_empty() && !f.kinds.contains(&c.kind[i]))
+            || (self.kinds != 0 && self.kinds & (1 << c.kind[i] as u32) == 0)
             || (!self.regions.is_empty()
                 && !self
                     .regions
@@ -349,14 +381,104 @@ impl<'a> TaskScan<'a> {
     ) -> Result<PartialSelection, SamplingError> {
         let classes = self.class_map(part)?;
         // Slices of one part are parts too: they merge into the same result.
+        let plain = !self.task.weighted && self.history.is_empty();
         let mut slices = in_slices(part.len(), |range| {
-            self.select_range(part, &classes, range, takes)
+            if plain {
+                self.select_plain(part, &classes, range, takes)
+            } else {
+                self.select_range(part, &classes, range, takes)
+            }
         });
         let mut out = slices.remove(0);
         for s in slices {
             out.merge(s, takes);
         }
         Ok(out)
+    }
+
+    /// [`TaskScan::select_range`] for the common case — uniform keys, no
+    /// history — with the PRF applied to whole chunks of the block column
+    /// and candidates kept as (PRF value, row). Same result.
+    fn select_plain(
+        &self,
+        part: &TargetRoster,
+        classes: &[Result<usize, ExclusionRule>],
+        range: std::ops::Range<usize>,
+        takes: &[u64],
+    ) -> PartialSelection {
+        const CHUNK: usize = 4096;
+        let cols = &part.cols;
+        let mut winners: Vec<Vec<(u128, u32)>> = vec![Vec::new(); takes.len()];
+        // A part with nothing to take admits no key at all.
+        let mut bound: Vec<u128> = takes
+            .iter()
+            .map(|&t| if t == 0 { 0 } else { u128::MAX })
+            .collect();
+        let caps: Vec<usize> = takes.iter().map(|&t| 2 * (t as usize).max(CHUNK)).collect();
+        let mut exclusions = Vec::new();
+        let mut reduced = Vec::new();
+        let mut keys = Vec::with_capacity(CHUNK);
+        let mut start = range.start;
+        while start < range.end {
+            let end = (start + CHUNK).min(range.end);
+            self.prf.eval_many(&cols.block[start..end], &mut keys);
+            for (i, &key) in (start..end).zip(&keys) {
+                let s = match self.fate(cols, i, classes) {
+                    Fate::Out => continue,
+                    Fate::Excluded(rule) => {
+                        exclusions.push(Exclusion {
+                            uscc: cols.uscc[i],
+                            rule,
+                            detail: self.detail(part, i, rule),
+                        });
+                        continue;
+                    }
+                    Fate::Pool(s) => s,
+                };
+                if s % 2 == 1 {
+                    reduced.push(cols.uscc[i]);
+                }
+                if key >= bound[s] {
+                    continue;
+                }
+                let w = &mut winners[s];
+                w.push((key, i as u32));
+                if w.len() >= caps[s] {
+                    let t = takes[s] as usize;
+                    w.select_nth_unstable(t - 1);
+                    w.truncate(t);
+                    bound[s] = w[t - 1].0;
+                }
+            }
+            start = end;
+        }
+        let winners = winners
+            .into_iter()
+            .zip(takes)
+            .map(|(mut w, &t)| {
+                let t = t as usize;
+                if w.len() > t {
+                    if t == 0 {
+                        w.clear();
+                    } else {
+                        w.select_nth_unstable(t - 1);
+                        w.truncate(t);
+                    }
+                }
+                w.into_iter()
+                    .map(|(key, i)| Cand {
+                        weighted: 0.0,
+                        key,
+                        uscc: cols.uscc[i as usize],
+                    })
+                    .collect()
+            })
+            .collect();
+        PartialSelection {
+            winners,
+            exclusions,
+            reduced,
+        }
     }
 
     fn select_range(
@@ -418,8 +540,11 @@ impl<'a> TaskScan<'a> {
                 w.push(cand);
                 // Bound memory: trim to the take whenever the buffer doubles.
                 if w.len() >= 2 * (takes[s] as usize).max(CHUNK) {
-                    keep_smallest_by(w, takes[s] as usize, row_cmp);
-                    bound[s] = w.last().copied();
+                    // Partition only: the take-th smallest becomes the bound.
+                    let t = takes[s] as usize;
+                    w.select_nth_unstable_by(t - 1, row_cmp);
+                    w.truncate(t);
+                    bound[s] = Some(w[t - 1]);
                 }
             }
             start = end;
@@ -428,7 +553,7 @@ impl<'a> TaskScan<'a> {
             .into_iter()
             .zip(takes)
             .map(|(mut w, &t)| {
-                keep_smallest_by(&mut w, t as usize, row_cmp);
+                keep_smallest_by(&mut w, t as usize, row_cmp, false);
                 w.into_iter()
                     .map(|(weighted, key, i)| Cand {
                         weighted,
