@@ -146,6 +146,19 @@ fn keep_smallest_by<T>(
     }
 }
 
+/// Keeps the `take` smallest PRF values of `w` (unordered; after it
+/// `w[take - 1]` is the largest kept).
+fn smallest_keys(w: &mut Vec<(u128, u32)>, take: usize) {
+    if w.len() > take {
+        if take == 0 {
+            w.clear();
+            return;
+        }
+        w.select_nth_unstable(take - 1);
+        w.truncate(take);
+    }
+}
+
 /// A candidate in the scan: weighted key, PRF value, row in the part.
 type RowCand = (f64, u128, u32);
 
@@ -252,6 +265,7 @@ impl<'a> TaskScan<'a> {
             .collect()
     }
 
+    #[inline(always)]
     fn fate(&self, c: &Columns, i: usize, classes: &[Result<usize, ExclusionRule>]) -> Fate {
         if self.statuses & (1 << c.status[i] as u32) == 0
             || (self.industries != 0 && c.industries[i] & self.industries == 0)
@@ -381,13 +395,11 @@ impl<'a> TaskScan<'a> {
     ) -> Result<PartialSelection, SamplingError> {
         let classes = self.class_map(part)?;
         // Slices of one part are parts too: they merge into the same result.
-        let plain = !self.task.weighted && self.history.is_empty();
+        if !self.task.weighted && self.history.is_empty() {
+            return Ok(self.select_plain(part, &classes, takes));
+        }
         let mut slices = in_slices(part.len(), |range| {
-            if plain {
-                self.select_plain(part, &classes, range, takes)
-            } else {
-                self.select_range(part, &classes, range, takes)
-            }
+            self.select_range(part, &classes, range, takes)
         });
         let mut out = slices.remove(0);
         for s in slices {
@@ -397,24 +409,73 @@ impl<'a> TaskScan<'a> {
     }
 
     /// [`TaskScan::select_range`] for the common case — uniform keys, no
-    /// history — with the PRF applied to whole chunks of the block column
-    /// and candidates kept as (PRF value, row). Same result.
+    /// history — with the PRF applied to whole chunks of the block column,
+    /// candidates kept as (PRF value, row) until the slices are merged, and
+    /// codes looked up once, in row order. Same result.
     fn select_plain(
+        &self,
+        part: &TargetRoster,
+        classes: &[Result<usize, ExclusionRule>],
+        takes: &[u64],
+    ) -> PartialSelection {
+        let slices = in_slices(part.len(), |range| {
+            self.plain_range(part, classes, range, takes)
+        });
+        let mut winners: Vec<Vec<(u128, u32)>> = vec![Vec::new(); takes.len()];
+        let (mut exclusions, mut reduced) = (Vec::new(), Vec::new());
+        for (w, e, r) in slices {
+            for (all, mine) in winners.iter_mut().zip(w) {
+                all.extend(mine);
+            }
+            exclusions.extend(e);
+            reduced.extend(r);
+        }
+        let cols = &part.cols;
+        let winners = winners
+            .into_iter()
+            .zip(takes)
+            .map(|(mut w, &t)| {
+                smallest_keys(&mut w, t as usize);
+                // Row order makes the code lookups sequential.
+                w.sort_unstable_by_key(|&(_, i)| i);
+                w.into_iter()
+                    .map(|(key, i)| Cand {
+                        weighted: 0.0,
+                        key,
+                        uscc: cols.uscc[i as usize],
+                    })
+                    .collect()
+            })
+            .collect();
+        PartialSelection {
+            winners,
+            exclusions,
+            reduced,
+        }
+    }
+
+    /// One slice of [`TaskScan::select_plain`].
+    #[allow(clippy::type_complexity)]
+    fn plain_range(
         &self,
         part: &TargetRoster,
         classes: &[Result<usize, ExclusionRule>],
         range: std::ops::Range<usize>,
         takes: &[u64],
-    ) -> PartialSelection {
+    ) -> (Vec<Vec<(u128, u32)>>, Vec<Exclusion>, Vec<Uscc>) {
         const CHUNK: usize = 4096;
         let cols = &part.cols;
-        let mut winners: Vec<Vec<(u128, u32)>> = vec![Vec::new(); takes.len()];
+        let caps: Vec<usize> = takes.iter().map(|&t| 2 * (t as usize).max(CHUNK)).collect();
+        let mut winners: Vec<Vec<(u128, u32)>> = caps
+            .iter()
+            .zip(takes)
+            .map(|(&c, &t)| Vec::with_capacity(if t == 0 { 0 } else { c.min(range.len()) }))
+            .collect();
         // A part with nothing to take admits no key at all.
         let mut bound: Vec<u128> = takes
             .iter()
             .map(|&t| if t == 0 { 0 } else { u128::MAX })
             .collect();
-        let caps: Vec<usize> = takes.iter().map(|&t| 2 * (t as usize).max(CHUNK)).collect();
         let mut exclusions = Vec::new();
         let mut reduced = Vec::new();
         let mut keys = Vec::with_capacity(CHUNK);
@@ -445,40 +506,16 @@ impl<'a> TaskScan<'a> {
                 w.push((key, i as u32));
                 if w.len() >= caps[s] {
                     let t = takes[s] as usize;
-                    w.select_nth_unstable(t - 1);
-                    w.truncate(t);
+                    smallest_keys(w, t);
                     bound[s] = w[t - 1].0;
                 }
             }
             start = end;
         }
-        let winners = winners
-            .into_iter()
-            .zip(takes)
-            .map(|(mut w, &t)| {
-                let t = t as usize;
-                if w.len() > t {
-                    if t == 0 {
-                        w.clear();
-                    } else {
-                        w.select_nth_unstable(t - 1);
-                        w.truncate(t);
-                    }
-                }
-                w.into_iter()
-                    .map(|(key, i)| Cand {
-                        weighted: 0.0,
-                        key,
-                        uscc: cols.uscc[i as usize],
-                    })
-                    .collect()
-            })
-            .collect();
-        PartialSelection {
-            winners,
-            exclusions,
-            reduced,
+        for (w, &t) in winners.iter_mut().zip(takes) {
+            smallest_keys(w, t as usize);
         }
+        (winners, exclusions, reduced)
     }
 
     fn select_range(
