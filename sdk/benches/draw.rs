@@ -2,7 +2,8 @@
 //! of 10^6 and 10^7 entities in four credit-class strata, the figure
 //! `scripts/bench-draw.sh` sets beside pandas and polars. The roster and its
 //! digest are fixed before timing, as the procedure fixes them before the
-//! draw; each iteration counts the pools, sizes the strata and selects.
+//! draw; each iteration counts the pools, sizes the strata and selects
+//! (`DrawSetup::count_and_select`, the path `draw` takes for one roster).
 
 // criterion_group! generates an undocumented function.
 #![allow(missing_docs)]
@@ -52,11 +53,7 @@ fn bench(c: &mut Criterion) {
         let setup =
             DrawSetup::new(&plan, roster.digest(), &history, &inspectors, &entropy).expect("setup");
         group.bench_with_input(BenchmarkId::new("jianguan", n), &roster, |b, roster| {
-            b.iter(|| {
-                let counts = setup.count(0, roster).expect("count");
-                let takes = setup.takes(0, &counts).expect("takes");
-                setup.select(0, roster, &takes).expect("select")
-            })
+            b.iter(|| setup.count_and_select(0, roster).expect("draw"))
         });
     }
     group.finish();

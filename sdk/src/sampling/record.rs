@@ -307,6 +307,21 @@ impl<'a> DrawSetup<'a> {
         self.scan(t).select(part, takes)
     }
 
+    /// Passes 1 and 2 over a roster in one part, fused into one scan where
+    /// the task allows (uniform keys, no history): the counts, takes and
+    /// selection [`DrawSetup::count`], [`DrawSetup::takes`] and
+    /// [`DrawSetup::select`] would give.
+    ///
+    /// # Errors
+    /// As those three.
+    pub fn count_and_select(
+        &self,
+        t: usize,
+        part: &TargetRoster,
+    ) -> Result<(TaskCounts, Vec<u64>, PartialSelection), SamplingError> {
+        self.scan(t).count_and_select(t, part)
+    }
+
     /// Builds the record from each task's summed counts and merged
     /// selection: visits, then inspectors (§8).
     ///
@@ -452,6 +467,10 @@ pub fn draw_parts(
     let setup = DrawSetup::new(&plan, &targets, history, inspectors, entropy)?;
     let mut tasks = Vec::with_capacity(plan.tasks.len());
     for t in 0..plan.tasks.len() {
+        if let [one] = parts {
+            tasks.push(setup.count_and_select(t, one)?);
+            continue;
+        }
         let mut counts = TaskCounts::default();
         for p in parts {
             counts.add(&setup.count(t, p)?);
