@@ -462,7 +462,6 @@ impl<'a> TaskScan<'a> {
             .zip(&takes)
             .map(|(mut w, &t)| {
                 smallest_keys(&mut w, t as usize);
-                w.sort_unstable_by_key(|&(_, i)| i);
                 w.into_iter()
                     .map(|(key, i)| Cand {
                         weighted: 0.0,
@@ -613,8 +612,6 @@ impl<'a> TaskScan<'a> {
             .zip(takes)
             .map(|(mut w, &t)| {
                 smallest_keys(&mut w, t as usize);
-                // Row order makes the code lookups sequential.
-                w.sort_unstable_by_key(|&(_, i)| i);
                 w.into_iter()
                     .map(|(key, i)| Cand {
                         weighted: 0.0,
