@@ -19,6 +19,15 @@ import struct
 import sys
 
 ALGORITHM = "jianguan-draw/1"
+
+# Appendix D: "blank" means empty once Unicode White_Space is removed (not
+# Python's wider str.isspace, which also counts U+001C..U+001F).
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
+    + "\u2028\u2029\u202f\u205f\u3000"
+
+
+def blank(text):
+    return not text.strip(WHITE_SPACE)
 RECORD_FORMAT = "jianguan-draw-record/1"
 
 
@@ -515,7 +524,7 @@ def draw(plan_in, roster_in, history_in, inspectors_in, entropy_in):
         entropy_in = [{"label": k, "value": v} for k, v in entropy_in.items()]
     entropy = [{"label": x["label"], "value": x["value"]} for x in entropy_in]
     if [x["label"] for x in entropy] != list(plan["entropy"]) or \
-            any(not isinstance(x["value"], str) or not x["value"].strip() for x in entropy):
+            any(not isinstance(x["value"], str) or blank(x["value"]) for x in entropy):
         raise DrawError("entropy_mismatch")
     roster = sorted((entity_obj(e) for e in roster_in), key=lambda e: ubytes(e["uscc"]))
     codes = [e["uscc"] for e in roster]

@@ -69,6 +69,7 @@ pub struct Rosters {
     history: Option<PathBuf>,
 }
 
+/// Arguments of `draw run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// The plan (JSON, docs/draw-algorithm.md Appendix C); items may be bare codes.
@@ -93,6 +94,7 @@ pub struct RunArgs {
     json: bool,
 }
 
+/// Arguments of `draw verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// The record, as `draw run` wrote it.
@@ -105,6 +107,7 @@ pub struct VerifyArgs {
     json: bool,
 }
 
+/// Arguments of `draw bench-roster`.
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Number of entities (at most 31^7).

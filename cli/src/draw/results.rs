@@ -109,13 +109,15 @@ pub fn results(args: ResultsArgs) -> Result<ExitCode, Refused> {
             items,
         });
     }
+    let mut files = Vec::new();
     if let Some(path) = &args.out {
         let json = serde_json::to_string_pretty(&recorded).map_err(|e| Refused(e.to_string()))?;
-        write(path, json.as_bytes())?;
+        files.push((path.as_path(), json.into_bytes()));
     }
     if let Some(path) = &args.history_out {
-        write(path, history_csv(&history).as_bytes())?;
+        files.push((path.as_path(), history_csv(&history)?));
     }
+    write_all_new(&files)?;
     if args.json {
         println!(
             "{}",
@@ -140,37 +142,80 @@ fn visit_items(record: &DrawRecord, uscc: &Uscc, department: &str) -> Result<Vec
             visit.departments.join(", ")
         ));
     }
-    let mut items = Vec::new();
+    let mut items: Vec<String> = Vec::new();
     for &t in &visit.tasks {
-        let task = &record.plan.tasks[t as usize];
+        let task = record.plan.tasks.get(t as usize).ok_or_else(|| {
+            format!("the record's visit to {uscc} names task {t}, which its plan lacks")
+        })?;
         if task.department == department {
-            items.extend(task.items.iter().map(|i| i.code.clone()));
+            for i in &task.items {
+                if !items.contains(&i.code) {
+                    items.push(i.code.clone());
+                }
+            }
         }
     }
-    items.dedup();
     Ok(items)
 }
 
-fn history_csv(rows: &[PastInspection]) -> String {
-    let mut out = String::from("uscc,date,department,level,items\n");
+fn history_csv(rows: &[PastInspection]) -> Result<Vec<u8>, Refused> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| Refused(format!("cannot write the history CSV: {e}"));
+    w.write_record(["uscc", "date", "department", "level", "items"])
+        .map_err(fail)?;
     for r in rows {
-        out.push_str(&format!(
-            "{},{},{},{},{}\n",
-            r.uscc,
-            r.date,
-            r.department,
+        w.write_record([
+            r.uscc.as_str(),
+            &r.date.to_string(),
+            &r.department,
             r.level.id(),
-            r.items.join(";")
-        ));
+            &r.items.join(";"),
+        ])
+        .map_err(fail)?;
     }
-    out
+    w.into_inner()
+        .map_err(|e| Refused(format!("cannot write the history CSV: {e}")))
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Refused> {
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| Refused(format!("cannot write {}: {e}", path.display())))
+/// Writes every file or none, never replacing an existing one: each goes to
+/// a temporary file first, then is linked into place; a failure removes
+/// what was already placed.
+fn write_all_new(files: &[(&Path, Vec<u8>)]) -> Result<(), Refused> {
+    for (path, _) in files {
+        if path.exists() {
+            return Err(Refused(format!(
+                "{} already exists; results are never overwritten",
+                path.display()
+            )));
+        }
+    }
+    let mut temps = Vec::new();
+    let cleanup = |temps: &[PathBuf], placed: &[&Path]| {
+        for t in temps {
+            let _ = std::fs::remove_file(t);
+        }
+        for p in placed {
+            let _ = std::fs::remove_file(p);
+        }
+    };
+    for (path, bytes) in files {
+        let tmp = path.with_extension(format!("partial-{}", std::process::id()));
+        if let Err(e) = std::fs::write(&tmp, bytes) {
+            cleanup(&temps, &[]);
+            return Err(Refused(format!("cannot write {}: {e}", tmp.display())));
+        }
+        temps.push(tmp);
+    }
+    let mut placed: Vec<&Path> = Vec::new();
+    for ((path, _), tmp) in files.iter().zip(&temps) {
+        if let Err(e) = std::fs::hard_link(tmp, path) {
+            cleanup(&temps, &placed);
+            return Err(Refused(format!("cannot write {}: {e}", path.display())));
+        }
+        placed.push(path);
+    }
+    cleanup(&temps, &[]);
+    Ok(())
 }
 
 fn print_summary(record_id: &str, recorded: &[ResultRecord], args: &ResultsArgs) {

@@ -238,7 +238,7 @@ fn assign(
             }
             candidates.sort_unstable();
             let need = rules.per_department as usize;
-            let mut chosen: Vec<usize> = Vec::with_capacity(need);
+            let mut chosen: Vec<usize> = Vec::with_capacity(need.min(candidates.len()));
             let mut used_teams: BTreeSet<&str> = BTreeSet::new();
             let mut at_cap = 0usize;
             for &(_, n) in &candidates {

@@ -235,6 +235,8 @@ impl<'a> DrawSetup<'a> {
         inspectors: &'a InspectorRoster,
         entropy: &[EntropyValue],
     ) -> Result<Self, SamplingError> {
+        // Refuse a plan that was never checked: the scans rely on it.
+        plan.clone().resolve(None)?;
         check_entropy(plan, entropy)?;
         let plan_digest = sha256(canonical_json(plan).as_bytes());
         let mut buf = Vec::new();
@@ -331,6 +333,17 @@ impl<'a> DrawSetup<'a> {
         self,
         tasks: Vec<(TaskCounts, Vec<u64>, PartialSelection)>,
     ) -> Result<DrawRecord, SamplingError> {
+        let malformed = tasks.len() != self.plan.tasks.len()
+            || tasks.iter().zip(&self.plan.tasks).any(|((c, t, s), task)| {
+                let parts = 2 * task.strata.len();
+                c.pools.len() != parts || t.len() != parts || s.winners.len() != parts
+            });
+        if malformed {
+            return Err(SamplingError::plan(
+                "tasks",
+                "the task results given to finish do not match the plan's tasks and strata".into(),
+            ));
+        }
         let mut outcomes = Vec::with_capacity(tasks.len());
         let mut drawn: BTreeMap<Uscc, (u128, Vec<u32>)> = BTreeMap::new();
         let order = Prf::new(&derive_key(&self.seed, "visits", 0));
@@ -458,12 +471,12 @@ pub fn draw_parts(
     inspectors: &InspectorRoster,
     entropy: &[EntropyValue],
 ) -> Result<DrawRecord, SamplingError> {
-    let mut plan = plan.clone();
-    plan.resolve(None)?;
     let targets = match parts {
         [one] => *one.digest(),
         _ => digest_sorted_parts(parts)?,
     };
+    let mut plan = plan.clone();
+    plan.resolve(None)?;
     let setup = DrawSetup::new(&plan, &targets, history, inspectors, entropy)?;
     let mut tasks = Vec::with_capacity(plan.tasks.len());
     for t in 0..plan.tasks.len() {
@@ -520,6 +533,43 @@ pub fn verify(
             format: record.format.clone(),
             algorithm: record.algorithm.clone(),
         });
+    }
+    // Digests and seed first (§10): a wrong roster is named as such, not as
+    // whatever the draw over it would refuse.
+    let setup = DrawSetup::new(
+        &record.plan,
+        roster.digest(),
+        history,
+        inspectors,
+        &record.entropy,
+    )?;
+    let fixed = [
+        ("digests.plan", &record.digests.plan, &setup.digests.plan),
+        (
+            "digests.targets",
+            &record.digests.targets,
+            &setup.digests.targets,
+        ),
+        (
+            "digests.history",
+            &record.digests.history,
+            &setup.digests.history,
+        ),
+        (
+            "digests.inspectors",
+            &record.digests.inspectors,
+            &setup.digests.inspectors,
+        ),
+        ("seed", &record.seed, &hex(setup.seed())),
+    ];
+    for (path, recorded, recomputed) in fixed {
+        if recorded != recomputed {
+            return Err(SamplingError::VerificationFailed {
+                path: path.into(),
+                recorded: format!("{recorded:?}"),
+                recomputed: format!("{recomputed:?}"),
+            });
+        }
     }
     let again = draw(&record.plan, roster, history, inspectors, &record.entropy)?;
     let (a, b) = (serde_json::to_value(record), serde_json::to_value(&again));

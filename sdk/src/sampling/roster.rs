@@ -147,7 +147,13 @@ impl TargetRoster {
             let class = match class_ix.get(&e.credit_class) {
                 Some(&c) => c,
                 None => {
-                    let c = classes.len() as u16;
+                    let Ok(c) = u16::try_from(classes.len()) else {
+                        return Err(SamplingError::InvalidRoster {
+                            row: n,
+                            uscc: e.uscc,
+                            problem: "more than 65,536 distinct credit classes".into(),
+                        });
+                    };
                     class_ix.insert(e.credit_class.clone(), c);
                     classes.push(e.credit_class.clone());
                     c

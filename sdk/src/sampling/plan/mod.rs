@@ -174,7 +174,10 @@ pub struct StratumSpec {
 }
 
 /// The reduced ratio for entities without penalties (Pingdu plan §(六):
-/// "对连续三年未受行政处罚的企业，适度控制执法检查频次").
+/// "对连续三年未受行政处罚的企业，适度控制执法检查频次"). The plan speaks of
+/// enterprises (企业); the SDK applies it to every entity kind in the pool,
+/// individual businesses (个体工商户) included — narrow the task's filter to
+/// `enterprise` for the plan's literal reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PenaltyFree {
@@ -201,8 +204,11 @@ pub struct Rules {
     #[serde(default = "default_penalty_free")]
     pub penalty_free: Option<PenaltyFree>,
     /// Months within which an entity checked on one of the task's items by
-    /// the same or a higher level is skipped (SAMR Order 49 Art. 42: "原则上
-    /// 三个月内不再重复检查已检查的项目"); `null` turns it off.
+    /// the same or a higher level, by any department, is skipped; `null`
+    /// turns it off. After SAMR Order 49 Art. 42, where a food check by an
+    /// upper level spares lower levels for three months ("原则上三个月内不再
+    /// 重复检查已检查的项目"); extending it to the same level and to other
+    /// departments' checks on the same items is this SDK's plan rule.
     #[serde(default = "default_repeat_window")]
     pub repeat_window_months: Option<u32>,
     /// Inspections of one entity by the task's department per calendar year
@@ -392,6 +398,15 @@ impl Plan {
         if self.tasks.is_empty() {
             return bad("tasks".into(), "is empty".into());
         }
+        if self.inspectors.per_department > 100 {
+            return bad(
+                "inspectors.per_department".into(),
+                format!(
+                    "is {}; at most 100 per department",
+                    self.inspectors.per_department
+                ),
+            );
+        }
         if self.inspectors.per_department < 2 {
             return bad(
                 "inspectors.per_department".into(),
@@ -540,9 +555,24 @@ impl Task {
             }
         }
         if let Some(p) = &self.rules.penalty_free
-            && p.years == 0
+            && !(1..=100).contains(&p.years)
         {
-            return bad("rules.penalty_free.years", "is 0".into());
+            return bad(
+                "rules.penalty_free.years",
+                format!("is {}; give 1 to 100 years", p.years),
+            );
+        }
+        if self.rules.yearly_cap == Some(0) {
+            return bad(
+                "rules.yearly_cap",
+                "is 0, which would exclude everyone; use null for no cap".into(),
+            );
+        }
+        if self.rules.repeat_window_months == Some(0) {
+            return bad(
+                "rules.repeat_window_months",
+                "is 0; use null for no window".into(),
+            );
         }
         Ok(())
     }

@@ -42,8 +42,11 @@ impl Ratio {
     }
 
     fn parse(text: &str) -> Result<Self, String> {
-        let t = text.trim();
-        let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+        let (int, frac) = match text.split_once('.') {
+            Some((i, "")) => (i, "x"), // "1." is refused
+            Some(parts) => parts,
+            None => (text, ""),
+        };
         let digits_ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if int.is_empty() || !digits_ok(int) || !digits_ok(frac) || frac.len() > 6 {
             return Err(format!(

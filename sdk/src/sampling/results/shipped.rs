@@ -116,8 +116,9 @@ impl OutcomeTable {
     /// | 9 / 10 / 11 / 12 | roster status: deregistered / licence revoked / registration cancelled / moved out |
     ///
     /// The other codes set off none here. In particular B (未按规定公示应当
-    /// 公示的信息) does not list the entity directly: under 企业信息公示暂行条例
-    /// Art. 10 para 2 the entity is first ordered to publish, and only
+    /// 公示的信息) does not list the entity directly: the entity is first
+    /// ordered to publish (the paragraph of 企业信息公示暂行条例 that says so is
+    /// UNCONFIRMED; RULES §3.6 supports Arts. 10 and 17 only), and only
     /// failing that order is it listed (Art. 17 para 1 (一)) — a later fact
     /// this result does not carry.
     pub fn zhejiang_new() -> Self {

@@ -27,7 +27,7 @@ pub enum ExclusionRule {
     /// The class has no stratum in the task.
     NoStratum,
     /// Checked on one of the task's items by the same or a higher level within
-    /// the window (SAMR Order 49 Art. 42).
+    /// the window (after SAMR Order 49 Art. 42; see [`Rules::repeat_window_months`](super::Rules::repeat_window_months)).
     RecentlyInspected,
     /// The department's yearly cap of inspections of the entity is reached.
     YearlyCap,
@@ -106,11 +106,11 @@ impl PartialSelection {
 
     /// Merges another part's selection, keeping each stratum part's `takes`
     /// smallest keys.
+    ///
+    /// Stratum parts beyond `takes` are dropped (they take nothing).
     pub fn merge(&mut self, other: PartialSelection, takes: &[u64]) {
-        if self.winners.len() < other.winners.len() {
-            self.winners.resize(other.winners.len(), Vec::new());
-        }
-        for (i, w) in other.winners.into_iter().enumerate() {
+        self.winners.resize(takes.len(), Vec::new());
+        for (i, w) in other.winners.into_iter().enumerate().take(takes.len()) {
             self.winners[i].extend(w);
             keep_smallest(&mut self.winners[i], takes[i] as usize);
         }
@@ -192,6 +192,11 @@ pub(crate) struct TaskScan<'a> {
     regions: Vec<(u32, u32)>,
     repeat_from: Option<NaiveDate>,
     penalty_cutoff: Option<NaiveDate>,
+    /// Standard deviations of margin in the fused scan's share bounds (6;
+    /// tests lower it to force the exact fallback).
+    sigmas: f64,
+    /// Set when the fused scan fell back to the two passes (for tests).
+    fell_back: std::sync::atomic::AtomicBool,
 }
 
 impl<'a> TaskScan<'a> {
@@ -231,6 +236,8 @@ impl<'a> TaskScan<'a> {
             regions,
             repeat_from: task.rules.repeat_window_months.map(back),
             penalty_cutoff: task.rules.penalty_free.as_ref().map(|p| back(12 * p.years)),
+            sigmas: 6.0,
+            fell_back: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

@@ -8,6 +8,10 @@ use super::*;
 /// [`SamplingError::EmptyStratum`], [`SamplingError::StratumTooSmall`] or
 /// [`SamplingError::PublicityMinimum`].
 pub(crate) fn takes(task: &Task, t: usize, counts: &TaskCounts) -> Result<Vec<u64>, SamplingError> {
+    // Counts from a part that saw no stratum may be short; missing is zero.
+    let mut counts = counts.clone();
+    counts.pools.resize(2 * task.strata.len(), 0);
+    let counts = &counts;
     let factor = task
         .rules
         .penalty_free
