@@ -131,7 +131,17 @@ impl TaskScan<'_> {
                 population: 0,
                 pools: vec![0; subs.len()],
             },
-            kept: vec![Vec::new(); subs.len()],
+            // Room for a ratio part's expected share of the whole slice,
+            // so that few buffers grow while scanning.
+            kept: subs
+                .iter()
+                .map(|s| match *s {
+                    SubShape::Share(q) => {
+                        Vec::with_capacity((q * 1.1 * range.len() as f64) as usize + 1024)
+                    }
+                    SubShape::Count(c) => Vec::with_capacity(c.min(range.len())),
+                })
+                .collect(),
             covered: vec![None; subs.len()],
             exclusions: Vec::new(),
             reduced: Vec::new(),
