@@ -3,9 +3,8 @@
 //! over entity codes. Both are in every language's standard crypto library,
 //! so a draw can be re-checked without this crate.
 
-use aes::Aes128;
-use aes::cipher::generic_array::GenericArray;
-use aes::cipher::{BlockEncrypt, KeyInit};
+use aes::cipher::{BlockCipherEncrypt, KeyInit};
+use aes::{Aes128, Block};
 use sha2::{Digest, Sha256};
 
 use crate::entity::{CHARSET, Uscc};
@@ -109,13 +108,13 @@ impl Prf {
     /// The PRF under `key`.
     pub fn new(key: &[u8; 16]) -> Self {
         Prf {
-            cipher: Aes128::new(GenericArray::from_slice(key)),
+            cipher: Aes128::new(&(*key).into()),
         }
     }
 
     /// The PRF value of one input block.
     pub fn eval(&self, input: u128) -> u128 {
-        let mut b = GenericArray::from(input.to_be_bytes());
+        let mut b = Block::from(input.to_be_bytes());
         self.cipher.encrypt_block(&mut b);
         u128::from_be_bytes(b.into())
     }
@@ -123,9 +122,9 @@ impl Prf {
     /// PRF values of many input blocks, in order: one call into the cipher
     /// for the whole batch, which pipelines the blocks (AES-NI).
     pub fn eval_many(&self, inputs: &[u128], out: &mut Vec<u128>) {
-        let mut blocks: Vec<aes::Block> = inputs
+        let mut blocks: Vec<Block> = inputs
             .iter()
-            .map(|v| GenericArray::from(v.to_be_bytes()))
+            .map(|v| Block::from(v.to_be_bytes()))
             .collect();
         self.cipher.encrypt_blocks(&mut blocks);
         out.clear();
