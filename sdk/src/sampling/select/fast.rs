@@ -62,21 +62,7 @@ impl TaskScan<'_> {
             let sel = self.select(part, &takes)?;
             return Ok((counts, takes, sel));
         }
-        let cols = &part.cols;
-        let winners = kept
-            .into_iter()
-            .zip(&takes)
-            .map(|(mut w, &t)| {
-                smallest_keys(&mut w, t as usize);
-                w.into_iter()
-                    .map(|(key, i)| Cand {
-                        weighted: 0.0,
-                        key,
-                        uscc: cols.uscc[i as usize],
-                    })
-                    .collect()
-            })
-            .collect();
+        let winners = winners_of(part, kept, &takes);
         Ok((
             counts,
             takes,
@@ -230,21 +216,7 @@ impl TaskScan<'_> {
             exclusions.extend(e);
             reduced.extend(r);
         }
-        let cols = &part.cols;
-        let winners = winners
-            .into_iter()
-            .zip(takes)
-            .map(|(mut w, &t)| {
-                smallest_keys(&mut w, t as usize);
-                w.into_iter()
-                    .map(|(key, i)| Cand {
-                        weighted: 0.0,
-                        key,
-                        uscc: cols.uscc[i as usize],
-                    })
-                    .collect()
-            })
-            .collect();
+        let winners = winners_of(part, winners, takes);
         PartialSelection {
             winners,
             exclusions,
@@ -315,6 +287,24 @@ impl TaskScan<'_> {
         }
         (winners, exclusions, reduced)
     }
+}
+
+/// The `take` smallest (PRF value, row) of each stratum part as candidates
+/// with their codes.
+fn winners_of(part: &TargetRoster, kept: Vec<Vec<(u128, u32)>>, takes: &[u64]) -> Vec<Vec<Cand>> {
+    kept.into_iter()
+        .zip(takes)
+        .map(|(mut w, &t)| {
+            smallest_keys(&mut w, t as usize);
+            w.into_iter()
+                .map(|(key, i)| Cand {
+                    weighted: 0.0,
+                    key,
+                    uscc: part.cols.uscc[i as usize],
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// What a stratum part takes, for the fused scan's bounds.

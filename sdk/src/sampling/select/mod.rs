@@ -121,23 +121,11 @@ impl PartialSelection {
 
 /// Keeps the `take` smallest candidates, unordered (the record sorts them).
 fn keep_smallest(c: &mut Vec<Cand>, take: usize) {
-    if c.len() > take {
-        if take == 0 {
-            c.clear();
-            return;
-        }
-        c.select_nth_unstable_by(take - 1, Cand::cmp);
-        c.truncate(take);
-    }
+    keep_smallest_by(c, take, Cand::cmp);
 }
 
-/// Keeps the `take` smallest of `c` under `cmp`, sorted if `sorted`.
-fn keep_smallest_by<T>(
-    c: &mut Vec<T>,
-    take: usize,
-    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
-    sorted: bool,
-) {
+/// Keeps the `take` smallest of `c` under `cmp`, unordered.
+fn keep_smallest_by<T>(c: &mut Vec<T>, take: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
     if c.len() > take {
         if take == 0 {
             c.clear();
@@ -145,9 +133,6 @@ fn keep_smallest_by<T>(
         }
         c.select_nth_unstable_by(take - 1, &cmp);
         c.truncate(take);
-    }
-    if sorted {
-        c.sort_unstable_by(cmp);
     }
 }
 
@@ -492,7 +477,7 @@ impl<'a> TaskScan<'a> {
             .into_iter()
             .zip(takes)
             .map(|(mut w, &t)| {
-                keep_smallest_by(&mut w, t as usize, row_cmp, false);
+                keep_smallest_by(&mut w, t as usize, row_cmp);
                 w.into_iter()
                     .map(|(weighted, key, i)| Cand {
                         weighted,
