@@ -82,7 +82,7 @@ python3 scripts/county_results.py "$batch3" "$draws/batch3-results-entered.json"
 "$bin" draw results --record "$batch3" --results "$draws/batch3-results-entered.json" \
   --out "$draws/batch3-results.json" --history-out "$draws/history.csv"
 
-step "joint draw, batch 4: market regulation and emergency management, one visit per entity; batch 3's visits are spared (Order 49 Art. 42)"
+step "joint draw, batch 4: market regulation and emergency management, one visit per entity; batch 3's visits are spared by the plan's three-month repeat window (after SAMR Order 49 Art. 42)"
 "$bin" draw run --plan examples/plans/pingdu-joint-2026.json \
   --entropy examples/plans/entropy-pingdu-joint-2026.json \
   --roster "$out/entities.csv" --inspectors "$out/inspectors.csv" --history "$draws/history.csv" --out "$draws" \
