@@ -34,3 +34,7 @@ for p in food drugs special_equipment hazardous_chemicals; do
 done
 expect rust/grade_with_plugins "business 2: grade D (score 75)" \
   cargo run -q --locked -p jianguan-examples --example grade_with_plugins -- "$plugins"
+
+# A county's joint draw, verified by re-running it; a forged record refused.
+expect rust/county_draw "verified: the record is the draw these rosters give" \
+  cargo run -q --locked -p jianguan-examples --example county_draw
