@@ -2,6 +2,7 @@
 //! docs/draw-algorithm.md from files — draw a plan and write its record,
 //! verify a record against the rosters, and write the benchmark roster.
 
+mod files;
 mod input;
 mod results;
 mod rfc3797;
@@ -332,45 +333,24 @@ fn replaced_record(dir: &Path, digest: &str, plan: &Path) -> Result<(), Refused>
 /// leaves neither a partial record nor (when DIR was created) an empty folder.
 fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Refused> {
     let path = dir.join(name);
-    let exists = || {
-        Refused(format!(
-            "{} already exists: this draw is already recorded, and a record is never overwritten",
-            path.display()
-        ))
-    };
     if path.exists() {
-        return Err(exists());
+        return Err(Refused(format!(
+            "{} already exists: {RECORDED}",
+            path.display()
+        )));
     }
     let created = !dir.exists();
     std::fs::create_dir_all(dir)
         .map_err(|e| Refused(format!("cannot create {}: {e}", dir.display())))?;
-    let tmp = dir.join(format!(".{name}.{}.partial", std::process::id()));
-    let written = File::create_new(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    let outcome = match written {
-        Err(e) => Err(Refused(format!("cannot write {}: {e}", tmp.display()))),
-        Ok(()) => match std::fs::hard_link(&tmp, &path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
-            // A file system without hard links: check, then rename.
-            Err(_) if path.exists() => Err(exists()),
-            Err(_) => std::fs::rename(&tmp, &path).map_err(|e| {
-                Refused(format!(
-                    "cannot rename {} to {}: {e}",
-                    tmp.display(),
-                    path.display()
-                ))
-            }),
-        },
-    };
-    let _ = std::fs::remove_file(&tmp);
+    let outcome = files::write_new_files(&[(&path, bytes)], RECORDED);
     if outcome.is_err() && created {
         let _ = std::fs::remove_dir(dir);
     }
     outcome.map(|()| path)
 }
+
+/// Why a record file is never written twice.
+const RECORDED: &str = "this draw is already recorded, and a record is never overwritten";
 
 fn verify(args: VerifyArgs) -> Result<ExitCode, Refused> {
     let record = input::record(&args.record)?;

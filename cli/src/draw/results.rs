@@ -109,15 +109,16 @@ pub fn results(args: ResultsArgs) -> Result<ExitCode, Refused> {
             items,
         });
     }
-    let mut files = Vec::new();
+    let json = serde_json::to_string_pretty(&recorded).map_err(|e| Refused(e.to_string()))?;
+    let csv = history_csv(&history)?;
+    let mut files: Vec<(&Path, &[u8])> = Vec::new();
     if let Some(path) = &args.out {
-        let json = serde_json::to_string_pretty(&recorded).map_err(|e| Refused(e.to_string()))?;
-        files.push((path.as_path(), json.into_bytes()));
+        files.push((path, json.as_bytes()));
     }
     if let Some(path) = &args.history_out {
-        files.push((path.as_path(), history_csv(&history)?));
+        files.push((path, &csv));
     }
-    write_all_new(&files)?;
+    super::files::write_new_files(&files, "results are never overwritten")?;
     if args.json {
         println!(
             "{}",
@@ -175,47 +176,6 @@ fn history_csv(rows: &[PastInspection]) -> Result<Vec<u8>, Refused> {
     }
     w.into_inner()
         .map_err(|e| Refused(format!("cannot write the history CSV: {e}")))
-}
-
-/// Writes every file or none, never replacing an existing one: each goes to
-/// a temporary file first, then is linked into place; a failure removes
-/// what was already placed.
-fn write_all_new(files: &[(&Path, Vec<u8>)]) -> Result<(), Refused> {
-    for (path, _) in files {
-        if path.exists() {
-            return Err(Refused(format!(
-                "{} already exists; results are never overwritten",
-                path.display()
-            )));
-        }
-    }
-    let mut temps = Vec::new();
-    let cleanup = |temps: &[PathBuf], placed: &[&Path]| {
-        for t in temps {
-            let _ = std::fs::remove_file(t);
-        }
-        for p in placed {
-            let _ = std::fs::remove_file(p);
-        }
-    };
-    for (path, bytes) in files {
-        let tmp = path.with_extension(format!("partial-{}", std::process::id()));
-        if let Err(e) = std::fs::write(&tmp, bytes) {
-            cleanup(&temps, &[]);
-            return Err(Refused(format!("cannot write {}: {e}", tmp.display())));
-        }
-        temps.push(tmp);
-    }
-    let mut placed: Vec<&Path> = Vec::new();
-    for ((path, _), tmp) in files.iter().zip(&temps) {
-        if let Err(e) = std::fs::hard_link(tmp, path) {
-            cleanup(&temps, &placed);
-            return Err(Refused(format!("cannot write {}: {e}", path.display())));
-        }
-        placed.push(path);
-    }
-    cleanup(&temps, &[]);
-    Ok(())
 }
 
 fn print_summary(record_id: &str, recorded: &[ResultRecord], args: &ResultsArgs) {

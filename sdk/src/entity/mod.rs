@@ -63,6 +63,17 @@ pub enum EntityStatus {
 }
 
 impl EntityStatus {
+    /// The snake_case identifier used in files (as serde writes it).
+    pub fn id(self) -> &'static str {
+        match self {
+            EntityStatus::Operating => "operating",
+            EntityStatus::Closed => "closed",
+            EntityStatus::Deregistered => "deregistered",
+            EntityStatus::Revoked => "revoked",
+            EntityStatus::MovedOut => "moved_out",
+        }
+    }
+
     /// Whether the entity can still be inspected as a going concern
     /// (operating or closed-but-registered).
     pub fn is_active(self) -> bool {

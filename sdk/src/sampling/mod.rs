@@ -155,3 +155,92 @@ impl Sampler for VerifiableSampler {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn members(n: u32) -> Vec<Uscc> {
+        (0..n)
+            .map(|i| Uscc::with_check_character(&format!("91370283MA{i:07}")).unwrap())
+            .collect()
+    }
+
+    /// §5–§6 for the `Sampler` seam: stratum `s` under the key labelled
+    /// "strata" with index `s`, smallest PRF values first, whatever the order
+    /// of the members.
+    #[test]
+    fn verifiable_sampler_takes_the_smallest_keys_of_each_stratum() {
+        let seed = sha256(b"sampler");
+        let (a, b) = (members(30), members(12));
+        let strata = [
+            Stratum {
+                name: "B",
+                members: &a,
+                take: 4,
+            },
+            Stratum {
+                name: "C",
+                members: &b,
+                take: 12,
+            },
+        ];
+        let drawn = VerifiableSampler.draw_targets(&seed, &strata).unwrap();
+        assert_eq!(VerifiableSampler.algorithm(), ALGORITHM);
+        let prf = Prf::new(&derive_key(&seed, "strata", 0));
+        let mut by_key = a.clone();
+        by_key.sort_by_key(|u| prf.eval(uscc_block(u)));
+        assert_eq!(drawn[0], by_key[..4]);
+        assert_eq!(drawn[1].len(), 12);
+        let reversed: Vec<Uscc> = a.iter().rev().copied().collect();
+        let again = VerifiableSampler
+            .draw_targets(
+                &seed,
+                &[Stratum {
+                    name: "B",
+                    members: &reversed,
+                    take: 4,
+                }],
+            )
+            .unwrap();
+        assert_eq!(again[0], drawn[0]);
+    }
+
+    #[test]
+    fn verifiable_sampler_refuses_short_and_repeated_strata() {
+        let seed = sha256(b"sampler");
+        let a = members(3);
+        let short = VerifiableSampler.draw_targets(
+            &seed,
+            &[Stratum {
+                name: "D",
+                members: &a,
+                take: 4,
+            }],
+        );
+        assert_eq!(
+            short,
+            Err(SamplingError::StratumTooSmall {
+                stratum: "D".into(),
+                requested: 4,
+                available: 3
+            })
+        );
+        let twice = [a[0], a[1], a[0]];
+        let dup = VerifiableSampler.draw_targets(
+            &seed,
+            &[Stratum {
+                name: "D",
+                members: &twice,
+                take: 1,
+            }],
+        );
+        assert_eq!(
+            dup,
+            Err(SamplingError::DuplicateMember {
+                stratum: "D".into(),
+                uscc: a[0]
+            })
+        );
+    }
+}

@@ -490,11 +490,14 @@ pub fn draw_parts(
         }
         counts.pools.resize(2 * plan.tasks[t].strata.len(), 0);
         let takes = setup.takes(t, &counts)?;
-        let mut sel = PartialSelection::default();
+        // Sized up front: a draw over no parts still lists every stratum part.
+        let mut sel = PartialSelection {
+            winners: vec![Vec::new(); takes.len()],
+            ..PartialSelection::default()
+        };
         for p in parts {
             sel.merge(setup.select(t, p, &takes)?, &takes);
         }
-        sel.winners.resize(takes.len(), Vec::new());
         tasks.push((counts, takes, sel));
     }
     setup.finish(tasks)

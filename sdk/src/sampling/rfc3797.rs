@@ -221,7 +221,7 @@ pub fn select(
         let position = remaining.remove(offset);
         picks.push(Rfc3797Pick {
             index: n + 1,
-            md5_hex: hex_upper(&digest),
+            md5_hex: super::hex(&digest).to_uppercase(),
             divisor,
             position,
         });
@@ -255,14 +255,4 @@ fn selection_hash(counter: u16, key: &[u8]) -> [u8; 16] {
     md5.update(key);
     md5.update(bracket);
     md5.finalize().into()
-}
-
-fn hex_upper(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
-    }
-    out
 }

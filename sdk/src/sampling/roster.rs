@@ -247,7 +247,7 @@ impl TargetRoster {
             ",\"region\":\"{:06}\",\"registered_on\":\"{}\",\"status\":\"{}\",\"uscc\":\"{}\",\"weight\":{}}}",
             r.region,
             r.registered_on,
-            status_id(r.status),
+            r.status.id(),
             r.uscc,
             r.weight
         )
@@ -298,16 +298,6 @@ pub(crate) fn region_number(r: &RegionCode) -> u32 {
     r.as_str().parse().expect("six digits")
 }
 
-pub(crate) fn status_id(s: EntityStatus) -> &'static str {
-    match s {
-        EntityStatus::Operating => "operating",
-        EntityStatus::Closed => "closed",
-        EntityStatus::Deregistered => "deregistered",
-        EntityStatus::Revoked => "revoked",
-        EntityStatus::MovedOut => "moved_out",
-    }
-}
-
 /// A past inspection of an entity, for the repeat-window and yearly-cap rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -325,11 +315,22 @@ pub struct PastInspection {
 }
 
 /// The inspection history a draw is checked against, with its digest (§2).
-#[derive(Debug, Clone, Default)]
+/// The default is the empty history.
+#[derive(Debug, Clone)]
 pub struct InspectionHistory {
     entries: Vec<PastInspection>,
     by_entity: HashMap<Uscc, Vec<usize>>,
     digest: Digest32,
+}
+
+impl Default for InspectionHistory {
+    fn default() -> Self {
+        InspectionHistory {
+            entries: Vec::new(),
+            by_entity: HashMap::new(),
+            digest: Sha256::digest([]).into(),
+        }
+    }
 }
 
 impl InspectionHistory {
@@ -372,9 +373,6 @@ impl InspectionHistory {
 
     /// The digest (§2); that of an empty history is SHA-256 of nothing.
     pub fn digest(&self) -> Digest32 {
-        if self.entries.is_empty() {
-            return Sha256::digest([]).into();
-        }
         self.digest
     }
 

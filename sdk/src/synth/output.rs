@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 
 use super::inspectors::GeneratedInspector;
-use super::summary::{Summary, kind_id, list_id, status_id};
+use super::summary::{Summary, kind_id, list_id};
 use super::{SynthError, SyntheticEntity};
 use crate::credit::CreditList;
 
@@ -192,7 +192,7 @@ pub fn write_entities_csv<W: Write>(
             field(b, e.uscc.as_str());
             field(b, &e.name);
             field(b, kind_id(e.kind));
-            field(b, status_id(e.status));
+            field(b, e.status.id());
             field(b, e.region.as_str());
             field(b, e.township.as_deref().unwrap_or(""));
             opt(b, Some(e.registered_on));

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::SyntheticEntity;
 use crate::credit::CreditList;
-use crate::entity::{EntityKind, EntityStatus};
+use crate::entity::EntityKind;
 
 /// The snake_case id of an entity kind (as serde writes it).
 pub(crate) fn kind_id(k: EntityKind) -> &'static str {
@@ -16,17 +16,6 @@ pub(crate) fn kind_id(k: EntityKind) -> &'static str {
         EntityKind::IndividualBusiness => "individual_business",
         EntityKind::FarmersCooperative => "farmers_cooperative",
         EntityKind::Other => "other",
-    }
-}
-
-/// The snake_case id of a registration status (as serde writes it).
-pub(crate) fn status_id(s: EntityStatus) -> &'static str {
-    match s {
-        EntityStatus::Operating => "operating",
-        EntityStatus::Closed => "closed",
-        EntityStatus::Deregistered => "deregistered",
-        EntityStatus::Revoked => "revoked",
-        EntityStatus::MovedOut => "moved_out",
     }
 }
 
@@ -86,7 +75,7 @@ impl Summary {
         self.entities += 1;
         self.penalties += row.penalties.len() as u64;
         bump(&mut self.by_kind, kind_id(e.kind));
-        bump(&mut self.by_status, status_id(e.status));
+        bump(&mut self.by_status, e.status.id());
         if e.industries.is_empty() {
             bump(&mut self.by_industry, "general");
         }

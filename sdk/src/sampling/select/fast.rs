@@ -57,6 +57,7 @@ impl TaskScan<'_> {
             under as u64 >= takes[s]
         });
         if !exact {
+            #[cfg(test)]
             self.fell_back
                 .store(true, std::sync::atomic::Ordering::Relaxed);
             let sel = self.select(part, &takes)?;

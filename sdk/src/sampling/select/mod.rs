@@ -180,7 +180,8 @@ pub(crate) struct TaskScan<'a> {
     /// Standard deviations of margin in the fused scan's share bounds (6;
     /// tests lower it to force the exact fallback).
     sigmas: f64,
-    /// Set when the fused scan fell back to the two passes (for tests).
+    /// Set when the fused scan fell back to the two passes.
+    #[cfg(test)]
     fell_back: std::sync::atomic::AtomicBool,
 }
 
@@ -222,6 +223,7 @@ impl<'a> TaskScan<'a> {
             repeat_from: task.rules.repeat_window_months.map(back),
             penalty_cutoff: task.rules.penalty_free.as_ref().map(|p| back(12 * p.years)),
             sigmas: 6.0,
+            #[cfg(test)]
             fell_back: std::sync::atomic::AtomicBool::new(false),
         }
     }
