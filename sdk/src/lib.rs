@@ -25,6 +25,7 @@ mod error;
 pub mod plugin_host;
 pub mod referral;
 pub mod sampling;
+pub mod supervisor;
 pub mod synth;
 
 pub use chrono::NaiveDate;

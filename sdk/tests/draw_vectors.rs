@@ -22,21 +22,6 @@ fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/draw")
 }
 
-/// The snake_case kind of a refusal, as vectors name it.
-fn kind(e: &SamplingError) -> &'static str {
-    match e {
-        SamplingError::EntropyMismatch { .. } => "entropy_mismatch",
-        SamplingError::PublicityMinimum { .. } => "publicity_minimum",
-        SamplingError::InsufficientInspectors { .. } => "insufficient_inspectors",
-        SamplingError::StratumTooSmall { .. } => "stratum_too_small",
-        SamplingError::EmptyStratum { .. } => "empty_stratum",
-        SamplingError::UnknownClass { .. } => "unknown_class",
-        SamplingError::DuplicateEntity { .. } => "duplicate_entity",
-        SamplingError::InvalidPlan { .. } => "invalid_plan",
-        other => panic!("no vector kind for {other}"),
-    }
-}
-
 fn run(inputs: &Inputs) -> Result<DrawRecord, SamplingError> {
     let roster = TargetRoster::new(inputs.roster.clone())?;
     let history = InspectionHistory::new(inputs.history.clone())?;
@@ -206,7 +191,7 @@ fn write_vectors() {
     for (name, description, inputs) in scenarios() {
         let expected = match run(&inputs) {
             Ok(r) => json!({"record": r, "record_digest": r.digest()}),
-            Err(e) => json!({"error": kind(&e), "message": e.to_string()}),
+            Err(e) => json!({"error": e.kind(), "message": e.to_string()}),
         };
         let v = json!({"name": name, "description": description, "inputs": inputs, "expected": expected});
         std::fs::write(
@@ -240,7 +225,7 @@ fn every_vector_replays() {
                 assert_eq!(canonical_json(&record), canonical_json(&expected), "{name}");
                 assert_eq!(record.digest(), v["expected"]["record_digest"], "{name}");
             }
-            (Err(e), Some(k)) => assert_eq!(kind(&e), k, "{name}: {e}"),
+            (Err(e), Some(k)) => assert_eq!(e.kind(), k, "{name}: {e}"),
             (got, want) => panic!("{name}: got {got:?}, expected {want:?}"),
         }
         seen += 1;

@@ -175,4 +175,13 @@ pub enum PluginError {
     /// A call into a plugin failed.
     #[error(transparent)]
     Call(#[from] PluginCallError),
+    /// The plugins folder could not be read. Remedy: check the path and its
+    /// permissions.
+    #[error("plugins folder {path}: {message}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// The system's message.
+        message: String,
+    },
 }

@@ -163,6 +163,29 @@ pub enum SamplingError {
 }
 
 impl SamplingError {
+    /// The refusal's kind as a stable snake_case name: what the conformance
+    /// vectors (tests/vectors/draw/) record and the C and Python bindings
+    /// report. Names never change once released.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SamplingError::StratumTooSmall { .. } => "stratum_too_small",
+            SamplingError::DuplicateMember { .. } => "duplicate_member",
+            SamplingError::EmptyStratum { .. } => "empty_stratum",
+            SamplingError::InvalidPlan { .. } => "invalid_plan",
+            SamplingError::UnknownItem { .. } => "unknown_item",
+            SamplingError::InvalidRoster { .. } => "invalid_roster",
+            SamplingError::DuplicateEntity { .. } => "duplicate_entity",
+            SamplingError::UnknownClass { .. } => "unknown_class",
+            SamplingError::InvalidHistory { .. } => "invalid_history",
+            SamplingError::InvalidInspector { .. } => "invalid_inspector",
+            SamplingError::EntropyMismatch { .. } => "entropy_mismatch",
+            SamplingError::PublicityMinimum { .. } => "publicity_minimum",
+            SamplingError::InsufficientInspectors { .. } => "insufficient_inspectors",
+            SamplingError::UnsupportedRecord { .. } => "unsupported_record",
+            SamplingError::VerificationFailed { .. } => "verification_failed",
+        }
+    }
+
     pub(crate) fn plan(field: &str, problem: String) -> Self {
         SamplingError::InvalidPlan {
             field: field.into(),

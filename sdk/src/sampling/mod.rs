@@ -49,6 +49,7 @@
 //! ```
 
 mod error;
+mod inputs;
 mod inspectors;
 mod plan;
 mod prf;
@@ -57,6 +58,7 @@ mod roster;
 mod select;
 
 pub use error::SamplingError;
+pub use inputs::{BuiltRosters, DrawInputs, DrawRosters};
 pub use inspectors::{Inspector, InspectorRoster, InspectorStatus, assign_inspectors};
 pub use plan::{
     Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,

@@ -10,17 +10,9 @@ use jianguan::sampling::{
     EntropyValue, Inspector, InspectorStatus, Level, PastInspection, Plan, RosterEntry,
 };
 use jianguan::synth::mix64;
-use serde::{Deserialize, Serialize};
 
-/// Everything a draw takes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Inputs {
-    pub plan: Plan,
-    pub roster: Vec<RosterEntry>,
-    pub history: Vec<PastInspection>,
-    pub inspectors: Vec<Inspector>,
-    pub entropy: Vec<EntropyValue>,
-}
+/// Everything a draw takes: the SDK's own request shape.
+pub use jianguan::sampling::DrawInputs as Inputs;
 
 pub fn day(s: &str) -> NaiveDate {
     s.parse().expect("date")
