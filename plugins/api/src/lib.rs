@@ -25,6 +25,7 @@
 //! # Ok::<(), jianguan_plugin::PluginError>(())
 //! ```
 
+pub mod c_abi;
 mod date;
 mod describe;
 pub mod export;

@@ -22,6 +22,17 @@ pub enum LoadFailure {
         /// The version the plugin was built against.
         found: String,
     },
+    /// A C plugin built for a C contract version this host cannot serve
+    /// (another major, or a newer minor).
+    CContractVersion {
+        /// The C contract version this host implements.
+        expected: String,
+        /// The version `jg_plugin_contract_version` returned.
+        found: String,
+    },
+    /// A C plugin whose entry-point table is missing, too small for the
+    /// contract, or has a NULL entry.
+    CEntryPoints,
     /// The root module's layout differs from this host's contract.
     Layout {
         /// The contract version this host implements.
@@ -74,6 +85,10 @@ impl PluginLoadError {
             LoadFailure::ContractVersion { expected, found } => format!(
                 "was built for plugin contract {found}, this host implements {expected}; rebuild the plugin against jianguan-plugin {expected}"
             ),
+            LoadFailure::CContractVersion { expected, found } => format!(
+                "is a C plugin built for C contract {found}, this host implements {expected}; rebuild it against include/jianguan_plugin.h {expected}"
+            ),
+            LoadFailure::CEntryPoints => "is a C plugin with a broken entry-point table; report it to the plugin's authors".to_string(),
             LoadFailure::Layout { expected, found } => format!(
                 "claims plugin contract {found} but its entry points do not match contract {expected}; rebuild it against the published jianguan-plugin {expected}"
             ),
@@ -90,7 +105,10 @@ impl PluginLoadError {
         // Where the kind alone does not say what was wrong, the cause's first
         // line goes in the summary too.
         let cause = match self.failure {
-            LoadFailure::Open | LoadFailure::Description | LoadFailure::Refused => {
+            LoadFailure::Open
+            | LoadFailure::Description
+            | LoadFailure::Refused
+            | LoadFailure::CEntryPoints => {
                 let first = self.details.trim().lines().next().unwrap_or("");
                 if first.is_empty() {
                     String::new()

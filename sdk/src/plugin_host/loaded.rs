@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use jianguan_plugin::c_abi::host::{CCallError, CInstance, CPlugin};
 use jianguan_plugin::{
     Citation, CivilDate, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, Operation,
     PluginDescription, PluginInstance, PluginModRef, RStr, ReferralAssessment, ReferralDecision,
@@ -15,10 +16,57 @@ use crate::NaiveDate;
 
 /// A plugin the host has loaded, checked and opened.
 pub struct LoadedPlugin {
-    module: PluginModRef,
-    instance: PluginInstance,
+    backend: Backend,
     description: PluginDescription,
     origin: PathBuf,
+}
+
+/// A library the host can open: either contract.
+pub(super) enum Source {
+    /// A Rust plugin's abi_stable root module.
+    Rust(PluginModRef),
+    /// A C plugin's checked entry-point table.
+    C(CPlugin),
+}
+
+/// An open plugin, behind either contract. Everything above this enum
+/// (validation, result checks, views) is shared.
+enum Backend {
+    Rust {
+        module: PluginModRef,
+        instance: PluginInstance,
+    },
+    C(CInstance),
+}
+
+impl Backend {
+    fn grade(&self, facts: &FactTable) -> Result<GradeBatch, CCallError> {
+        match self {
+            Backend::Rust { module, instance } => (module.grade())(instance, facts)
+                .into_result()
+                .map_err(CCallError::Plugin),
+            Backend::C(c) => c.grade(facts),
+        }
+    }
+
+    fn duties(&self, facts: &FactTable, days: i32) -> Result<DutyBatch, CCallError> {
+        match self {
+            Backend::Rust { module, instance } => (module.duties())(instance, facts, days)
+                .into_result()
+                .map_err(CCallError::Plugin),
+            Backend::C(c) => c.duties(facts, days),
+        }
+    }
+
+    fn assess_referral(&self, facts: &FactTable) -> Result<Vec<ReferralAssessment>, CCallError> {
+        match self {
+            Backend::Rust { module, instance } => (module.assess_referral())(instance, facts)
+                .into_result()
+                .map(|v| v.into_vec())
+                .map_err(CCallError::Plugin),
+            Backend::C(c) => c.assess_referral(facts),
+        }
+    }
 }
 
 impl std::fmt::Debug for LoadedPlugin {
@@ -36,7 +84,7 @@ impl LoadedPlugin {
     /// description is checked and before the plugin is opened, whether the
     /// host already has a plugin with this id or serving these industries.
     pub(super) fn open(
-        module: PluginModRef,
+        source: Source,
         origin: &Path,
         configs: &PluginConfigs,
         conflict: &dyn Fn(&PluginDescription) -> Option<LoadFailure>,
@@ -49,9 +97,11 @@ impl LoadedPlugin {
                 details,
             })
         };
-        let json = (module.describe())()
-            .into_result()
-            .map_err(|e| fail("", LoadFailure::Description, e.to_string()))?;
+        let json = match &source {
+            Source::Rust(module) => (module.describe())().into_result().map(|s| s.into_string()),
+            Source::C(c) => c.describe(),
+        }
+        .map_err(|e| fail("", LoadFailure::Description, e.to_string()))?;
         let description: PluginDescription = serde_json::from_str(&json).map_err(|e| {
             fail(
                 "",
@@ -68,12 +118,15 @@ impl LoadedPlugin {
             .get(&description.id)
             .map(|c| c.to_string())
             .unwrap_or_default();
-        let instance = (module.open())(RStr::from_str(&config))
-            .into_result()
-            .map_err(|e| fail(&description.id, LoadFailure::Refused, e.to_string()))?;
+        let backend = match source {
+            Source::Rust(module) => (module.open())(RStr::from_str(&config))
+                .into_result()
+                .map(|instance| Backend::Rust { module, instance }),
+            Source::C(c) => c.open(&config).map(Backend::C),
+        }
+        .map_err(|e| fail(&description.id, LoadFailure::Refused, e.to_string()))?;
         Ok(Self {
-            module,
-            instance,
+            backend,
             description,
             origin: origin.to_path_buf(),
         })
@@ -121,15 +174,14 @@ impl LoadedPlugin {
         })
     }
 
-    fn call_error(
-        &self,
-        operation: Operation,
-        error: jianguan_plugin::PluginError,
-    ) -> PluginCallError {
-        PluginCallError::Plugin {
-            plugin: self.id().to_string(),
-            operation: operation.name(),
-            error,
+    fn call_error(&self, operation: Operation, error: CCallError) -> PluginCallError {
+        match error {
+            CCallError::Plugin(error) => PluginCallError::Plugin {
+                plugin: self.id().to_string(),
+                operation: operation.name(),
+                error,
+            },
+            CCallError::BadResult(message) => self.bad_result(operation, message),
         }
     }
 
@@ -149,8 +201,9 @@ impl LoadedPlugin {
     pub fn grade(&self, facts: &FactTable) -> Result<Grades<'_>, PluginCallError> {
         let op = Operation::Grading;
         self.validate(op, facts)?;
-        let batch = (self.module.grade())(&self.instance, facts)
-            .into_result()
+        let batch = self
+            .backend
+            .grade(facts)
             .map_err(|e| self.call_error(op, e))?;
         self.check_grades(&batch, facts.len())
             .map_err(|m| self.bad_result(op, m))?;
@@ -214,8 +267,9 @@ impl LoadedPlugin {
         let op = Operation::Duties;
         self.validate(op, facts)?;
         let days = days_since_epoch(as_of);
-        let batch: DutyBatch = (self.module.duties())(&self.instance, facts, days)
-            .into_result()
+        let batch: DutyBatch = self
+            .backend
+            .duties(facts, days)
             .map_err(|e| self.call_error(op, e))?;
         if batch.rows.len() != facts.len() {
             return Err(self.bad_result(
@@ -268,8 +322,9 @@ impl LoadedPlugin {
     ) -> Result<Vec<ReferralView<'_>>, PluginCallError> {
         let op = Operation::Referral;
         self.validate(op, facts)?;
-        let assessments = (self.module.assess_referral())(&self.instance, facts)
-            .into_result()
+        let assessments = self
+            .backend
+            .assess_referral(facts)
             .map_err(|e| self.call_error(op, e))?;
         if assessments.len() != facts.len() {
             return Err(self.bad_result(

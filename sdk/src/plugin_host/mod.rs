@@ -30,6 +30,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jianguan_plugin::__private::{LibraryError, VersionNumber, lib_header_from_path};
+use jianguan_plugin::c_abi::C_CONTRACT_VERSION;
+use jianguan_plugin::c_abi::host::{CLoadError, CPlugin};
 use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
 
 pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
@@ -37,6 +39,7 @@ pub use jianguan_plugin::{
     Citation, FactKind, FactRowsError, FactSpec, FactTable, Operation, PluginDescription,
     ReferralDecision, facts_from_json_rows, facts_from_text_rows,
 };
+use loaded::Source;
 pub use loaded::{CitedReason, DutyView, Grades, LoadedPlugin, ReferralView};
 
 use crate::entity::Industry;
@@ -130,7 +133,28 @@ impl PluginHost {
         if !path.is_file() {
             return Err(fail(LoadFailure::Open, "no such file".into()));
         }
-        preflight::check_library_file(path).map_err(|e| fail(LoadFailure::Open, e))?;
+        let kind = preflight::check_library_file(path).map_err(|e| fail(LoadFailure::Open, e))?;
+        if kind == preflight::LibraryKind::C {
+            let plugin = CPlugin::load(path).map_err(|e| match e {
+                CLoadError::ContractVersion { found } => fail(
+                    LoadFailure::CContractVersion {
+                        expected: C_CONTRACT_VERSION.into(),
+                        found,
+                    },
+                    String::new(),
+                ),
+                CLoadError::Table(m) => fail(LoadFailure::CEntryPoints, m),
+                other => fail(LoadFailure::Open, other.to_string()),
+            })?;
+            return self
+                .register(Source::C(plugin), path, configs)
+                .map_err(|mut e| {
+                    if e.plugin.is_empty() {
+                        e.plugin = stem.clone();
+                    }
+                    e
+                });
+        }
         let header = lib_header_from_path(path).map_err(|e| match e {
             LibraryError::OpenError { .. } => fail(LoadFailure::Open, e.to_string()),
             LibraryError::GetSymbolError { .. } => fail(LoadFailure::NotAPlugin, e.to_string()),
@@ -163,12 +187,13 @@ impl PluginHost {
             ),
             other => fail(LoadFailure::Constructor, other.to_string()),
         })?;
-        self.register(module, path, configs).map_err(|mut e| {
-            if e.plugin.is_empty() {
-                e.plugin = stem.clone();
-            }
-            e
-        })
+        self.register(Source::Rust(module), path, configs)
+            .map_err(|mut e| {
+                if e.plugin.is_empty() {
+                    e.plugin = stem.clone();
+                }
+                e
+            })
     }
 
     /// Registers a plugin linked statically (its crate's `plugin_module()`),
@@ -181,19 +206,19 @@ impl PluginHost {
         module: PluginModRef,
         configs: &PluginConfigs,
     ) -> Result<String, Box<PluginLoadError>> {
-        self.register(module, Path::new("(static)"), configs)
+        self.register(Source::Rust(module), Path::new("(static)"), configs)
     }
 
     fn register(
         &mut self,
-        module: PluginModRef,
+        source: Source,
         path: &Path,
         configs: &PluginConfigs,
     ) -> Result<String, Box<PluginLoadError>> {
         // Checked before the plugin is opened, so a refused plugin never
         // builds (or drops) an instance.
         let conflict = |d: &PluginDescription| self.conflict(d);
-        let plugin = LoadedPlugin::open(module, path, configs, &conflict)?;
+        let plugin = LoadedPlugin::open(source, path, configs, &conflict)?;
         let id = plugin.id().to_string();
         self.by_id.insert(id.clone(), self.plugins.len());
         self.plugins.push(plugin);

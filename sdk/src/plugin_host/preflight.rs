@@ -6,10 +6,21 @@ use std::path::Path;
 
 use object::{Architecture, Object, ObjectSection, ObjectSegment};
 
+/// Which contract a library file implements, as its exports show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LibraryKind {
+    /// The Rust contract (abi_stable root module), or not a plugin at all:
+    /// abi_stable's loader says which.
+    Rust,
+    /// The C contract: it exports `jg_plugin_contract_version`.
+    C,
+}
+
 /// Checks that `path` is a complete dynamic library for this platform:
 /// it parses as an object file, every segment and section lies inside the
-/// file, and it was built for this CPU architecture.
-pub(super) fn check_library_file(path: &Path) -> Result<(), String> {
+/// file, and it was built for this CPU architecture. Says which contract
+/// it exports.
+pub(super) fn check_library_file(path: &Path) -> Result<LibraryKind, String> {
     let data = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
     let len = data.len() as u64;
     let file = object::File::parse(&*data)
@@ -42,5 +53,13 @@ pub(super) fn check_library_file(path: &Path) -> Result<(), String> {
             file.architecture()
         ));
     }
-    Ok(())
+    let exports = file
+        .exports()
+        .map_err(|e| format!("cannot read the export table: {e}"))?;
+    let c_symbol = jianguan_plugin::c_abi::VERSION_SYMBOL.as_bytes();
+    Ok(if exports.iter().any(|e| e.name() == c_symbol) {
+        LibraryKind::C
+    } else {
+        LibraryKind::Rust
+    })
 }
