@@ -36,7 +36,7 @@ use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
 
 pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
 pub use jianguan_plugin::{
-    Citation, FactKind, FactRowsError, FactSpec, FactTable, Operation, PluginDescription,
+    Citation, Column, ColumnData, FactKind, FactRowsError, FactSpec, FactTable, Operation, PluginDescription,
     ReferralDecision, facts_from_json_rows, facts_from_text_rows,
 };
 use loaded::Source;

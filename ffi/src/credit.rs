@@ -1,0 +1,338 @@
+//! Credit: the host's own credit source as a callback, and credit lookups
+//! through the supervisor.
+
+use std::ffi::{CStr, CString, c_char, c_void};
+
+use sdk::credit::{
+    CreditError, CreditList, CreditLookup, CreditProfile, CreditScheme, ListMembership,
+};
+use sdk::entity::Uscc;
+
+use crate::boundary::{Failure, arg_out, arg_ref, arg_str, guard, jg_status, out_string};
+use crate::jg_date;
+use crate::supervisor::jg_supervisor;
+
+/// The credit-class scheme a credit source answers in (an integer, so
+/// that any value is read safely and an unknown one refused).
+#[allow(non_camel_case_types)]
+pub type jg_credit_scheme = u32;
+/// The national scheme of 国市监信发〔2022〕6号: classes A, B, C, D.
+pub const JG_CREDIT_SCHEME_NATIONAL_2022: jg_credit_scheme = 0;
+/// Shandong's 2020 scheme: classes A to E.
+pub const JG_CREDIT_SCHEME_SHANDONG_2020: jg_credit_scheme = 1;
+
+pub(crate) fn scheme(s: jg_credit_scheme) -> Result<CreditScheme, Failure> {
+    match s {
+        JG_CREDIT_SCHEME_NATIONAL_2022 => Ok(CreditScheme::national_2022()),
+        JG_CREDIT_SCHEME_SHANDONG_2020 => Ok(CreditScheme::shandong_2020()),
+        other => Err(Failure::invalid(format!(
+            "argument `scheme`: {other} is not a jg_credit_scheme"
+        ))),
+    }
+}
+
+/// A credit list an entity can be on.
+#[allow(non_camel_case_types)]
+pub type jg_credit_list = u32;
+/// 经营异常名录 (abnormal-operations list).
+pub const JG_CREDIT_LIST_ABNORMAL_OPERATIONS: jg_credit_list = 0;
+/// 严重违法失信名单 (serious violation and dishonesty list).
+pub const JG_CREDIT_LIST_SERIOUS_DISHONESTY: jg_credit_list = 1;
+/// 重点关注名单 (key-attention list).
+pub const JG_CREDIT_LIST_KEY_ATTENTION: jg_credit_list = 2;
+
+/// One period on a credit list, as the host's callback reports it.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+#[allow(non_camel_case_types)]
+pub struct jg_list_membership {
+    /// Which list.
+    pub list: jg_credit_list,
+    /// Date of listing.
+    pub since: jg_date,
+    /// Whether the entity has been removed.
+    pub removed: bool,
+    /// Date of removal (read only when `removed`).
+    pub until: jg_date,
+    /// The listing reason, UTF-8; may be NULL.
+    pub reason: *const c_char,
+}
+
+/// What the host's credit callback fills in. Every pointer it sets must stay
+/// valid until the `jg_` function that invoked the callback returns (point
+/// them at the host's own storage, not at the callback's stack); the
+/// library copies everything before then.
+#[repr(C)]
+#[derive(Debug)]
+#[allow(non_camel_case_types)]
+pub struct jg_credit_answer {
+    /// Set when the host knows the entity; the rest is read only then.
+    pub found: bool,
+    /// Its class code in the callback's scheme, e.g. "B".
+    pub class_code: *const c_char,
+    /// Whether it has an administrative penalty decision on record.
+    pub has_last_penalty: bool,
+    /// The date of its latest penalty decision (read only when set).
+    pub last_penalty_on: jg_date,
+    /// Its list memberships, current and past (`list_count` of them).
+    pub lists: *const jg_list_membership,
+    /// Number of entries in `lists`.
+    pub list_count: usize,
+    /// On failure, the host's message (may be NULL).
+    pub error: *const c_char,
+}
+
+/// The host's credit lookup: answers for the entity `uscc` (18 characters,
+/// already check-digit-verified) by filling `answer`, which arrives zeroed.
+/// Returns 0 on success (found or not), nonzero when the host's source
+/// failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
+/// `answer->error` as the message.
+#[allow(non_camel_case_types)]
+pub type jg_credit_lookup_fn =
+    unsafe extern "C" fn(userdata: *mut c_void, uscc: *const c_char, answer: *mut jg_credit_answer) -> i32;
+
+/// The SDK's `CreditLookup` over a host callback.
+pub(crate) struct CallbackLookup {
+    scheme: CreditScheme,
+    lookup: jg_credit_lookup_fn,
+    userdata: *mut c_void,
+    destroy: Option<unsafe extern "C" fn(*mut c_void)>,
+}
+
+// SAFETY: the header requires the callback and its userdata to be callable
+// from any thread that calls into the supervisor, concurrently.
+unsafe impl Send for CallbackLookup {}
+// SAFETY: as above.
+unsafe impl Sync for CallbackLookup {}
+
+impl CallbackLookup {
+    pub(crate) fn new(
+        scheme: CreditScheme,
+        lookup: jg_credit_lookup_fn,
+        userdata: *mut c_void,
+        destroy: Option<unsafe extern "C" fn(*mut c_void)>,
+    ) -> Self {
+        Self {
+            scheme,
+            lookup,
+            userdata,
+            destroy,
+        }
+    }
+}
+
+impl Drop for CallbackLookup {
+    fn drop(&mut self) {
+        if let Some(destroy) = self.destroy {
+            // SAFETY: the host's destructor for its own userdata, called once.
+            unsafe { destroy(self.userdata) };
+        }
+    }
+}
+
+fn text(ptr: *const c_char, uscc: &Uscc, field: &'static str) -> Result<Option<String>, CreditError> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: the callback's pointers stay valid until the jg_ call that
+    // invoked it returns (jg_credit_answer), and we read them before that.
+    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    String::from_utf8(bytes.to_vec()).map(Some).map_err(|_| CreditError::InvalidProfile {
+        uscc: *uscc,
+        field,
+        problem: "the callback returned text that is not UTF-8".into(),
+    })
+}
+
+fn date(d: jg_date, uscc: &Uscc, field: &'static str) -> Result<sdk::NaiveDate, CreditError> {
+    sdk::NaiveDate::from_ymd_opt(d.year, d.month, d.day).ok_or_else(|| CreditError::InvalidProfile {
+        uscc: *uscc,
+        field,
+        problem: format!("{:04}-{:02}-{:02} is not a calendar date", d.year, d.month, d.day),
+    })
+}
+
+impl CreditLookup for CallbackLookup {
+    fn scheme(&self) -> &CreditScheme {
+        &self.scheme
+    }
+
+    fn profile(&self, uscc: &Uscc) -> Result<Option<CreditProfile>, CreditError> {
+        let code = CString::new(uscc.as_str()).expect("a USCC has no NUL");
+        let mut answer = jg_credit_answer {
+            found: false,
+            class_code: std::ptr::null(),
+            has_last_penalty: false,
+            last_penalty_on: jg_date { year: 0, month: 0, day: 0 },
+            lists: std::ptr::null(),
+            list_count: 0,
+            error: std::ptr::null(),
+        };
+        // SAFETY: the host's callback with its userdata, a valid code and a
+        // valid answer slot. The pointers it sets stay valid until the jg_
+        // call that invoked it returns (jg_credit_answer); read below.
+        let rc = unsafe { (self.lookup)(self.userdata, code.as_ptr(), &mut answer) };
+        if rc != 0 {
+            let message = text(answer.error, uscc, "error")
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| format!("the credit callback returned {rc}"));
+            return Err(CreditError::Source { uscc: *uscc, message });
+        }
+        if !answer.found {
+            return Ok(None);
+        }
+        let class = text(answer.class_code, uscc, "class")?.ok_or(CreditError::InvalidProfile {
+            uscc: *uscc,
+            field: "class",
+            problem: "the callback found the entity but gave no class".into(),
+        })?;
+        let last_penalty_on = if answer.has_last_penalty {
+            Some(date(answer.last_penalty_on, uscc, "last_penalty_on")?)
+        } else {
+            None
+        };
+        let mut lists = Vec::with_capacity(answer.list_count);
+        if answer.list_count > 0 {
+            if answer.lists.is_null() {
+                return Err(CreditError::InvalidProfile {
+                    uscc: *uscc,
+                    field: "lists",
+                    problem: format!("list_count is {} but lists is NULL", answer.list_count),
+                });
+            }
+            // SAFETY: `list_count` entries at `lists`, valid per the header.
+            let entries = unsafe { std::slice::from_raw_parts(answer.lists, answer.list_count) };
+            for m in entries {
+                let list = match m.list {
+                    JG_CREDIT_LIST_ABNORMAL_OPERATIONS => CreditList::AbnormalOperations,
+                    JG_CREDIT_LIST_SERIOUS_DISHONESTY => CreditList::SeriousDishonesty,
+                    JG_CREDIT_LIST_KEY_ATTENTION => CreditList::KeyAttention,
+                    other => {
+                        return Err(CreditError::InvalidProfile {
+                            uscc: *uscc,
+                            field: "lists",
+                            problem: format!("{other} is not a jg_credit_list"),
+                        });
+                    }
+                };
+                lists.push(ListMembership {
+                    list,
+                    since: date(m.since, uscc, "lists.since")?,
+                    until: if m.removed {
+                        Some(date(m.until, uscc, "lists.until")?)
+                    } else {
+                        None
+                    },
+                    reason: text(m.reason, uscc, "lists.reason")?.unwrap_or_default(),
+                });
+            }
+        }
+        Ok(Some(CreditProfile {
+            uscc: *uscc,
+            class,
+            last_penalty_on,
+            lists,
+        }))
+    }
+}
+
+/// An entity's credit standing on a date, flat for C.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+#[allow(non_camel_case_types)]
+pub struct jg_credit_status {
+    /// Whether the credit source knows the entity; the rest is zero if not.
+    pub found: bool,
+    /// Its class code, NUL-terminated (e.g. "B").
+    pub class_code: [c_char; 8],
+    /// Whether it has a penalty decision on record.
+    pub has_last_penalty: bool,
+    /// Date of its latest penalty decision (when `has_last_penalty`).
+    pub last_penalty_on: jg_date,
+    /// On the abnormal-operations list (经营异常名录) on the date.
+    pub abnormal_operations: bool,
+    /// On the serious violation and dishonesty list (严重违法失信名单) on the date.
+    pub serious_dishonesty: bool,
+    /// On the key-attention list (重点关注名单) on the date.
+    pub key_attention: bool,
+}
+
+fn lookup(sup: *const jg_supervisor, uscc: *const c_char) -> Result<(Uscc, Option<CreditProfile>), Failure> {
+    let sup = arg_ref(sup, "supervisor")?;
+    let code = sup.inner.check_uscc(arg_str(uscc, "uscc")?)?;
+    Ok((code, sup.inner.credit_profile(&code)?))
+}
+
+/// The credit standing of entity `uscc` on `as_of`: class, latest penalty,
+/// and which lists it is on that day. Unknown entities give `found = false`.
+///
+/// # Errors
+/// `JG_STATUS_INVALID_USCC`; `JG_STATUS_CALLBACK_FAILED` when the host's
+/// callback fails; `JG_STATUS_CREDIT` when its answer is invalid (a class
+/// outside its scheme or longer than 7 bytes, an impossible date);
+/// `JG_STATUS_INVALID_ARGUMENT` for an impossible `as_of`.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_supervisor_credit(
+    supervisor: *const jg_supervisor,
+    uscc: *const c_char,
+    as_of: jg_date,
+    out: *mut jg_credit_status,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let day = as_of.to_naive("as_of")?;
+        let (code, profile) = lookup(supervisor, uscc)?;
+        let mut status = jg_credit_status {
+            found: false,
+            class_code: [0; 8],
+            has_last_penalty: false,
+            last_penalty_on: jg_date { year: 0, month: 0, day: 0 },
+            abnormal_operations: false,
+            serious_dishonesty: false,
+            key_attention: false,
+        };
+        if let Some(p) = profile {
+            if p.class.len() >= status.class_code.len() {
+                return Err(Failure::from(sdk::Error::from(CreditError::InvalidProfile {
+                    uscc: code,
+                    field: "class",
+                    problem: format!("class code {:?} is longer than 7 bytes", p.class),
+                })));
+            }
+            for (slot, b) in status.class_code.iter_mut().zip(p.class.bytes()) {
+                *slot = b as c_char;
+            }
+            status.found = true;
+            status.has_last_penalty = p.last_penalty_on.is_some();
+            if let Some(d) = p.last_penalty_on {
+                status.last_penalty_on = jg_date::from_naive(d);
+            }
+            status.abnormal_operations = p.on_list(CreditList::AbnormalOperations, day);
+            status.serious_dishonesty = p.on_list(CreditList::SeriousDishonesty, day);
+            status.key_attention = p.on_list(CreditList::KeyAttention, day);
+        }
+        *out = status;
+        Ok(())
+    })
+}
+
+/// The full credit profile of `uscc` as JSON (`null` when unknown), into a
+/// string the caller frees with `jg_string_free`.
+///
+/// # Errors
+/// As `jg_supervisor_credit`.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_supervisor_credit_profile_json(
+    supervisor: *const jg_supervisor,
+    uscc: *const c_char,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let (_, profile) = lookup(supervisor, uscc)?;
+        let json = serde_json::to_string(&profile).map_err(|e| Failure::invalid(e.to_string()))?;
+        *out = out_string(json);
+        Ok(())
+    })
+}

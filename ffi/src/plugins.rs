@@ -1,0 +1,308 @@
+//! Plugins through the C API: what is loaded, and batch risk grading over a
+//! columnar fact table.
+
+use std::ffi::{CString, c_char, c_void};
+
+use sdk::plugin_host::{Column, ColumnData, FactTable, LoadedPlugin};
+
+use crate::boundary::{Failure, arg_out, arg_ref, arg_str, guard, jg_status, out_string};
+use crate::supervisor::{jg_supervisor, supervisor_ref};
+
+/// The kind of a fact column, which names the C type of its values. An
+/// integer rather than a C enum, so that any value a caller passes is read
+/// safely (and an unknown one refused).
+#[allow(non_camel_case_types)]
+pub type jg_fact_kind = u32;
+/// `const double *`: real numbers (amounts, quantities).
+pub const JG_FACT_NUMBER: jg_fact_kind = 0;
+/// `const int64_t *`: whole numbers (counts).
+pub const JG_FACT_INTEGER: jg_fact_kind = 1;
+/// `const uint8_t *`: yes (1) / no (0).
+pub const JG_FACT_FLAG: jg_fact_kind = 2;
+/// `const char *const *`: NUL-terminated UTF-8 text.
+pub const JG_FACT_TEXT: jg_fact_kind = 3;
+/// `const int32_t *`: dates as days since 1970-01-01.
+pub const JG_FACT_DATE: jg_fact_kind = 4;
+
+/// One named column of facts, borrowed for the call.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+#[allow(non_camel_case_types)]
+pub struct jg_fact_column {
+    /// The fact's name, as in the plugin's schema.
+    pub name: *const c_char,
+    /// The kind, which fixes the C type of `values`.
+    pub kind: jg_fact_kind,
+    /// `rows` values of that type (may be NULL only when `rows` is 0).
+    pub values: *const c_void,
+    /// NULL when every row has a value; else `rows` bytes, 1 present, 0 missing.
+    pub present: *const u8,
+}
+
+/// A batch of facts: one row per entity, equal-length columns.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+#[allow(non_camel_case_types)]
+pub struct jg_fact_table {
+    /// Number of rows.
+    pub rows: usize,
+    /// Number of columns.
+    pub column_count: usize,
+    /// The columns (may be NULL only when `column_count` is 0).
+    pub columns: *const jg_fact_column,
+}
+
+/// Copies a C fact table into the SDK's, checking every pointer and string.
+fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
+    let rows = table.rows;
+    let columns: &[jg_fact_column] = match (table.column_count, table.columns.is_null()) {
+        (0, _) => &[],
+        (_, true) => {
+            return Err(Failure::new(
+                jg_status::JG_STATUS_NULL_ARGUMENT,
+                "facts.columns is NULL",
+            ));
+        }
+        // SAFETY: `column_count` columns at `columns`, per the header.
+        (n, false) => unsafe { std::slice::from_raw_parts(table.columns, n) },
+    };
+    let mut out = FactTable::new(rows);
+    for (i, c) in columns.iter().enumerate() {
+        let name = arg_str(c.name, &format!("facts.columns[{i}].name"))?;
+        if rows > 0 && c.values.is_null() {
+            return Err(Failure::new(
+                jg_status::JG_STATUS_NULL_ARGUMENT,
+                format!("facts column `{name}`: values is NULL"),
+            ));
+        }
+        /// `rows` values of `T` at `values`.
+        fn slice<'a, T>(values: *const c_void, rows: usize) -> &'a [T] {
+            if rows == 0 {
+                return &[];
+            }
+            // SAFETY: non-NULL (checked above) and `rows` values of the
+            // kind's type, per the header.
+            unsafe { std::slice::from_raw_parts(values.cast::<T>(), rows) }
+        }
+        let data = match c.kind {
+            JG_FACT_NUMBER => ColumnData::Number(slice::<f64>(c.values, rows).to_vec().into()),
+            JG_FACT_INTEGER => ColumnData::Integer(slice::<i64>(c.values, rows).to_vec().into()),
+            JG_FACT_FLAG => ColumnData::Flag(slice::<u8>(c.values, rows).iter().map(|&b| b != 0).collect()),
+            JG_FACT_TEXT => {
+                let mut texts = Vec::with_capacity(rows);
+                for (row, &p) in slice::<*const c_char>(c.values, rows).iter().enumerate() {
+                    texts.push(arg_str(p, &format!("facts column `{name}` row {row}"))?.into());
+                }
+                ColumnData::Text(texts.into())
+            }
+            JG_FACT_DATE => ColumnData::Date(slice::<i32>(c.values, rows).to_vec().into()),
+            other => {
+                return Err(Failure::invalid(format!(
+                    "facts column `{name}`: kind {other} is not a jg_fact_kind"
+                )));
+            }
+        };
+        let mut column = Column::new(name, data);
+        if !c.present.is_null() {
+            column.present = slice::<u8>(c.present.cast(), rows).iter().map(|&b| b != 0).collect();
+        }
+        out = out.with(column);
+    }
+    Ok(out)
+}
+
+/// The loaded plugins and the files refused, as JSON: `{"loaded": [{"id",
+/// "name_zh", "name_en", "version", "industries", "origin"}], "failures":
+/// ["<one line per file>"]}`. The caller frees `*out` with `jg_string_free`.
+///
+/// # Errors
+/// NULL arguments only.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_supervisor_plugins_json(
+    supervisor: *const jg_supervisor,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let sup = supervisor_ref(supervisor)?;
+        let loaded: Vec<serde_json::Value> = sup
+            .plugins()
+            .plugins()
+            .map(|p: &LoadedPlugin| {
+                let d = p.description();
+                serde_json::json!({
+                    "id": d.id, "name_zh": d.name_zh, "name_en": d.name_en,
+                    "version": d.version, "industries": d.industries,
+                    "origin": p.origin().display().to_string(),
+                })
+            })
+            .collect();
+        let failures: Vec<String> = sup.load_report().failures.iter().map(|f| f.summary()).collect();
+        *out = out_string(serde_json::json!({"loaded": loaded, "failures": failures}).to_string());
+        Ok(())
+    })
+}
+
+#[derive(Debug)]
+struct GradeRow {
+    grade: u32,
+    label: CString,
+    score: f64,
+    reasons: Vec<(CString, CString)>,
+}
+
+/// The grades of a batch: an owned copy, independent of the supervisor.
+/// Strings read from it stay valid until `jg_grades_free`. Immutable, so it
+/// may be read from several threads at once.
+#[allow(non_camel_case_types)]
+#[derive(Debug)]
+pub struct jg_grades {
+    rows: Vec<GradeRow>,
+}
+
+fn c(s: &str) -> CString {
+    CString::new(s.replace('\0', " ")).unwrap_or_default()
+}
+
+/// Risk-grades a batch (one row per entity) through plugin `plugin_id`.
+/// Facts are validated against the plugin's schema first. On success
+/// `*out` holds the grades, released with `jg_grades_free`.
+///
+/// # Errors
+/// `JG_STATUS_UNKNOWN_PLUGIN`; `JG_STATUS_INVALID_FACTS` naming the row and
+/// fact (nothing called); `JG_STATUS_PLUGIN_FAILED` when the plugin fails or
+/// its result breaks the contract; `JG_STATUS_INVALID_ARGUMENT` for an
+/// unknown column kind; NULL and UTF-8 statuses naming the column and row.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_supervisor_grade(
+    supervisor: *const jg_supervisor,
+    plugin_id: *const c_char,
+    facts: *const jg_fact_table,
+    out: *mut *mut jg_grades,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let sup = supervisor_ref(supervisor)?;
+        let id = arg_str(plugin_id, "plugin_id")?;
+        let table = self::facts(arg_ref(facts, "facts")?)?;
+        let grades = sup.grade(id, &table)?;
+        let rows = (0..grades.len())
+            .map(|row| GradeRow {
+                grade: grades.grade(row),
+                label: c(grades.label(row)),
+                score: grades.score(row),
+                reasons: grades
+                    .reasons(row)
+                    .map(|r| (c(&r.citation.to_string()), c(&r.detail)))
+                    .collect(),
+            })
+            .collect();
+        *out = Box::into_raw(Box::new(jg_grades { rows }));
+        Ok(())
+    })
+}
+
+/// Releases grades. NULL is a no-op.
+///
+/// # Safety
+/// `grades` must be NULL or from `jg_supervisor_grade`, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_grades_free(grades: *mut jg_grades) {
+    if !grades.is_null() {
+        let _ = guard(|| {
+            // SAFETY: made by Box::into_raw in jg_supervisor_grade.
+            drop(unsafe { Box::from_raw(grades) });
+            Ok(())
+        });
+    }
+}
+
+/// Number of rows in `grades` (0 for NULL).
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_grades_len(grades: *const jg_grades) -> usize {
+    // SAFETY: NULL or a live handle, per the header.
+    unsafe { grades.as_ref() }.map_or(0, |g| g.rows.len())
+}
+
+/// One row's grade. `label` points into `grades`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+#[allow(non_camel_case_types)]
+pub struct jg_grade {
+    /// Index into the plugin's grade list, 0 = lowest risk.
+    pub grade: u32,
+    /// The grade's label, e.g. "C" (valid until `jg_grades_free`).
+    pub label: *const c_char,
+    /// The score the grade was cut from.
+    pub score: f64,
+    /// Number of reasons (`jg_grades_reason`).
+    pub reason_count: usize,
+}
+
+/// Reads row `row`.
+///
+/// # Errors
+/// `JG_STATUS_OUT_OF_RANGE` past the last row; NULL arguments.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_grades_row(grades: *const jg_grades, row: usize, out: *mut jg_grade) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let r = row_of(grades, row)?;
+        *out = jg_grade {
+            grade: r.grade,
+            label: r.label.as_ptr(),
+            score: r.score,
+            reason_count: r.reasons.len(),
+        };
+        Ok(())
+    })
+}
+
+fn row_of<'a>(grades: *const jg_grades, row: usize) -> Result<&'a GradeRow, Failure> {
+    let g = arg_ref(grades, "grades")?;
+    g.rows.get(row).ok_or_else(|| {
+        Failure::new(
+            jg_status::JG_STATUS_OUT_OF_RANGE,
+            format!("row {row} of {} rows", g.rows.len()),
+        )
+    })
+}
+
+/// One reason behind a grade. Both strings point into the grades.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+#[allow(non_camel_case_types)]
+pub struct jg_reason {
+    /// The rule applied: regulation, number and article.
+    pub citation: *const c_char,
+    /// What in the facts met it, with the figures.
+    pub detail: *const c_char,
+}
+
+/// Reads reason `index` of row `row`.
+///
+/// # Errors
+/// `JG_STATUS_OUT_OF_RANGE` past the last row or reason; NULL arguments.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_grades_reason(
+    grades: *const jg_grades,
+    row: usize,
+    index: usize,
+    out: *mut jg_reason,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let r = row_of(grades, row)?;
+        let (citation, detail) = r.reasons.get(index).ok_or_else(|| {
+            Failure::new(
+                jg_status::JG_STATUS_OUT_OF_RANGE,
+                format!("reason {index} of {} on row {row}", r.reasons.len()),
+            )
+        })?;
+        *out = jg_reason {
+            citation: citation.as_ptr(),
+            detail: detail.as_ptr(),
+        };
+        Ok(())
+    })
+}
