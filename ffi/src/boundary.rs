@@ -197,7 +197,10 @@ pub(crate) fn arg_str<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, Fai
     std::str::from_utf8(bytes).map_err(|e| {
         Failure::new(
             jg_status::JG_STATUS_INVALID_UTF8,
-            format!("argument `{name}` is not valid UTF-8 (at byte {})", e.valid_up_to()),
+            format!(
+                "argument `{name}` is not valid UTF-8 (at byte {})",
+                e.valid_up_to()
+            ),
         )
     })
 }

@@ -88,8 +88,11 @@ pub struct jg_credit_answer {
 /// failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
 /// `answer->error` as the message.
 #[allow(non_camel_case_types)]
-pub type jg_credit_lookup_fn =
-    unsafe extern "C" fn(userdata: *mut c_void, uscc: *const c_char, answer: *mut jg_credit_answer) -> i32;
+pub type jg_credit_lookup_fn = unsafe extern "C" fn(
+    userdata: *mut c_void,
+    uscc: *const c_char,
+    answer: *mut jg_credit_answer,
+) -> i32;
 
 /// The SDK's `CreditLookup` over a host callback.
 pub(crate) struct CallbackLookup {
@@ -130,25 +133,36 @@ impl Drop for CallbackLookup {
     }
 }
 
-fn text(ptr: *const c_char, uscc: &Uscc, field: &'static str) -> Result<Option<String>, CreditError> {
+fn text(
+    ptr: *const c_char,
+    uscc: &Uscc,
+    field: &'static str,
+) -> Result<Option<String>, CreditError> {
     if ptr.is_null() {
         return Ok(None);
     }
     // SAFETY: the callback's pointers stay valid until the jg_ call that
     // invoked it returns (jg_credit_answer), and we read them before that.
     let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
-    String::from_utf8(bytes.to_vec()).map(Some).map_err(|_| CreditError::InvalidProfile {
-        uscc: *uscc,
-        field,
-        problem: "the callback returned text that is not UTF-8".into(),
-    })
+    String::from_utf8(bytes.to_vec())
+        .map(Some)
+        .map_err(|_| CreditError::InvalidProfile {
+            uscc: *uscc,
+            field,
+            problem: "the callback returned text that is not UTF-8".into(),
+        })
 }
 
 fn date(d: jg_date, uscc: &Uscc, field: &'static str) -> Result<sdk::NaiveDate, CreditError> {
-    sdk::NaiveDate::from_ymd_opt(d.year, d.month, d.day).ok_or_else(|| CreditError::InvalidProfile {
-        uscc: *uscc,
-        field,
-        problem: format!("{:04}-{:02}-{:02} is not a calendar date", d.year, d.month, d.day),
+    sdk::NaiveDate::from_ymd_opt(d.year, d.month, d.day).ok_or_else(|| {
+        CreditError::InvalidProfile {
+            uscc: *uscc,
+            field,
+            problem: format!(
+                "{:04}-{:02}-{:02} is not a calendar date",
+                d.year, d.month, d.day
+            ),
+        }
     })
 }
 
@@ -163,7 +177,11 @@ impl CreditLookup for CallbackLookup {
             found: false,
             class_code: std::ptr::null(),
             has_last_penalty: false,
-            last_penalty_on: jg_date { year: 0, month: 0, day: 0 },
+            last_penalty_on: jg_date {
+                year: 0,
+                month: 0,
+                day: 0,
+            },
             lists: std::ptr::null(),
             list_count: 0,
             error: std::ptr::null(),
@@ -177,7 +195,10 @@ impl CreditLookup for CallbackLookup {
                 .ok()
                 .flatten()
                 .unwrap_or_else(|| format!("the credit callback returned {rc}"));
-            return Err(CreditError::Source { uscc: *uscc, message });
+            return Err(CreditError::Source {
+                uscc: *uscc,
+                message,
+            });
         }
         if !answer.found {
             return Ok(None);
@@ -258,7 +279,10 @@ pub struct jg_credit_status {
     pub key_attention: bool,
 }
 
-fn lookup(sup: *const jg_supervisor, uscc: *const c_char) -> Result<(Uscc, Option<CreditProfile>), Failure> {
+fn lookup(
+    sup: *const jg_supervisor,
+    uscc: *const c_char,
+) -> Result<(Uscc, Option<CreditProfile>), Failure> {
     let sup = arg_ref(sup, "supervisor")?;
     let code = sup.inner.check_uscc(arg_str(uscc, "uscc")?)?;
     Ok((code, sup.inner.credit_profile(&code)?))
@@ -287,18 +311,24 @@ pub extern "C" fn jg_supervisor_credit(
             found: false,
             class_code: [0; 8],
             has_last_penalty: false,
-            last_penalty_on: jg_date { year: 0, month: 0, day: 0 },
+            last_penalty_on: jg_date {
+                year: 0,
+                month: 0,
+                day: 0,
+            },
             abnormal_operations: false,
             serious_dishonesty: false,
             key_attention: false,
         };
         if let Some(p) = profile {
             if p.class.len() >= status.class_code.len() {
-                return Err(Failure::from(sdk::Error::from(CreditError::InvalidProfile {
-                    uscc: code,
-                    field: "class",
-                    problem: format!("class code {:?} is longer than 7 bytes", p.class),
-                })));
+                return Err(Failure::from(sdk::Error::from(
+                    CreditError::InvalidProfile {
+                        uscc: code,
+                        field: "class",
+                        problem: format!("class code {:?} is longer than 7 bytes", p.class),
+                    },
+                )));
             }
             for (slot, b) in status.class_code.iter_mut().zip(p.class.bytes()) {
                 *slot = b as c_char;

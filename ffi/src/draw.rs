@@ -78,7 +78,10 @@ pub unsafe extern "C" fn jg_draw_record_digest(
     guard(|| {
         let record: DrawRecord = arg_json(record_json, "record_json")?;
         if out.is_null() {
-            return Err(Failure::new(jg_status::JG_STATUS_NULL_ARGUMENT, "argument `out` is NULL"));
+            return Err(Failure::new(
+                jg_status::JG_STATUS_NULL_ARGUMENT,
+                "argument `out` is NULL",
+            ));
         }
         let digest = record.digest();
         if out_len < digest.len() + 1 {

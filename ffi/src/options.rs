@@ -87,7 +87,10 @@ fn with_options(
 /// # Errors
 /// `JG_STATUS_NULL_ARGUMENT`, `JG_STATUS_INVALID_UTF8`.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_set_plugins_dir(options: *mut jg_options, dir: *const c_char) -> jg_status {
+pub extern "C" fn jg_options_set_plugins_dir(
+    options: *mut jg_options,
+    dir: *const c_char,
+) -> jg_status {
     with_options(options, |o| {
         o.plugins_dir = Some(PathBuf::from(arg_str(dir, "dir")?));
         Ok(())
@@ -109,7 +112,9 @@ pub extern "C" fn jg_options_set_plugin_config(
         let id = arg_str(id, "id")?.to_string();
         let config: serde_json::Value = arg_json(config_json, "config_json")?;
         if !config.is_object() {
-            return Err(Failure::invalid("argument `config_json` is not a JSON object"));
+            return Err(Failure::invalid(
+                "argument `config_json` is not a JSON object",
+            ));
         }
         o.plugin_configs.retain(|(k, _)| *k != id);
         o.plugin_configs.push((id, config));
@@ -124,7 +129,10 @@ pub extern "C" fn jg_options_set_plugin_config(
 /// # Errors
 /// `JG_STATUS_NULL_ARGUMENT`.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_require_all_plugins(options: *mut jg_options, require: bool) -> jg_status {
+pub extern "C" fn jg_options_require_all_plugins(
+    options: *mut jg_options,
+    require: bool,
+) -> jg_status {
     with_options(options, |o| {
         o.require_all_plugins = require;
         Ok(())
@@ -138,7 +146,10 @@ pub extern "C" fn jg_options_require_all_plugins(options: *mut jg_options, requi
 /// `JG_STATUS_CATALOG` naming what the catalog lacks or repeats;
 /// `JG_STATUS_INVALID_ARGUMENT` for JSON that does not parse.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_set_catalog_json(options: *mut jg_options, json: *const c_char) -> jg_status {
+pub extern "C" fn jg_options_set_catalog_json(
+    options: *mut jg_options,
+    json: *const c_char,
+) -> jg_status {
     with_options(options, |o| {
         let catalog = InMemoryCatalog::from_json_str(arg_str(json, "json")?)
             .map_err(|e| Failure::from(sdk::Error::from(e)))?;
@@ -153,7 +164,10 @@ pub extern "C" fn jg_options_set_catalog_json(options: *mut jg_options, json: *c
 /// # Errors
 /// `JG_STATUS_CALENDAR` naming what the notice gets wrong.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_add_holidays_json(options: *mut jg_options, json: *const c_char) -> jg_status {
+pub extern "C" fn jg_options_add_holidays_json(
+    options: *mut jg_options,
+    json: *const c_char,
+) -> jg_status {
     with_options(options, |o| {
         let json = arg_str(json, "json")?;
         let mut calendar = o.calendar.clone().unwrap_or_else(WorkCalendar::china);
@@ -209,10 +223,15 @@ pub extern "C" fn jg_options_set_credit_callback(
 ) -> jg_status {
     with_options(options, |o| {
         let lookup = lookup.ok_or_else(|| {
-            Failure::new(jg_status::JG_STATUS_NULL_ARGUMENT, "argument `lookup` is NULL")
+            Failure::new(
+                jg_status::JG_STATUS_NULL_ARGUMENT,
+                "argument `lookup` is NULL",
+            )
         })?;
         let scheme: CreditScheme = crate::credit::scheme(scheme)?;
-        o.credit = Some(Box::new(CallbackLookup::new(scheme, lookup, userdata, destroy)));
+        o.credit = Some(Box::new(CallbackLookup::new(
+            scheme, lookup, userdata, destroy,
+        )));
         Ok(())
     })
 }

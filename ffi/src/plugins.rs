@@ -87,7 +87,12 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
         let data = match c.kind {
             JG_FACT_NUMBER => ColumnData::Number(slice::<f64>(c.values, rows).to_vec().into()),
             JG_FACT_INTEGER => ColumnData::Integer(slice::<i64>(c.values, rows).to_vec().into()),
-            JG_FACT_FLAG => ColumnData::Flag(slice::<u8>(c.values, rows).iter().map(|&b| b != 0).collect()),
+            JG_FACT_FLAG => ColumnData::Flag(
+                slice::<u8>(c.values, rows)
+                    .iter()
+                    .map(|&b| b != 0)
+                    .collect(),
+            ),
             JG_FACT_TEXT => {
                 let mut texts = Vec::with_capacity(rows);
                 for (row, &p) in slice::<*const c_char>(c.values, rows).iter().enumerate() {
@@ -104,7 +109,10 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
         };
         let mut column = Column::new(name, data);
         if !c.present.is_null() {
-            column.present = slice::<u8>(c.present.cast(), rows).iter().map(|&b| b != 0).collect();
+            column.present = slice::<u8>(c.present.cast(), rows)
+                .iter()
+                .map(|&b| b != 0)
+                .collect();
         }
         out = out.with(column);
     }
@@ -137,7 +145,12 @@ pub extern "C" fn jg_supervisor_plugins_json(
                 })
             })
             .collect();
-        let failures: Vec<String> = sup.load_report().failures.iter().map(|f| f.summary()).collect();
+        let failures: Vec<String> = sup
+            .load_report()
+            .failures
+            .iter()
+            .map(|f| f.summary())
+            .collect();
         *out = out_string(serde_json::json!({"loaded": loaded, "failures": failures}).to_string());
         Ok(())
     })
@@ -244,7 +257,11 @@ pub struct jg_grade {
 /// # Errors
 /// `JG_STATUS_OUT_OF_RANGE` past the last row; NULL arguments.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_grades_row(grades: *const jg_grades, row: usize, out: *mut jg_grade) -> jg_status {
+pub extern "C" fn jg_grades_row(
+    grades: *const jg_grades,
+    row: usize,
+    out: *mut jg_grade,
+) -> jg_status {
     guard(|| {
         let out = arg_out(out, "out")?;
         let r = row_of(grades, row)?;

@@ -190,7 +190,8 @@ pub extern "C" fn jg_supervisor_working_days_between(
 ) -> jg_status {
     guard(|| {
         let out = arg_out(out, "out")?;
-        *out = supervisor_ref(supervisor)?.working_days_between(start.to_naive("start")?, end.to_naive("end")?)?;
+        *out = supervisor_ref(supervisor)?
+            .working_days_between(start.to_naive("start")?, end.to_naive("end")?)?;
         Ok(())
     })
 }

@@ -40,20 +40,28 @@ fn header_is_current() {
 fn take(s: *mut c_char) -> String {
     assert!(!s.is_null());
     // SAFETY: an owned string from this library.
-    let text = unsafe { CStr::from_ptr(s) }.to_str().expect("utf-8").to_string();
+    let text = unsafe { CStr::from_ptr(s) }
+        .to_str()
+        .expect("utf-8")
+        .to_string();
     unsafe { jg_string_free(s) };
     text
 }
 
 fn last_error() -> String {
     // SAFETY: never NULL, valid until the next call on this thread.
-    unsafe { CStr::from_ptr(jg_last_error()) }.to_string_lossy().into_owned()
+    unsafe { CStr::from_ptr(jg_last_error()) }
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn supervisor() -> *mut jg_supervisor {
     let mut sup = std::ptr::null_mut();
     // SAFETY: NULL options mean the defaults.
-    assert_eq!(unsafe { jg_supervisor_new(std::ptr::null_mut(), &mut sup) }, jg_status::JG_STATUS_OK);
+    assert_eq!(
+        unsafe { jg_supervisor_new(std::ptr::null_mut(), &mut sup) },
+        jg_status::JG_STATUS_OK
+    );
     sup
 }
 
@@ -81,16 +89,26 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
         if let Some(kind) = v["expected"]["error"].as_str() {
             assert_eq!(status, jg_status::JG_STATUS_DRAW_REFUSED, "{name}");
             assert!(record.is_null(), "{name}: a refused draw writes no record");
-            assert_eq!(last_error(), v["expected"]["message"].as_str().expect("message"), "{name}");
+            assert_eq!(
+                last_error(),
+                v["expected"]["message"].as_str().expect("message"),
+                "{name}"
+            );
             // SAFETY: never NULL.
-            let got = unsafe { CStr::from_ptr(jg_last_error_kind()) }.to_str().expect("utf-8");
+            let got = unsafe { CStr::from_ptr(jg_last_error_kind()) }
+                .to_str()
+                .expect("utf-8");
             assert_eq!(got, kind, "{name}");
             continue;
         }
         assert_eq!(status, jg_status::JG_STATUS_OK, "{name}: {}", last_error());
         let json = take(record);
         let parsed: sdk::sampling::DrawRecord = serde_json::from_str(&json).expect("record");
-        assert_eq!(parsed.digest(), v["expected"]["record_digest"].as_str().expect("digest"), "{name}");
+        assert_eq!(
+            parsed.digest(),
+            v["expected"]["record_digest"].as_str().expect("digest"),
+            "{name}"
+        );
         let inputs: sdk::sampling::DrawInputs =
             serde_json::from_value(v["inputs"].clone()).expect("inputs");
         let (roster, history, inspectors) = inputs.build_rosters().expect("rosters");
@@ -101,7 +119,9 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
         let status = unsafe { jg_draw_record_digest(record.as_ptr(), digest.as_mut_ptr(), 65) };
         assert_eq!(status, jg_status::JG_STATUS_OK);
         // SAFETY: NUL-terminated by the call.
-        let digest = unsafe { CStr::from_ptr(digest.as_ptr()) }.to_str().expect("hex");
+        let digest = unsafe { CStr::from_ptr(digest.as_ptr()) }
+            .to_str()
+            .expect("hex");
         assert_eq!(digest, parsed.digest());
     }
     // SAFETY: from jg_supervisor_new.
@@ -111,22 +131,33 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
 #[test]
 fn a_null_argument_is_a_status_and_a_message() {
     let mut info = std::mem::MaybeUninit::<jg_uscc_info>::uninit();
-    assert_eq!(jg_uscc_check(std::ptr::null(), info.as_mut_ptr()), jg_status::JG_STATUS_NULL_ARGUMENT);
+    assert_eq!(
+        jg_uscc_check(std::ptr::null(), info.as_mut_ptr()),
+        jg_status::JG_STATUS_NULL_ARGUMENT
+    );
     assert_eq!(last_error(), "argument `code` is NULL");
     let code = c"914403001922038216";
-    assert_eq!(jg_uscc_check(code.as_ptr(), info.as_mut_ptr()), jg_status::JG_STATUS_OK);
+    assert_eq!(
+        jg_uscc_check(code.as_ptr(), info.as_mut_ptr()),
+        jg_status::JG_STATUS_OK
+    );
     assert_eq!(last_error(), "", "a success clears the last error");
     // SAFETY: written by the successful call.
     let info = unsafe { info.assume_init() };
     assert_eq!(info.authority as u8, b'9');
     // SAFETY: NUL-terminated by the call.
-    assert_eq!(unsafe { CStr::from_ptr(info.region.as_ptr()) }.to_str(), Ok("440300"));
+    assert_eq!(
+        unsafe { CStr::from_ptr(info.region.as_ptr()) }.to_str(),
+        Ok("440300")
+    );
 }
 
 #[test]
 fn the_abi_version_packs_major_and_minor() {
     assert_eq!(jg_abi_version(), (JG_ABI_MAJOR << 16) | JG_ABI_MINOR);
     // SAFETY: a static string.
-    let v = unsafe { CStr::from_ptr(jg_version()) }.to_str().expect("utf-8");
+    let v = unsafe { CStr::from_ptr(jg_version()) }
+        .to_str()
+        .expect("utf-8");
     assert_eq!(v, env!("CARGO_PKG_VERSION"));
 }

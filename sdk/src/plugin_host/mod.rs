@@ -36,8 +36,8 @@ use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
 
 pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
 pub use jianguan_plugin::{
-    Citation, Column, ColumnData, FactKind, FactRowsError, FactSpec, FactTable, Operation, PluginDescription,
-    ReferralDecision, facts_from_json_rows, facts_from_text_rows,
+    Citation, Column, ColumnData, FactKind, FactRowsError, FactSpec, FactTable, Operation,
+    PluginDescription, ReferralDecision, facts_from_json_rows, facts_from_text_rows,
 };
 use loaded::Source;
 pub use loaded::{CitedReason, DutyView, Grades, LoadedPlugin, ReferralView};

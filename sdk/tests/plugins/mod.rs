@@ -33,6 +33,25 @@ pub fn lib(name: &str) -> PathBuf {
     path
 }
 
+/// The folder scripts/build-c-plugins.sh builds the C plugins into:
+/// `<target>/c/plugins`.
+pub fn c_plugin_dir() -> PathBuf {
+    let dir = lib_dir().parent().expect("<target>").join("c/plugins");
+    assert!(
+        dir.is_dir(),
+        "{} is missing; run `bash scripts/build-c-plugins.sh` before the tests",
+        dir.display()
+    );
+    dir
+}
+
+/// A C test fixture built with one fault (plugins/testing/c/fixture.c).
+pub fn c_fixture(name: &str) -> PathBuf {
+    let path = c_plugin_dir().join(format!("fixtures/libtesting_c_{name}.so"));
+    assert!(path.is_file(), "{} is not built", path.display());
+    path
+}
+
 /// A fresh, empty scratch folder for one test.
 pub fn scratch(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jianguan-{}-{test}", std::process::id()));
