@@ -656,6 +656,9 @@ void jg_grades_free(struct jg_grades *grades);
 
 /**
  * Number of rows in `grades` (0 for NULL).
+ *
+ * # Safety
+ * `grades` must be NULL or a live handle from `jg_supervisor_grade`.
  */
 size_t jg_grades_len(const struct jg_grades *grades);
 
@@ -709,6 +712,9 @@ void jg_supervisor_free(struct jg_supervisor *supervisor);
  * # Errors
  * `JG_STATUS_INVALID_USCC` saying what is wrong and where;
  * `JG_STATUS_NULL_ARGUMENT` / `JG_STATUS_INVALID_UTF8` for `code`.
+ *
+ * # Safety
+ * `info` must be NULL or point to a writable `jg_uscc_info`.
  */
 enum jg_status jg_uscc_check(const char *code, struct jg_uscc_info *info);
 

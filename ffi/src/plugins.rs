@@ -231,8 +231,11 @@ pub unsafe extern "C" fn jg_grades_free(grades: *mut jg_grades) {
 }
 
 /// Number of rows in `grades` (0 for NULL).
+///
+/// # Safety
+/// `grades` must be NULL or a live handle from `jg_supervisor_grade`.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_grades_len(grades: *const jg_grades) -> usize {
+pub unsafe extern "C" fn jg_grades_len(grades: *const jg_grades) -> usize {
     // SAFETY: NULL or a live handle, per the header.
     unsafe { grades.as_ref() }.map_or(0, |g| g.rows.len())
 }

@@ -105,8 +105,11 @@ pub struct jg_uscc_info {
 /// # Errors
 /// `JG_STATUS_INVALID_USCC` saying what is wrong and where;
 /// `JG_STATUS_NULL_ARGUMENT` / `JG_STATUS_INVALID_UTF8` for `code`.
+///
+/// # Safety
+/// `info` must be NULL or point to a writable `jg_uscc_info`.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_uscc_check(code: *const c_char, info: *mut jg_uscc_info) -> jg_status {
+pub unsafe extern "C" fn jg_uscc_check(code: *const c_char, info: *mut jg_uscc_info) -> jg_status {
     guard(|| {
         let code: sdk::entity::Uscc = arg_str(code, "code")?
             .parse()

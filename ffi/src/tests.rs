@@ -131,16 +131,14 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
 #[test]
 fn a_null_argument_is_a_status_and_a_message() {
     let mut info = std::mem::MaybeUninit::<jg_uscc_info>::uninit();
-    assert_eq!(
-        jg_uscc_check(std::ptr::null(), info.as_mut_ptr()),
-        jg_status::JG_STATUS_NULL_ARGUMENT
-    );
+    // SAFETY: a valid out-struct.
+    let status = unsafe { jg_uscc_check(std::ptr::null(), info.as_mut_ptr()) };
+    assert_eq!(status, jg_status::JG_STATUS_NULL_ARGUMENT);
     assert_eq!(last_error(), "argument `code` is NULL");
     let code = c"914403001922038216";
-    assert_eq!(
-        jg_uscc_check(code.as_ptr(), info.as_mut_ptr()),
-        jg_status::JG_STATUS_OK
-    );
+    // SAFETY: a valid out-struct.
+    let status = unsafe { jg_uscc_check(code.as_ptr(), info.as_mut_ptr()) };
+    assert_eq!(status, jg_status::JG_STATUS_OK);
     assert_eq!(last_error(), "", "a success clears the last error");
     // SAFETY: written by the successful call.
     let info = unsafe { info.assume_init() };

@@ -205,3 +205,79 @@ fn c_and_rust_plugins_share_a_folder() {
         LoadFailure::CContractVersion { .. }
     ));
 }
+
+fn product_quality() -> PluginHost {
+    let mut host = PluginHost::new();
+    let path = plugins::c_plugin_dir().join("libjianguan_product_quality.so");
+    host.load_file(&path, &PluginConfigs::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    host
+}
+
+/// The example C plugin (examples/c/plugins/product_quality) through the
+/// host: the net-content tolerance of the Order 70 table (Qn = 250 g: T =
+/// 9 g) and the lot-mean rule.
+#[test]
+fn the_product_quality_plugin_grades_lots() {
+    let host = product_quality();
+    let p = host.get("product_quality").expect("loaded");
+    assert_eq!(
+        p.description().industries,
+        vec!["industrial_products".to_string()]
+    );
+    let lot = |mean: f64| {
+        json!({"nominal_quantity": 250, "unit": "g", "mean_actual": mean, "sample_size": 20,
+               "units_over_t": 0, "units_over_2t": 0, "allowed_units_over_t": 1})
+    };
+    let facts = facts_from_json_rows(&[lot(251.0), lot(249.5)], p.schema(Operation::Grading))
+        .expect("facts");
+    let grades = p.grade(&facts).expect("grades");
+    assert_eq!(grades.label(0), "compliant");
+    assert_eq!(grades.label(1), "nonconforming");
+    let first = grades.reasons(0).next().expect("a reason").detail;
+    assert!(first.starts_with("Qn = 250 g：T = 9 g"), "{first}");
+}
+
+/// Criminal Law Art. 140 through the police filing standard (立案追诉标准
+/// (一) Art. 16): sales of 50,000 refer, 49,999.99 alone does not, and
+/// 3 × 43,691.70 + 18,924.90 unsold = 150,000.00 refers (RULES.md §6.1).
+#[test]
+fn the_product_quality_plugin_assesses_referral_at_the_filing_thresholds() {
+    let host = product_quality();
+    let p = host.get("product_quality").expect("loaded");
+    let cases = [
+        json!({"sales_cny": 50000, "adulteration": "confirmed"}),
+        json!({"sales_cny": 49999.99, "adulteration": "confirmed"}),
+        json!({"sales_cny": 43691.70, "unsold_value_cny": 18924.90, "adulteration": "confirmed"}),
+    ];
+    let facts = facts_from_json_rows(&cases, p.schema(Operation::Referral)).expect("facts");
+    let decisions: Vec<_> = p
+        .assess_referral(&facts)
+        .expect("assessed")
+        .iter()
+        .map(|a| a.decision)
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            ReferralDecision::Refer,
+            ReferralDecision::DoNotRefer,
+            ReferralDecision::Refer
+        ]
+    );
+}
+
+#[test]
+fn the_product_quality_plugin_built_for_contract_2_is_refused() {
+    let path = plugins::c_plugin_dir().join("wrong-version/libjianguan_product_quality.so");
+    let e = *PluginHost::new()
+        .load_file(&path, &PluginConfigs::new())
+        .expect_err("refused");
+    assert_eq!(
+        e.failure,
+        LoadFailure::CContractVersion {
+            expected: "1.0.0".into(),
+            found: "2.0.0".into()
+        }
+    );
+}

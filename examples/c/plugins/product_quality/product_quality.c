@@ -963,7 +963,7 @@ static jg_plugin_status pq_duties(jg_plugin_state *s, const jg_plugin_facts *fac
 
         char from[16], due_text[16], early[16];
         pq_date_text(from, sizeof from, order);
-        int32_t due;
+        int32_t due = 0;
         if (!pq_done(rectified, r, as_of)) {
             if ((st = pq_add_days(s, r, "ordered_on", order, PQ_RECTIFY_DAYS, &due)) != JG_PLUGIN_OK) {
                 return st;
@@ -993,7 +993,7 @@ static jg_plugin_status pq_duties(jg_plugin_state *s, const jg_plugin_facts *fac
         }
         if (pq_done(announced, r, as_of) && !pq_done(post, r, as_of)) {
             int32_t a = pq_date(announced, r);
-            int32_t earliest;
+            int32_t earliest = 0;
             if ((st = pq_add_days(s, r, "announced_on", a, PQ_POST_ANNOUNCE_EARLIEST, &earliest)) != JG_PLUGIN_OK ||
                 (st = pq_add_days(s, r, "announced_on", a, PQ_POST_ANNOUNCE_LATEST, &due)) != JG_PLUGIN_OK) {
                 return st;
