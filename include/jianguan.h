@@ -140,8 +140,6 @@ typedef enum jg_status {
   JG_STATUS_OUT_OF_RANGE = 17,
 } jg_status;
 
-typedef struct Option_jg_credit_lookup_fn Option_jg_credit_lookup_fn;
-
 /**
  * The grades of a batch: an owned copy, independent of the supervisor.
  * Strings read from it stay valid until `jg_grades_free`. Immutable, so it
@@ -220,6 +218,85 @@ typedef struct jg_credit_status {
  * that any value is read safely and an unknown one refused).
  */
 typedef uint32_t jg_credit_scheme;
+
+/**
+ * A credit list an entity can be on.
+ */
+typedef uint32_t jg_credit_list;
+
+/**
+ * One period on a credit list, as the host's callback reports it.
+ */
+typedef struct jg_list_membership {
+  /**
+   * Which list.
+   */
+  jg_credit_list list;
+  /**
+   * Date of listing.
+   */
+  struct jg_date since;
+  /**
+   * Whether the entity has been removed.
+   */
+  bool removed;
+  /**
+   * Date of removal (read only when `removed`).
+   */
+  struct jg_date until;
+  /**
+   * The listing reason, UTF-8; may be NULL.
+   */
+  const char *reason;
+} jg_list_membership;
+
+/**
+ * What the host's credit callback fills in. Every pointer it sets must stay
+ * valid until the `jg_` function that invoked the callback returns (point
+ * them at the host's own storage, not at the callback's stack); the
+ * library copies everything before then.
+ */
+typedef struct jg_credit_answer {
+  /**
+   * Set when the host knows the entity; the rest is read only then.
+   */
+  bool found;
+  /**
+   * Its class code in the callback's scheme, e.g. "B".
+   */
+  const char *class_code;
+  /**
+   * Whether it has an administrative penalty decision on record.
+   */
+  bool has_last_penalty;
+  /**
+   * The date of its latest penalty decision (read only when set).
+   */
+  struct jg_date last_penalty_on;
+  /**
+   * Its list memberships, current and past (`list_count` of them).
+   */
+  const struct jg_list_membership *lists;
+  /**
+   * Number of entries in `lists`.
+   */
+  size_t list_count;
+  /**
+   * On failure, the host's message (may be NULL).
+   */
+  const char *error;
+} jg_credit_answer;
+
+/**
+ * The host's credit lookup: answers for the entity `uscc` (18 characters,
+ * already check-digit-verified) by filling `answer`, which arrives zeroed.
+ * Returns 0 on success (found or not), nonzero when the host's source
+ * failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
+ * `answer->error` as the message.
+ */
+typedef int32_t (*jg_credit_lookup_fn)(void *userdata,
+                                       const char *uscc,
+                                       struct jg_credit_answer *answer);
 
 /**
  * The kind of a fact column, which names the C type of its values. An
@@ -325,11 +402,6 @@ typedef struct jg_uscc_info {
    */
   char organisation_code[10];
 } jg_uscc_info;
-
-/**
- * A credit list an entity can be on.
- */
-typedef uint32_t jg_credit_list;
 
 /**
  * The national scheme of 国市监信发〔2022〕6号: classes A, B, C, D.
@@ -616,7 +688,7 @@ enum jg_status jg_options_set_credit_profiles_json(struct jg_options *options,
  */
 enum jg_status jg_options_set_credit_callback(struct jg_options *options,
                                               jg_credit_scheme scheme,
-                                              struct Option_jg_credit_lookup_fn lookup,
+                                              jg_credit_lookup_fn lookup,
                                               void *userdata,
                                               void (*destroy)(void*));
 

@@ -1,7 +1,7 @@
 //! Credit: the host's own credit source as a callback, and credit lookups
 //! through the supervisor.
 
-use std::ffi::{CStr, CString, c_char, c_void};
+use std::ffi::{CStr, c_char, c_void};
 
 use sdk::credit::{
     CreditError, CreditList, CreditLookup, CreditProfile, CreditScheme, ListMembership,
@@ -88,16 +88,22 @@ pub struct jg_credit_answer {
 /// failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
 /// `answer->error` as the message.
 #[allow(non_camel_case_types)]
-pub type jg_credit_lookup_fn = unsafe extern "C" fn(
-    userdata: *mut c_void,
-    uscc: *const c_char,
-    answer: *mut jg_credit_answer,
-) -> i32;
+pub type jg_credit_lookup_fn = Option<
+    unsafe extern "C" fn(
+        userdata: *mut c_void,
+        uscc: *const c_char,
+        answer: *mut jg_credit_answer,
+    ) -> i32,
+>;
+
+/// The non-NULL callback.
+pub(crate) type LookupFn =
+    unsafe extern "C" fn(*mut c_void, *const c_char, *mut jg_credit_answer) -> i32;
 
 /// The SDK's `CreditLookup` over a host callback.
 pub(crate) struct CallbackLookup {
     scheme: CreditScheme,
-    lookup: jg_credit_lookup_fn,
+    lookup: LookupFn,
     userdata: *mut c_void,
     destroy: Option<unsafe extern "C" fn(*mut c_void)>,
 }
@@ -111,7 +117,7 @@ unsafe impl Sync for CallbackLookup {}
 impl CallbackLookup {
     pub(crate) fn new(
         scheme: CreditScheme,
-        lookup: jg_credit_lookup_fn,
+        lookup: LookupFn,
         userdata: *mut c_void,
         destroy: Option<unsafe extern "C" fn(*mut c_void)>,
     ) -> Self {
@@ -172,7 +178,9 @@ impl CreditLookup for CallbackLookup {
     }
 
     fn profile(&self, uscc: &Uscc) -> Result<Option<CreditProfile>, CreditError> {
-        let code = CString::new(uscc.as_str()).expect("a USCC has no NUL");
+        // A NUL-terminated copy on the stack: a code is 18 ASCII bytes.
+        let mut code = [0u8; 19];
+        code[..18].copy_from_slice(uscc.as_str().as_bytes());
         let mut answer = jg_credit_answer {
             found: false,
             class_code: std::ptr::null(),
@@ -189,7 +197,7 @@ impl CreditLookup for CallbackLookup {
         // SAFETY: the host's callback with its userdata, a valid code and a
         // valid answer slot. The pointers it sets stay valid until the jg_
         // call that invoked it returns (jg_credit_answer); read below.
-        let rc = unsafe { (self.lookup)(self.userdata, code.as_ptr(), &mut answer) };
+        let rc = unsafe { (self.lookup)(self.userdata, code.as_ptr().cast(), &mut answer) };
         if rc != 0 {
             let message = text(answer.error, uscc, "error")
                 .ok()

@@ -217,7 +217,7 @@ pub extern "C" fn jg_options_set_credit_profiles_json(
 pub extern "C" fn jg_options_set_credit_callback(
     options: *mut jg_options,
     scheme: jg_credit_scheme,
-    lookup: Option<jg_credit_lookup_fn>,
+    lookup: jg_credit_lookup_fn,
     userdata: *mut c_void,
     destroy: Option<unsafe extern "C" fn(*mut c_void)>,
 ) -> jg_status {

@@ -93,8 +93,24 @@ pub enum UsccError {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Uscc([u8; 18]);
 
+/// The value of each byte in [`CHARSET`] (its index), or `NOT_IN_SET`: one
+/// table lookup per character, since hosts check codes one call at a time.
+const VALUES: [u8; 256] = {
+    let mut t = [NOT_IN_SET; 256];
+    let mut i = 0;
+    while i < CHARSET.len() {
+        t[CHARSET[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+const NOT_IN_SET: u8 = u8::MAX;
+
 fn char_value(c: u8) -> Option<u32> {
-    CHARSET.iter().position(|&x| x == c).map(|p| p as u32)
+    match VALUES[c as usize] {
+        NOT_IN_SET => None,
+        v => Some(u32::from(v)),
+    }
 }
 
 /// The GB 32100-2015 check character for the 17 characters `body`.
@@ -112,6 +128,10 @@ fn check_character(body: &[u8]) -> u8 {
 /// Refuses the first character outside the charset, then a length other
 /// than `expected`.
 fn check_shape(input: &str, expected: usize) -> Result<(), UsccError> {
+    // The common case, a well-formed code, in one pass over the bytes.
+    if input.len() == expected && input.bytes().all(|b| VALUES[b as usize] != NOT_IN_SET) {
+        return Ok(());
+    }
     for (i, c) in input.chars().enumerate() {
         if !(c.is_ascii() && CHARSET.contains(&(c as u8))) {
             return Err(UsccError::Character {
