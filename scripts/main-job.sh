@@ -16,7 +16,12 @@
 #   6. draw inspection batch 3 (targets and inspectors, 双随机), verify it,
 #      record its results (deadlines, follow-up events) as history, then draw
 #      the joint batch 4 against that history and verify it; show the RFC
-#      3797 mode on the RFC's own example.
+#      3797 mode on the RFC's own example;
+#   7. do it again from C through libjianguan (include/jianguan.h): a C host
+#      loads the same plugins folder, where a plugin written in C
+#      (product_quality) sits beside the Rust ones, checks every code of the
+#      register and draws batch 3; the Rust command verifies the C record,
+#      which must be the Rust record byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +50,9 @@ plugins=(food drugs special_equipment hazardous_chemicals)
 for p in "${plugins[@]}"; do
   cp "target/release/libjianguan_$p.so" "$out/plugins/"
 done
+# A plugin written in C against include/jianguan_plugin.h, in the same folder.
+c_plugins=$(bash scripts/build-c-plugins.sh)
+cp "$c_plugins/libjianguan_product_quality.so" "$out/plugins/"
 "$bin" plugins list --dir "$out/plugins"
 
 step "risk-grade the county's businesses through the loaded plugins"
@@ -90,6 +98,22 @@ step "joint draw, batch 4: market regulation and emergency management, one visit
 batch4="$draws/$(awk '/^record /{print $2}' "$draws/batch4-summary.txt").json"
 "$bin" draw verify --record "$batch4" --roster "$out/entities.csv" --inspectors "$out/inspectors.csv" --history "$draws/history.csv"
 echo "records: $draws/<digest>.json (canonical JSON; sha256sum of each file is its name)"
+
+step "C API: a C host (examples/c/county.c, linked with pkg-config) checks the register and draws batch 3 through libjianguan"
+export PKG_CONFIG_PATH
+PKG_CONFIG_PATH=$(JIANGUAN_PROFILE=release bash scripts/c-env.sh)
+cbin=target/c/bin
+mkdir -p "$cbin"
+gcc -std=c11 -O2 -Wall -Wextra -Werror examples/c/county.c $(pkg-config --cflags --libs jianguan) \
+  -Wl,-rpath,"$(pkg-config --variable=libdir jianguan)" -o "$cbin/county"
+python3 scripts/draw_inputs.py examples/plans/pingdu-batch3-2026.json \
+  examples/plans/entropy-pingdu-batch3-2026.json "$out/entities.csv" "$out/inspectors.csv" \
+  > "$draws/batch3-inputs.json"
+"$cbin/county" "$out/plugins" "$out/entities.csv" "$draws/batch3-inputs.json" "$draws/batch3-from-c.json" \
+  | tee "$draws/batch3-from-c.txt" | cut -c1-240
+"$bin" draw verify --record "$draws/batch3-from-c.json" --roster "$out/entities.csv" --inspectors "$out/inspectors.csv"
+cmp "$draws/batch3-from-c.json" "$batch3"
+echo "the C record is the Rust record byte for byte: $(basename "$batch3")"
 
 step "RFC 3797 mode for a small pool (e.g. an inspector panel): the RFC's own worked example"
 "$bin" draw rfc3797 --pool 25 --count 10 --source 9319 --source "2 5 12 8 10" --source "9 18 26 34 41 45"
