@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, lints, the Rust tests (unit,
-# integration, doc and command-line tests), the examples, and the docs build.
-# CI runs exactly this (.ci/run).
+# integration, doc and command-line tests), the C API (header, C examples
+# and tests, under valgrind), the C plugins, the examples, and the docs
+# build. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
+
+# The C side needs a C and a C++ compiler, pkg-config and valgrind. On a
+# fresh Debian or Ubuntu machine where they are missing, install them.
+need=()
+for tool in gcc g++ pkg-config valgrind; do
+  command -v "$tool" >/dev/null || need+=("$tool")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  step "installing ${need[*]}"
+  # The tool names are also the Debian package names.
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}"
+fi
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -15,8 +30,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 # Cargo builds no cdylib for another crate's tests: build the plugin
 # libraries (real and deliberately broken) that the host tests load.
-step "cargo build --workspace (plugin libraries for the host tests)"
+step "cargo build --workspace (plugin libraries for the host tests, libjianguan)"
 cargo build --workspace --locked
+
+# The host tests load C plugins too: the example and the broken fixtures.
+step "C plugins (scripts/build-c-plugins.sh)"
+bash scripts/build-c-plugins.sh
 
 step "cargo test --workspace"
 cargo test --workspace --locked
@@ -26,8 +45,22 @@ cargo test --workspace --locked
 step "draw vectors through the independent reference (scripts/draw_reference.py)"
 python3 scripts/draw_reference.py tests/vectors/draw
 
+step "headers compile on their own, as C and C++"
+bash scripts/c-header-check.sh
+
 step "examples"
 bash examples/run.sh
+
+step "C examples and C tests, then again under valgrind (examples/c/run.sh)"
+bash examples/c/run.sh "${CARGO_TARGET_DIR:-target}/example-plugins"
+
+step "the C plugin's own rule tests, under valgrind"
+pq=examples/c/plugins/product_quality
+bin=${CARGO_TARGET_DIR:-target}/c/bin
+mkdir -p "$bin"
+gcc -std=c11 -Wall -Wextra -Werror -g -Iinclude "$pq/product_quality.c" "$pq/test_rules.c" -o "$bin/test_product_quality"
+valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --quiet \
+  "$bin/test_product_quality" | tail -n 1
 
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked

@@ -84,11 +84,12 @@ impl CPlugin {
         let lib = unsafe { libloading::Library::new(path) }
             .map_err(|e| CLoadError::Open(e.to_string()))?;
         // Never unloaded (DESIGN "Pitfalls"): the library stays mapped even
-        // when it is refused below.
-        let lib: &'static libloading::Library = Box::leak(Box::new(lib));
+        // when it is refused below. ManuallyDrop keeps the handle without a
+        // heap allocation, so leak checkers see nothing lost.
+        let lib = std::mem::ManuallyDrop::new(lib);
         let version = {
             // SAFETY: the contract declares the symbol's type.
-            let f = unsafe {
+            let f = *unsafe {
                 lib.get::<unsafe extern "C" fn() -> *const c_char>(VERSION_SYMBOL.as_bytes())
             }
             .map_err(|e| CLoadError::Open(e.to_string()))?;
