@@ -159,3 +159,21 @@ fn the_abi_version_packs_major_and_minor() {
         .expect("utf-8");
     assert_eq!(v, env!("CARGO_PKG_VERSION"));
 }
+
+/// The one panic boundary: a panic inside an export becomes a status and a
+/// message, and the thread goes on (no export panics on any input we know
+/// of, so the boundary is driven directly).
+#[test]
+fn a_panic_becomes_a_status() {
+    let status = boundary::guard(|| panic!("index 7 of 3"));
+    assert_eq!(status, jg_status::JG_STATUS_PANIC);
+    assert_eq!(
+        last_error(),
+        "jianguan panicked (a bug; please report it): index 7 of 3"
+    );
+    let status = boundary::guard(|| std::panic::panic_any(42_u8));
+    assert_eq!(status, jg_status::JG_STATUS_PANIC);
+    assert!(last_error().ends_with("a panic without a message"));
+    assert_eq!(boundary::guard(|| Ok(())), jg_status::JG_STATUS_OK);
+    assert_eq!(last_error(), "");
+}
