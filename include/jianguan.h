@@ -11,14 +11,21 @@
  *  - Every fallible function returns a jg_status (values never change once
  *    released). After a failure, jg_last_error() gives the message on the
  *    same thread until the next jg_ call there; after a success, "".
- *  - No call crashes the host: a panic becomes JG_STATUS_PANIC; a NULL
- *    where a value is required, or a string that is not UTF-8, becomes a
- *    status naming the argument. A failed call changes nothing and writes
- *    no out-parameter.
+ *  - No call crashes the host: every function that can fail runs behind
+ *    one panic boundary (a panic becomes JG_STATUS_PANIC) and one argument
+ *    check (a NULL where a value is required, or a string that is not
+ *    UTF-8, becomes a status naming the argument); the _free functions
+ *    catch panics too. A failed call changes nothing and writes no
+ *    out-parameter, except that jg_supervisor_new always consumes its
+ *    options. The _free functions leave the last error as it was.
+ *  - Callbacks the host passes in (credit lookup, destroy) must not throw
+ *    (C++) or longjmp across the library.
  *  - Strings in are NUL-terminated UTF-8, borrowed for the call. Strings out
  *    are borrowed from a handle (valid until it is freed, as documented) or
  *    owned char * released with jg_string_free.
- *  - Bulk data crosses as arrays of structs, deep shapes as JSON.
+ *  - Bulk data crosses as arrays of structs, deep shapes as JSON. Flags the
+ *    host fills in are uint8_t (nonzero = yes), enumerations are integer
+ *    typedefs: any value is read safely, an unknown one is refused.
  *
  * Thread safety
  *  - jg_supervisor: every function takes it const; call it from any number
@@ -28,7 +35,9 @@
  *  - jg_options: set up on one thread, then pass to jg_supervisor_new.
  *
  * ABI policy
- *  jg_abi_version() returns JG_ABI_MAJOR << 16 | JG_ABI_MINOR. Within a
+ *  jg_abi_version() returns JG_ABI_MAJOR << 16 | JG_ABI_MINOR (the header's
+ *  JG_ABI_VERSION). Check jg_abi_version() >> 16 == JG_ABI_MAJOR and
+ *  jg_abi_version() >= JG_ABI_VERSION at startup. Within a
  *  major, functions, status values and constants are only added; struct
  *  layouts and signatures never change. A host built against minor N runs
  *  on a library of the same major with minor >= N: check both at startup.
@@ -54,6 +63,19 @@
 #define JG_ABI_MINOR 0
 
 /**
+ * The ABI version this header declares, as `jg_abi_version` returns it. A
+ * host checks `jg_abi_version() >> 16 == JG_ABI_MAJOR` and
+ * `jg_abi_version() >= JG_ABI_VERSION`.
+ */
+#define JG_ABI_VERSION ((JG_ABI_MAJOR << 16) | JG_ABI_MINOR)
+
+/**
+ * The most rows one call takes: larger batches are split by the host (a
+ * county has ~10^5 entities, a province ~10^7).
+ */
+#define JG_MAX_FACT_ROWS 100000000
+
+/**
  * The result of every fallible call. Values are never reused or
  * renumbered once released; new ones are only appended.
  */
@@ -73,7 +95,8 @@ typedef enum jg_status {
   JG_STATUS_INVALID_UTF8 = 2,
   /**
    * The library panicked; this is a bug in jianguan. The call had no
-   * effect on any handle.
+   * effect on any handle (except that `jg_supervisor_new` has consumed
+   * its options).
    */
   JG_STATUS_PANIC = 3,
   /**
@@ -116,8 +139,8 @@ typedef enum jg_status {
    */
   JG_STATUS_UNKNOWN_PLUGIN = 12,
   /**
-   * Facts failed the plugin's schema (the message names row and fact);
-   * the plugin was not called.
+   * Facts were refused, naming row and fact: by the plugin's schema
+   * (before the plugin was called) or by the plugin's own rules.
    */
   JG_STATUS_INVALID_FACTS = 13,
   /**
@@ -237,9 +260,10 @@ typedef struct jg_list_membership {
    */
   struct jg_date since;
   /**
-   * Whether the entity has been removed.
+   * Nonzero when the entity has been removed (a byte, not a C `bool`, so
+   * that any value a host writes is read safely).
    */
-  bool removed;
+  uint8_t removed;
   /**
    * Date of removal (read only when `removed`).
    */
@@ -258,17 +282,17 @@ typedef struct jg_list_membership {
  */
 typedef struct jg_credit_answer {
   /**
-   * Set when the host knows the entity; the rest is read only then.
+   * Nonzero when the host knows the entity; the rest is read only then.
    */
-  bool found;
+  uint8_t found;
   /**
    * Its class code in the callback's scheme, e.g. "B".
    */
   const char *class_code;
   /**
-   * Whether it has an administrative penalty decision on record.
+   * Nonzero when it has an administrative penalty decision on record.
    */
-  bool has_last_penalty;
+  uint8_t has_last_penalty;
   /**
    * The date of its latest penalty decision (read only when set).
    */
@@ -292,7 +316,9 @@ typedef struct jg_credit_answer {
  * already check-digit-verified) by filling `answer`, which arrives zeroed.
  * Returns 0 on success (found or not), nonzero when the host's source
  * failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
- * `answer->error` as the message.
+ * `answer->error` as the message. It must not throw (C++) or `longjmp`
+ * across the library. If it calls `jg_` functions itself, they overwrite
+ * the thread's last error.
  */
 typedef int32_t (*jg_credit_lookup_fn)(void *userdata,
                                        const char *uscc,
@@ -318,11 +344,13 @@ typedef struct jg_fact_column {
    */
   jg_fact_kind kind;
   /**
-   * `rows` values of that type (may be NULL only when `rows` is 0).
+   * `rows` values of that type, aligned for it (may be NULL only when
+   * `rows` is 0). A text slot whose row is missing may be NULL.
    */
   const void *values;
   /**
-   * NULL when every row has a value; else `rows` bytes, 1 present, 0 missing.
+   * NULL when every row has a value; else `rows` bytes, nonzero present,
+   * 0 missing.
    */
   const uint8_t *present;
 } jg_fact_column;
@@ -332,7 +360,7 @@ typedef struct jg_fact_column {
  */
 typedef struct jg_fact_table {
   /**
-   * Number of rows.
+   * Number of rows, at most `JG_MAX_FACT_ROWS`.
    */
   size_t rows;
   /**
@@ -508,7 +536,7 @@ enum jg_status jg_supervisor_item_json(const struct jg_supervisor *supervisor,
  * cancelled / filing), the responsibility boundary list and joint or
  * comprehensive enforcement. `approved_by` (NULL: the item's default) is
  * the department that approved; `commitment_breached` says the approval
- * rested on a false or broken commitment. Writes the answer as JSON
+ * rested on a false or broken commitment (nonzero). Writes the answer as JSON
  * (`item_code`, `approval_mode`, `assignments` with department, role,
  * clause and reason, `joint_enforcement`, `record_in_credit`).
  *
@@ -519,7 +547,7 @@ enum jg_status jg_supervisor_item_json(const struct jg_supervisor *supervisor,
 enum jg_status jg_supervisor_resolve_json(const struct jg_supervisor *supervisor,
                                           const char *code,
                                           const char *approved_by,
-                                          bool commitment_breached,
+                                          uint8_t commitment_breached,
                                           char **out);
 
 /**
@@ -679,12 +707,16 @@ enum jg_status jg_options_set_credit_profiles_json(struct jg_options *options,
  * (see `jg_credit_lookup_fn`), under `scheme`. `userdata` is passed back
  * on every call; `destroy` (may be NULL) is called once with it when the
  * options or the supervisor that took them are freed, or when this source
- * is replaced. The callback may be called from any thread that calls into
- * the supervisor, concurrently if the host calls concurrently.
+ * is replaced, on the thread that does so. (Replacing a callback with one
+ * that shares `userdata` and `destroy` therefore frees the `userdata` the
+ * new one uses: give each its own.) The callback may be called from any
+ * thread that calls into the supervisor, concurrently if the host calls
+ * concurrently. `destroy` must not throw or `longjmp` either.
  *
  * # Errors
- * `JG_STATUS_NULL_ARGUMENT` for a NULL `lookup` (then `destroy` is not
- * called); `JG_STATUS_INVALID_ARGUMENT` for an unknown scheme.
+ * `JG_STATUS_NULL_ARGUMENT` for a NULL `options` or `lookup`;
+ * `JG_STATUS_INVALID_ARGUMENT` for an unknown scheme. On any failure
+ * nothing is taken: `destroy` is not called and the host keeps `userdata`.
  */
 enum jg_status jg_options_set_credit_callback(struct jg_options *options,
                                               jg_credit_scheme scheme,
@@ -695,12 +727,14 @@ enum jg_status jg_options_set_credit_callback(struct jg_options *options,
 /**
  * The loaded plugins and the files refused, as JSON: `{"loaded": [{"id",
  * "name_zh", "name_en", "version", "industries", "origin"}], "failures":
- * ["<one line per file>"]}`. The caller frees `*out` with `jg_string_free`.
+ * ["<one line per file>"], "unused_configs": ["<id>"]}` (configurations set
+ * for an id no plugin in the folder has: most likely a typo). The caller frees `*out` with `jg_string_free`.
  *
  * # Errors
  * NULL arguments only.
  */
-enum jg_status jg_supervisor_plugins_json(const struct jg_supervisor *supervisor, char **out);
+enum jg_status jg_supervisor_plugins_json(const struct jg_supervisor *supervisor,
+                                          char **out);
 
 /**
  * Risk-grades a batch (one row per entity) through plugin `plugin_id`.

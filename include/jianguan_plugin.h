@@ -35,8 +35,12 @@
  *  - Plugin state lives behind the jg_plugin_state handle that open()
  *    returns; no globals are needed. The host never calls into one state
  *    from two threads at once, and calls close() exactly once per state.
+ *  - The host's add_* callbacks may be called from any thread of the
+ *    plugin's, but only before the entry point that received them returns.
  *  - A C plugin must not longjmp or throw across the boundary; the host
- *    cannot catch a crash inside the plugin.
+ *    cannot catch a crash inside the plugin. The host maps the library with
+ *    every symbol resolved (RTLD_NOW), so a missing dependency is refused at
+ *    load rather than at the first call.
  *  - Plugins are never unloaded.
  */
 #ifndef JIANGUAN_PLUGIN_H

@@ -12,7 +12,7 @@ out=$target/c/plugins
 rm -rf "$out"
 mkdir -p "$out/fixtures"
 cc=${CC:-gcc}
-flags=(-std=c11 -Wall -Wextra -Werror -g -O2 -fPIC -shared -I"$root/include")
+flags=(-std=c11 -Wall -Wextra -Werror -g -O2 -fPIC -shared -pthread -I"$root/include")
 
 fixture() { # fixture NAME [DEFINES...]
   local name=$1; shift
@@ -26,6 +26,7 @@ fixture null_table -DFIXTURE_NULL_TABLE
 fixture short_table -DFIXTURE_SHORT_TABLE
 fixture null_entry -DFIXTURE_NULL_ENTRY
 fixture bad_json -DFIXTURE_BAD_JSON
+fixture undefined -DFIXTURE_UNDEFINED
 
 pq=$root/examples/c/plugins/product_quality
 if [ -d "$pq" ]; then

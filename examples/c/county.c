@@ -40,8 +40,7 @@ static int check_register(const char *path, long *valid, long *invalid) {
     *valid = *invalid = 0;
     if (!fgets(line, sizeof line, f)) { fclose(f); return 1; } /* header */
     while (fgets(line, sizeof line, f)) {
-        char *comma = strchr(line, ',');
-        if (comma) *comma = '\0';
+        line[strcspn(line, ",\r\n")] = '\0'; /* the first field */
         if (jg_uscc_check(line, NULL) == JG_STATUS_OK) {
             (*valid)++;
         } else {
@@ -53,18 +52,14 @@ static int check_register(const char *path, long *valid, long *invalid) {
     return 0;
 }
 
-/* The library's ABI has this header's major and at least its minor. */
-static int abi_compatible(uint32_t abi, uint32_t major, uint32_t minor) {
-    return (abi >> 16) == major && (abi & 0xffff) >= minor;
-}
-
 int main(int argc, char **argv) {
     if (argc != 5) {
         fprintf(stderr, "usage: county PLUGINS_DIR ENTITIES_CSV DRAW_INPUTS_JSON RECORD_OUT\n");
         return 2;
     }
     uint32_t abi = jg_abi_version();
-    if (!abi_compatible(abi, JG_ABI_MAJOR, JG_ABI_MINOR)) {
+    /* The library has this header's major and at least its minor. */
+    if (abi >> 16 != JG_ABI_MAJOR || abi < JG_ABI_VERSION) {
         fprintf(stderr, "libjianguan ABI %u.%u, built for %d.%d\n", abi >> 16, abi & 0xffff,
                 JG_ABI_MAJOR, JG_ABI_MINOR);
         return 1;

@@ -21,7 +21,8 @@ pub enum jg_status {
     /// byte offset).
     JG_STATUS_INVALID_UTF8 = 2,
     /// The library panicked; this is a bug in jianguan. The call had no
-    /// effect on any handle.
+    /// effect on any handle (except that `jg_supervisor_new` has consumed
+    /// its options).
     JG_STATUS_PANIC = 3,
     /// An argument is malformed: JSON that does not parse or has the wrong
     /// shape, an impossible date, an unknown column kind, a short buffer.
@@ -44,8 +45,8 @@ pub enum jg_status {
     JG_STATUS_PLUGIN_LOAD = 11,
     /// No loaded plugin has this id.
     JG_STATUS_UNKNOWN_PLUGIN = 12,
-    /// Facts failed the plugin's schema (the message names row and fact);
-    /// the plugin was not called.
+    /// Facts were refused, naming row and fact: by the plugin's schema
+    /// (before the plugin was called) or by the plugin's own rules.
     JG_STATUS_INVALID_FACTS = 13,
     /// The plugin failed, panicked, or returned a result that breaks the
     /// contract.
@@ -94,6 +95,9 @@ impl From<sdk::Error> for Failure {
         let (status, kind) = match &e {
             E::Uscc(_) => (JG_STATUS_INVALID_USCC, ""),
             E::Catalog(CatalogError::UnknownItem { .. }) => (JG_STATUS_UNKNOWN_ITEM, ""),
+            // Text that does not parse is a malformed argument, whatever it holds.
+            E::Catalog(CatalogError::Syntax { .. }) => (JG_STATUS_INVALID_ARGUMENT, ""),
+            E::Calendar(sdk::calendar::CalendarError::Json(_)) => (JG_STATUS_INVALID_ARGUMENT, ""),
             E::Catalog(_) => (JG_STATUS_CATALOG, ""),
             E::Credit(CreditError::Source { .. }) => (JG_STATUS_CALLBACK_FAILED, ""),
             E::Credit(_) => (JG_STATUS_CREDIT, ""),
@@ -104,12 +108,22 @@ impl From<sdk::Error> for Failure {
             E::Plugin(PluginError::Call(PluginCallError::InvalidFacts { .. })) => {
                 (JG_STATUS_INVALID_FACTS, "")
             }
+            // The plugin's own rules refused a fact: the host's data, not a bug.
+            E::Plugin(PluginError::Call(PluginCallError::Plugin { error, .. }))
+                if error.kind == sdk::plugin_host::PluginErrorKind::InvalidFacts =>
+            {
+                (JG_STATUS_INVALID_FACTS, "")
+            }
             E::Plugin(PluginError::Call(_)) => (JG_STATUS_PLUGIN_FAILED, ""),
             E::Plugin(_) => (JG_STATUS_PLUGIN_LOAD, ""),
             E::Sampling(s @ SamplingError::VerificationFailed { .. }) => {
                 (JG_STATUS_VERIFICATION_FAILED, s.kind())
             }
             E::Sampling(s) => (JG_STATUS_DRAW_REFUSED, s.kind()),
+            E::Entity(_) | E::Rfc3797(_) | E::Results(_) | E::Referral(_) | E::Synth(_) => {
+                (JG_STATUS_INVALID_ARGUMENT, "")
+            }
+            // A variant added to the SDK later: malformed input until mapped.
             _ => (JG_STATUS_INVALID_ARGUMENT, ""),
         };
         Self {
@@ -136,11 +150,17 @@ fn set_last_error(f: &Failure) {
         message: c(&f.message),
         kind: c(f.kind),
     };
-    LAST_ERROR.with(|slot| *slot.borrow_mut() = Some(last));
+    // try_with: a host may call in from a pthread key destructor, after this
+    // thread's Rust thread-locals are gone; the message is then dropped.
+    let _ = LAST_ERROR.try_with(|slot| {
+        if let Ok(mut s) = slot.try_borrow_mut() {
+            *s = Some(last);
+        }
+    });
 }
 
 fn clear_last_error() {
-    LAST_ERROR.with(|slot| {
+    let _ = LAST_ERROR.try_with(|slot| {
         if let Ok(mut s) = slot.try_borrow_mut()
             && s.is_some()
         {
@@ -151,11 +171,20 @@ fn clear_last_error() {
 
 /// The last failure's message and kind on this thread ("" when none).
 pub(crate) fn last_error(kind: bool) -> *const c_char {
-    LAST_ERROR.with(|slot| match &*slot.borrow() {
-        Some(e) if kind => e.kind.as_ptr(),
-        Some(e) => e.message.as_ptr(),
-        None => c"".as_ptr(),
-    })
+    LAST_ERROR
+        .try_with(|slot| match slot.try_borrow().as_deref() {
+            Ok(Some(e)) if kind => e.kind.as_ptr(),
+            Ok(Some(e)) => e.message.as_ptr(),
+            _ => c"".as_ptr(),
+        })
+        .unwrap_or(c"".as_ptr())
+}
+
+/// The boundary of the `_free` functions: catches a panic (a `Drop` that
+/// panics) but leaves the last error alone, so a message read before a free
+/// stays valid after it.
+pub(crate) fn guard_free(f: impl FnOnce()) {
+    let _ = catch_unwind(AssertUnwindSafe(f));
 }
 
 /// Runs an export's body behind the panic boundary and records its failure.

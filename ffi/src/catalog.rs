@@ -39,7 +39,7 @@ pub extern "C" fn jg_supervisor_item_json(
 /// cancelled / filing), the responsibility boundary list and joint or
 /// comprehensive enforcement. `approved_by` (NULL: the item's default) is
 /// the department that approved; `commitment_breached` says the approval
-/// rested on a false or broken commitment. Writes the answer as JSON
+/// rested on a false or broken commitment (nonzero). Writes the answer as JSON
 /// (`item_code`, `approval_mode`, `assignments` with department, role,
 /// clause and reason, `joint_enforcement`, `record_in_credit`).
 ///
@@ -51,7 +51,7 @@ pub extern "C" fn jg_supervisor_resolve_json(
     supervisor: *const jg_supervisor,
     code: *const c_char,
     approved_by: *const c_char,
-    commitment_breached: bool,
+    commitment_breached: u8,
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
@@ -67,7 +67,7 @@ pub extern "C" fn jg_supervisor_resolve_json(
         };
         let facts = ApprovalFacts {
             approved_by,
-            commitment_breached,
+            commitment_breached: commitment_breached != 0,
         };
         *out = json(&sup.resolve(code, &facts)?)?;
         Ok(())

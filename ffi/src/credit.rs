@@ -50,8 +50,9 @@ pub struct jg_list_membership {
     pub list: jg_credit_list,
     /// Date of listing.
     pub since: jg_date,
-    /// Whether the entity has been removed.
-    pub removed: bool,
+    /// Nonzero when the entity has been removed (a byte, not a C `bool`, so
+    /// that any value a host writes is read safely).
+    pub removed: u8,
     /// Date of removal (read only when `removed`).
     pub until: jg_date,
     /// The listing reason, UTF-8; may be NULL.
@@ -66,12 +67,12 @@ pub struct jg_list_membership {
 #[derive(Debug)]
 #[allow(non_camel_case_types)]
 pub struct jg_credit_answer {
-    /// Set when the host knows the entity; the rest is read only then.
-    pub found: bool,
+    /// Nonzero when the host knows the entity; the rest is read only then.
+    pub found: u8,
     /// Its class code in the callback's scheme, e.g. "B".
     pub class_code: *const c_char,
-    /// Whether it has an administrative penalty decision on record.
-    pub has_last_penalty: bool,
+    /// Nonzero when it has an administrative penalty decision on record.
+    pub has_last_penalty: u8,
     /// The date of its latest penalty decision (read only when set).
     pub last_penalty_on: jg_date,
     /// Its list memberships, current and past (`list_count` of them).
@@ -82,11 +83,17 @@ pub struct jg_credit_answer {
     pub error: *const c_char,
 }
 
+/// The most list memberships one answer may carry: far above any real
+/// entity's history, and a guard against a garbage count.
+const MAX_LISTS: usize = 10_000;
+
 /// The host's credit lookup: answers for the entity `uscc` (18 characters,
 /// already check-digit-verified) by filling `answer`, which arrives zeroed.
 /// Returns 0 on success (found or not), nonzero when the host's source
 /// failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
-/// `answer->error` as the message.
+/// `answer->error` as the message. It must not throw (C++) or `longjmp`
+/// across the library. If it calls `jg_` functions itself, they overwrite
+/// the thread's last error.
 #[allow(non_camel_case_types)]
 pub type jg_credit_lookup_fn = Option<
     unsafe extern "C" fn(
@@ -182,9 +189,9 @@ impl CreditLookup for CallbackLookup {
         let mut code = [0u8; 19];
         code[..18].copy_from_slice(uscc.as_str().as_bytes());
         let mut answer = jg_credit_answer {
-            found: false,
+            found: 0,
             class_code: std::ptr::null(),
-            has_last_penalty: false,
+            has_last_penalty: 0,
             last_penalty_on: jg_date {
                 year: 0,
                 month: 0,
@@ -199,16 +206,20 @@ impl CreditLookup for CallbackLookup {
         // call that invoked it returns (jg_credit_answer); read below.
         let rc = unsafe { (self.lookup)(self.userdata, code.as_ptr().cast(), &mut answer) };
         if rc != 0 {
-            let message = text(answer.error, uscc, "error")
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| format!("the credit callback returned {rc}"));
+            let message = if answer.error.is_null() {
+                format!("the credit callback returned {rc}")
+            } else {
+                // SAFETY: as for every pointer the callback sets (see above).
+                let bytes = unsafe { CStr::from_ptr(answer.error) }.to_bytes();
+                // The host's own message, in whatever encoding it wrote.
+                String::from_utf8_lossy(bytes).into_owned()
+            };
             return Err(CreditError::Source {
                 uscc: *uscc,
                 message,
             });
         }
-        if !answer.found {
+        if answer.found == 0 {
             return Ok(None);
         }
         let class = text(answer.class_code, uscc, "class")?.ok_or(CreditError::InvalidProfile {
@@ -216,21 +227,32 @@ impl CreditLookup for CallbackLookup {
             field: "class",
             problem: "the callback found the entity but gave no class".into(),
         })?;
-        let last_penalty_on = if answer.has_last_penalty {
+        let last_penalty_on = if answer.has_last_penalty != 0 {
             Some(date(answer.last_penalty_on, uscc, "last_penalty_on")?)
         } else {
             None
         };
-        let mut lists = Vec::with_capacity(answer.list_count);
+        let mut lists = Vec::new();
         if answer.list_count > 0 {
+            let bad = |problem: String| CreditError::InvalidProfile {
+                uscc: *uscc,
+                field: "lists",
+                problem,
+            };
             if answer.lists.is_null() {
-                return Err(CreditError::InvalidProfile {
-                    uscc: *uscc,
-                    field: "lists",
-                    problem: format!("list_count is {} but lists is NULL", answer.list_count),
-                });
+                return Err(bad(format!(
+                    "list_count is {} but lists is NULL",
+                    answer.list_count
+                )));
             }
-            // SAFETY: `list_count` entries at `lists`, valid per the header.
+            if answer.list_count > MAX_LISTS || !answer.lists.is_aligned() {
+                return Err(bad(format!(
+                    "list_count is {} (at most {MAX_LISTS}) or lists is misaligned",
+                    answer.list_count
+                )));
+            }
+            // SAFETY: non-NULL, aligned, and `list_count` (bounded) entries at
+            // `lists`, valid per the header.
             let entries = unsafe { std::slice::from_raw_parts(answer.lists, answer.list_count) };
             for m in entries {
                 let list = match m.list {
@@ -248,7 +270,7 @@ impl CreditLookup for CallbackLookup {
                 lists.push(ListMembership {
                     list,
                     since: date(m.since, uscc, "lists.since")?,
-                    until: if m.removed {
+                    until: if m.removed != 0 {
                         Some(date(m.until, uscc, "lists.until")?)
                     } else {
                         None

@@ -60,10 +60,15 @@ pub const JG_ABI_MAJOR: u32 = 1;
 /// The ABI minor version: incremented when functions or values are added.
 pub const JG_ABI_MINOR: u32 = 0;
 
+/// The ABI version this header declares, as `jg_abi_version` returns it. A
+/// host checks `jg_abi_version() >> 16 == JG_ABI_MAJOR` and
+/// `jg_abi_version() >= JG_ABI_VERSION`.
+pub const JG_ABI_VERSION: u32 = (JG_ABI_MAJOR << 16) | JG_ABI_MINOR;
+
 /// The ABI version of the loaded library: `JG_ABI_MAJOR << 16 | JG_ABI_MINOR`.
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_abi_version() -> u32 {
-    (JG_ABI_MAJOR << 16) | JG_ABI_MINOR
+    JG_ABI_VERSION
 }
 
 /// The SDK release, e.g. "0.1.0". Static: never freed.

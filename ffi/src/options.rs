@@ -8,7 +8,7 @@ use sdk::calendar::WorkCalendar;
 use sdk::catalog::InMemoryCatalog;
 use sdk::credit::{CreditLookup, CreditProfile, CreditScheme, InMemoryCreditLookup};
 
-use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, jg_status};
+use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, guard_free, jg_status};
 use crate::credit::{CallbackLookup, jg_credit_lookup_fn, jg_credit_scheme};
 
 /// Settings for a supervisor: plugins folder and configurations, catalog,
@@ -66,10 +66,7 @@ pub extern "C" fn jg_options_new(out: *mut *mut jg_options) -> jg_status {
 pub unsafe extern "C" fn jg_options_free(options: *mut jg_options) {
     if !options.is_null() {
         // SAFETY: made by Box::into_raw in jg_options_new.
-        let _ = guard(|| {
-            drop(unsafe { Box::from_raw(options) });
-            Ok(())
-        });
+        guard_free(|| drop(unsafe { Box::from_raw(options) }));
     }
 }
 
@@ -207,12 +204,16 @@ pub extern "C" fn jg_options_set_credit_profiles_json(
 /// (see `jg_credit_lookup_fn`), under `scheme`. `userdata` is passed back
 /// on every call; `destroy` (may be NULL) is called once with it when the
 /// options or the supervisor that took them are freed, or when this source
-/// is replaced. The callback may be called from any thread that calls into
-/// the supervisor, concurrently if the host calls concurrently.
+/// is replaced, on the thread that does so. (Replacing a callback with one
+/// that shares `userdata` and `destroy` therefore frees the `userdata` the
+/// new one uses: give each its own.) The callback may be called from any
+/// thread that calls into the supervisor, concurrently if the host calls
+/// concurrently. `destroy` must not throw or `longjmp` either.
 ///
 /// # Errors
-/// `JG_STATUS_NULL_ARGUMENT` for a NULL `lookup` (then `destroy` is not
-/// called); `JG_STATUS_INVALID_ARGUMENT` for an unknown scheme.
+/// `JG_STATUS_NULL_ARGUMENT` for a NULL `options` or `lookup`;
+/// `JG_STATUS_INVALID_ARGUMENT` for an unknown scheme. On any failure
+/// nothing is taken: `destroy` is not called and the host keeps `userdata`.
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_options_set_credit_callback(
     options: *mut jg_options,

@@ -5,7 +5,9 @@ use std::ffi::{CString, c_char, c_void};
 
 use sdk::plugin_host::{Column, ColumnData, FactTable, LoadedPlugin};
 
-use crate::boundary::{Failure, arg_out, arg_ref, arg_str, guard, jg_status, out_string};
+use crate::boundary::{
+    Failure, arg_out, arg_ref, arg_str, guard, guard_free, jg_status, out_string,
+};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// The kind of a fact column, which names the C type of its values. An
@@ -33,9 +35,11 @@ pub struct jg_fact_column {
     pub name: *const c_char,
     /// The kind, which fixes the C type of `values`.
     pub kind: jg_fact_kind,
-    /// `rows` values of that type (may be NULL only when `rows` is 0).
+    /// `rows` values of that type, aligned for it (may be NULL only when
+    /// `rows` is 0). A text slot whose row is missing may be NULL.
     pub values: *const c_void,
-    /// NULL when every row has a value; else `rows` bytes, 1 present, 0 missing.
+    /// NULL when every row has a value; else `rows` bytes, nonzero present,
+    /// 0 missing.
     pub present: *const u8,
 }
 
@@ -44,7 +48,7 @@ pub struct jg_fact_column {
 #[derive(Debug, Clone, Copy)]
 #[allow(non_camel_case_types)]
 pub struct jg_fact_table {
-    /// Number of rows.
+    /// Number of rows, at most `JG_MAX_FACT_ROWS`.
     pub rows: usize,
     /// Number of columns.
     pub column_count: usize,
@@ -52,55 +56,112 @@ pub struct jg_fact_table {
     pub columns: *const jg_fact_column,
 }
 
+/// The most rows one call takes: larger batches are split by the host (a
+/// county has ~10^5 entities, a province ~10^7).
+pub const JG_MAX_FACT_ROWS: usize = 100_000_000;
+
+/// `n` values of `T` at `ptr`, after checking what C could get wrong: NULL
+/// (only allowed when `n` is 0), alignment, and a size that fits memory.
+fn c_slice<'a, T>(
+    ptr: *const c_void,
+    n: usize,
+    what: &dyn Fn() -> String,
+) -> Result<&'a [T], Failure> {
+    if n == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() {
+        return Err(Failure::new(
+            jg_status::JG_STATUS_NULL_ARGUMENT,
+            format!("{} is NULL", what()),
+        ));
+    }
+    let ptr = ptr.cast::<T>();
+    if !ptr.is_aligned() || n > isize::MAX as usize / std::mem::size_of::<T>().max(1) {
+        return Err(Failure::invalid(format!(
+            "{} is misaligned for its type or too long ({n} values)",
+            what()
+        )));
+    }
+    // SAFETY: non-NULL, aligned, of a size that fits the address space, and
+    // `n` values of T per the header.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, n) })
+}
+
+/// One text value of a column: NUL-terminated UTF-8.
+fn text_at<'a>(p: *const c_char, name: &str, row: usize) -> Result<&'a str, Failure> {
+    if p.is_null() {
+        return Err(Failure::new(
+            jg_status::JG_STATUS_NULL_ARGUMENT,
+            format!("facts column `{name}` row {row}: the text is NULL"),
+        ));
+    }
+    // SAFETY: a NUL-terminated string valid for the call, per the header.
+    let bytes = unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes();
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            jg_status::JG_STATUS_INVALID_UTF8,
+            format!(
+                "facts column `{name}` row {row}: the text is not valid UTF-8 (at byte {})",
+                e.valid_up_to()
+            ),
+        )
+    })
+}
+
 /// Copies a C fact table into the SDK's, checking every pointer and string.
 fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
     let rows = table.rows;
-    let columns: &[jg_fact_column] = match (table.column_count, table.columns.is_null()) {
-        (0, _) => &[],
-        (_, true) => {
-            return Err(Failure::new(
-                jg_status::JG_STATUS_NULL_ARGUMENT,
-                "facts.columns is NULL",
-            ));
-        }
-        // SAFETY: `column_count` columns at `columns`, per the header.
-        (n, false) => unsafe { std::slice::from_raw_parts(table.columns, n) },
-    };
+    if rows > JG_MAX_FACT_ROWS {
+        return Err(Failure::invalid(format!(
+            "facts.rows is {rows}; one call takes at most {JG_MAX_FACT_ROWS} rows"
+        )));
+    }
+    let columns: &[jg_fact_column] = c_slice(table.columns.cast(), table.column_count, &|| {
+        "facts.columns".into()
+    })?;
     let mut out = FactTable::new(rows);
     for (i, c) in columns.iter().enumerate() {
         let name = arg_str(c.name, &format!("facts.columns[{i}].name"))?;
-        if rows > 0 && c.values.is_null() {
-            return Err(Failure::new(
-                jg_status::JG_STATUS_NULL_ARGUMENT,
-                format!("facts column `{name}`: values is NULL"),
-            ));
-        }
-        /// `rows` values of `T` at `values`.
-        fn slice<'a, T>(values: *const c_void, rows: usize) -> &'a [T] {
-            if rows == 0 {
-                return &[];
-            }
-            // SAFETY: non-NULL (checked above) and `rows` values of the
-            // kind's type, per the header.
-            unsafe { std::slice::from_raw_parts(values.cast::<T>(), rows) }
-        }
+        let values = || format!("facts column `{name}`: values");
+        let present: Option<&[u8]> = if c.present.is_null() {
+            None
+        } else {
+            Some(c_slice(c.present.cast(), rows, &|| {
+                format!("facts column `{name}`: present")
+            })?)
+        };
         let data = match c.kind {
-            JG_FACT_NUMBER => ColumnData::Number(slice::<f64>(c.values, rows).to_vec().into()),
-            JG_FACT_INTEGER => ColumnData::Integer(slice::<i64>(c.values, rows).to_vec().into()),
+            JG_FACT_NUMBER => {
+                ColumnData::Number(c_slice::<f64>(c.values, rows, &values)?.to_vec().into())
+            }
+            JG_FACT_INTEGER => {
+                ColumnData::Integer(c_slice::<i64>(c.values, rows, &values)?.to_vec().into())
+            }
             JG_FACT_FLAG => ColumnData::Flag(
-                slice::<u8>(c.values, rows)
+                c_slice::<u8>(c.values, rows, &values)?
                     .iter()
                     .map(|&b| b != 0)
                     .collect(),
             ),
             JG_FACT_TEXT => {
                 let mut texts = Vec::with_capacity(rows);
-                for (row, &p) in slice::<*const c_char>(c.values, rows).iter().enumerate() {
-                    texts.push(arg_str(p, &format!("facts column `{name}` row {row}"))?.into());
+                for (row, &p) in c_slice::<*const c_char>(c.values, rows, &values)?
+                    .iter()
+                    .enumerate()
+                {
+                    // A missing value's slot is a placeholder and may be NULL.
+                    if p.is_null() && present.is_some_and(|m| m[row] == 0) {
+                        texts.push("".into());
+                        continue;
+                    }
+                    texts.push(text_at(p, name, row)?.into());
                 }
                 ColumnData::Text(texts.into())
             }
-            JG_FACT_DATE => ColumnData::Date(slice::<i32>(c.values, rows).to_vec().into()),
+            JG_FACT_DATE => {
+                ColumnData::Date(c_slice::<i32>(c.values, rows, &values)?.to_vec().into())
+            }
             other => {
                 return Err(Failure::invalid(format!(
                     "facts column `{name}`: kind {other} is not a jg_fact_kind"
@@ -108,11 +169,8 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
             }
         };
         let mut column = Column::new(name, data);
-        if !c.present.is_null() {
-            column.present = slice::<u8>(c.present.cast(), rows)
-                .iter()
-                .map(|&b| b != 0)
-                .collect();
+        if let Some(mask) = present {
+            column.present = mask.iter().map(|&b| b != 0).collect();
         }
         out = out.with(column);
     }
@@ -121,7 +179,8 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
 
 /// The loaded plugins and the files refused, as JSON: `{"loaded": [{"id",
 /// "name_zh", "name_en", "version", "industries", "origin"}], "failures":
-/// ["<one line per file>"]}`. The caller frees `*out` with `jg_string_free`.
+/// ["<one line per file>"], "unused_configs": ["<id>"]}` (configurations set
+/// for an id no plugin in the folder has: most likely a typo). The caller frees `*out` with `jg_string_free`.
 ///
 /// # Errors
 /// NULL arguments only.
@@ -222,11 +281,8 @@ pub extern "C" fn jg_supervisor_grade(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jg_grades_free(grades: *mut jg_grades) {
     if !grades.is_null() {
-        let _ = guard(|| {
-            // SAFETY: made by Box::into_raw in jg_supervisor_grade.
-            drop(unsafe { Box::from_raw(grades) });
-            Ok(())
-        });
+        // SAFETY: made by Box::into_raw in jg_supervisor_grade.
+        guard_free(|| drop(unsafe { Box::from_raw(grades) }));
     }
 }
 

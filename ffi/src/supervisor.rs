@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use sdk::supervisor::Supervisor;
 
-use crate::boundary::{Failure, arg_out, arg_ref, arg_str, guard, jg_status};
+use crate::boundary::{Failure, arg_out, arg_ref, arg_str, guard, guard_free, jg_status};
 use crate::jg_date;
 use crate::options::jg_options;
 
@@ -75,11 +75,8 @@ pub unsafe extern "C" fn jg_supervisor_new(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jg_supervisor_free(supervisor: *mut jg_supervisor) {
     if !supervisor.is_null() {
-        let _ = guard(|| {
-            // SAFETY: made by Box::into_raw in jg_supervisor_new.
-            drop(unsafe { Box::from_raw(supervisor) });
-            Ok(())
-        });
+        // SAFETY: made by Box::into_raw in jg_supervisor_new.
+        guard_free(|| drop(unsafe { Box::from_raw(supervisor) }));
     }
 }
 

@@ -109,6 +109,34 @@ fn a_broken_table_is_refused() {
     assert_eq!(e.failure, LoadFailure::Description);
 }
 
+/// A library with an undefined symbol (a build that forgot `-lm`) is
+/// refused at load: with lazy binding it would end the process at its first
+/// call.
+#[test]
+fn an_unresolved_symbol_is_refused_at_load() {
+    let e = refused("undefined");
+    assert_eq!(e.failure, LoadFailure::Open);
+    assert!(
+        e.details.contains("undefined symbol: vendor_round"),
+        "{}",
+        e.details
+    );
+}
+
+/// Reasons added from the plugin's own threads are all kept.
+#[test]
+fn callbacks_from_plugin_threads_are_all_collected() {
+    let host = host("parallel");
+    let rows: Vec<f64> = (0..5000).map(f64::from).collect();
+    let grades = host
+        .get("testing_c")
+        .unwrap()
+        .grade(&values(&rows))
+        .expect("grades");
+    let total: usize = (0..grades.len()).map(|r| grades.reasons(r).count()).sum();
+    assert_eq!(total, 4 * 5000);
+}
+
 #[test]
 fn a_refused_open_carries_the_plugins_message() {
     let e = *PluginHost::new()

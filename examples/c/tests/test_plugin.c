@@ -79,6 +79,18 @@ int main(int argc, char **argv) {
     s = jg_supervisor_grade(sup, "product_quality", &facts, &grades);
     CHECK(s == JG_STATUS_INVALID_FACTS && grades == NULL, "unit `lb` is refused before the call: %s",
           jg_last_error());
+    /* Sizes C can get wrong: too many rows, a misaligned column. */
+    cols[1].values = unit;
+    facts.rows = (size_t)JG_MAX_FACT_ROWS + 1;
+    s = jg_supervisor_grade(sup, "product_quality", &facts, &grades);
+    CHECK(s == JG_STATUS_INVALID_ARGUMENT && grades == NULL, "rows above JG_MAX_FACT_ROWS: %s",
+          jg_last_error());
+    facts.rows = 2;
+    unsigned char raw[3 * sizeof(double)] = {0};
+    cols[0].values = raw + 1;
+    s = jg_supervisor_grade(sup, "product_quality", &facts, &grades);
+    CHECK(s == JG_STATUS_INVALID_ARGUMENT && strstr(jg_last_error(), "misaligned"),
+          "a misaligned number column: %s", jg_last_error());
     jg_supervisor_free(sup);
 
     /* The copy built for contract 2.0.0 is refused before any of it runs. */

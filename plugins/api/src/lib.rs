@@ -60,11 +60,37 @@ pub use table::{Column, ColumnData, FactTable, Facts};
 /// Not part of the contract: they follow abi_stable.
 #[doc(hidden)]
 pub mod __private {
+    #![allow(unsafe_code)]
+
+    use std::path::Path;
+    use std::sync::Mutex;
+
     pub use abi_stable::library::{
         __call_root_module_loader as call_root_module_loader, CheckTypeLayout, LibHeader,
-        LibraryError, RootModuleResult, lib_header_from_path,
+        LibraryError, RootModuleResult,
     };
+    use abi_stable::library::{RawLibrary, lib_header_from_raw_library};
     pub use abi_stable::sabi_types::VersionNumber;
+
+    /// Libraries loaded for their headers, kept for the life of the process
+    /// (plugins are never unloaded). abi_stable's own `lib_header_from_path`
+    /// forgets the library instead, which leaks its path buffer where leak
+    /// checkers (valgrind, in the C tests) count it as lost.
+    static LOADED: Mutex<Vec<RawLibrary>> = Mutex::new(Vec::new());
+
+    /// Loads the library at `path` and reads abi_stable's root-module header.
+    ///
+    /// # Errors
+    /// abi_stable's `OpenError` when the library cannot be loaded,
+    /// `GetSymbolError` when it exports no root module.
+    pub fn lib_header_from_path(path: &Path) -> Result<&'static LibHeader, LibraryError> {
+        let raw = RawLibrary::load_at(path)?;
+        // SAFETY: the header's 'static references point into `raw`, which is
+        // kept below and never dropped.
+        let header = unsafe { lib_header_from_raw_library(&raw) };
+        LOADED.lock().unwrap_or_else(|p| p.into_inner()).push(raw);
+        header
+    }
 }
 
 #[cfg(test)]

@@ -8,12 +8,16 @@
  *   -DFIXTURE_NULL_ENTRY         the grade entry is NULL
  *   -DFIXTURE_BAD_JSON           describe() returns text that is not a description
  *   -DFIXTURE_ID='"name"'        another plugin id (default testing_c)
+ *   -DFIXTURE_UNDEFINED          grade() calls a function no library defines
+ *                                (a build that forgot a -l flag)
  * Call-time faults are chosen by the configuration {"fault": "..."}:
  *   open-fails, grade-fails, unfilled, bad-row, bad-utf8, null-detail,
- *   bad-decision, citation (out of range; the host's own check).
+ *   bad-decision, citation (out of range; the host's own check), parallel
+ *   (grade adds its reasons from four threads of its own).
  * With no fault it grades every row "low" with score = value and one reason.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +100,54 @@ static const double *value_column(const jg_plugin_facts *facts) {
     return NULL;
 }
 
+#ifdef FIXTURE_UNDEFINED
+double vendor_round(double);
+#endif
+
+struct worker {
+    const jg_plugin_grade_out *out;
+    uint64_t rows;
+    int failed;
+};
+
+/* One of four threads: a reason for every row. */
+static void *add_reasons(void *arg) {
+    struct worker *w = arg;
+    for (uint64_t row = 0; row < w->rows; row++) {
+        w->failed |= w->out->add_reason(w->out->host, row, 0, "from a plugin thread") != 0;
+    }
+    return NULL;
+}
+
+static jg_plugin_status grade_parallel(jg_plugin_state *s, const jg_plugin_facts *facts,
+                                       const jg_plugin_grade_out *out) {
+    pthread_t threads[4];
+    struct worker workers[4];
+    for (int i = 0; i < 4; i++) {
+        workers[i] = (struct worker){out, facts->rows, 0};
+        pthread_create(&threads[i], NULL, add_reasons, &workers[i]);
+    }
+    int failed = 0;
+    for (int i = 0; i < 4; i++) {
+        pthread_join(threads[i], NULL);
+        failed |= workers[i].failed;
+    }
+    for (uint64_t row = 0; row < facts->rows; row++) {
+        out->grades[row] = 0;
+        out->scores[row] = 0.0;
+    }
+    if (failed) {
+        snprintf(s->error, sizeof s->error, "the host refused a reason from a thread");
+        return JG_PLUGIN_INTERNAL;
+    }
+    return JG_PLUGIN_OK;
+}
+
 static jg_plugin_status grade(jg_plugin_state *s, const jg_plugin_facts *facts,
                               const jg_plugin_grade_out *out) {
+    if (is(s, "parallel")) {
+        return grade_parallel(s, facts, out);
+    }
     if (is(s, "grade-fails")) {
         snprintf(s->error, sizeof s->error, "row 0: fact `value` is not what the fixture wants");
         return JG_PLUGIN_INVALID_FACTS;
@@ -108,7 +158,11 @@ static jg_plugin_status grade(jg_plugin_state *s, const jg_plugin_facts *facts,
             break;
         }
         out->grades[row] = value[row] > 10.0 ? 1 : 0;
+#ifdef FIXTURE_UNDEFINED
+        out->scores[row] = vendor_round(value[row]);
+#else
         out->scores[row] = value[row];
+#endif
         uint32_t citation = is(s, "citation") ? 5 : 0;
         uint64_t at = is(s, "bad-row") ? facts->rows + 3 : row;
         const char *detail = is(s, "bad-utf8") ? "\xff\xfe" : "value read";

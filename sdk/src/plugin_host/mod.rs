@@ -30,14 +30,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jianguan_plugin::__private::{LibraryError, VersionNumber, lib_header_from_path};
-use jianguan_plugin::c_abi::C_CONTRACT_VERSION;
 use jianguan_plugin::c_abi::host::{CLoadError, CPlugin};
+use jianguan_plugin::c_abi::{self, C_CONTRACT_VERSION};
 use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
 
 pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
 pub use jianguan_plugin::{
     Citation, Column, ColumnData, FactKind, FactRowsError, FactSpec, FactTable, Operation,
-    PluginDescription, ReferralDecision, facts_from_json_rows, facts_from_text_rows,
+    PluginDescription, PluginErrorKind, ReferralDecision, facts_from_json_rows,
+    facts_from_text_rows,
 };
 use loaded::Source;
 pub use loaded::{CitedReason, DutyView, Grades, LoadedPlugin, ReferralView};
@@ -155,6 +156,9 @@ impl PluginHost {
                     e
                 });
         }
+        // Every symbol resolved now: a library with an undefined symbol is
+        // refused here instead of killing the process at its first call.
+        c_abi::host::map_now(path).map_err(|e| fail(LoadFailure::Open, e))?;
         let header = lib_header_from_path(path).map_err(|e| match e {
             LibraryError::OpenError { .. } => fail(LoadFailure::Open, e.to_string()),
             LibraryError::GetSymbolError { .. } => fail(LoadFailure::NotAPlugin, e.to_string()),

@@ -57,7 +57,9 @@ pub(super) fn check_library_file(path: &Path) -> Result<LibraryKind, String> {
         .exports()
         .map_err(|e| format!("cannot read the export table: {e}"))?;
     let c_symbol = jianguan_plugin::c_abi::VERSION_SYMBOL.as_bytes();
-    Ok(if exports.iter().any(|e| e.name() == c_symbol) {
+    // Mach-O export names carry a leading underscore.
+    let is_c_symbol = |name: &[u8]| name == c_symbol || name.strip_prefix(b"_") == Some(c_symbol);
+    Ok(if exports.iter().any(|e| is_c_symbol(e.name())) {
         LibraryKind::C
     } else {
         LibraryKind::Rust

@@ -40,10 +40,47 @@ pub enum CLoadError {
     Table(String),
 }
 
+/// The entry points, copied out of the plugin's table once at load (so a
+/// plugin that rewrites its table later cannot undo the checks).
+#[derive(Debug, Clone, Copy)]
+struct Entries {
+    describe: unsafe extern "C" fn() -> *const c_char,
+    open: unsafe extern "C" fn(*const c_char, *mut i32) -> State,
+    close: unsafe extern "C" fn(State),
+    last_error: unsafe extern "C" fn(*const c_void) -> *const c_char,
+    grade: unsafe extern "C" fn(State, *const Facts, *const GradeOut) -> i32,
+    duties: unsafe extern "C" fn(State, *const Facts, i32, *const DutyOut) -> i32,
+    assess_referral: unsafe extern "C" fn(State, *const Facts, *const ReferralOut) -> i32,
+}
+
 /// A loaded C plugin library (never unloaded).
 #[derive(Debug)]
 pub struct CPlugin {
-    api: &'static Api,
+    api: Entries,
+}
+
+/// Maps the library at `path` with every symbol resolved now (`RTLD_NOW`),
+/// so that a library with an undefined symbol is refused here rather than
+/// killing the process at its first call, and keeps it mapped for good.
+/// The host does this for Rust plugins too, before abi_stable loads them.
+///
+/// # Errors
+/// The system loader's message.
+pub fn map_now(path: &Path) -> Result<std::mem::ManuallyDrop<libloading::Library>, String> {
+    #[cfg(unix)]
+    let lib = {
+        use libloading::os::unix::{Library, RTLD_LOCAL, RTLD_NOW};
+        // SAFETY: runs the library's initializers; the host checked the
+        // file's structure first, and loading foreign code is the point.
+        unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }.map(libloading::Library::from)
+    };
+    #[cfg(not(unix))]
+    // SAFETY: as above (Windows resolves imports at load).
+    let lib = unsafe { libloading::Library::new(path) };
+    // Never unloaded (DESIGN "Pitfalls"): ManuallyDrop keeps the mapping
+    // without a heap allocation, so leak checkers see nothing lost.
+    lib.map(std::mem::ManuallyDrop::new)
+        .map_err(|e| e.to_string())
 }
 
 /// Why a call into a C plugin failed.
@@ -79,14 +116,7 @@ impl CPlugin {
     // `minor <= C_CONTRACT_MINOR` is `== 0` today; it is the rule for later minors.
     #[allow(clippy::absurd_extreme_comparisons)]
     pub fn load(path: &Path) -> Result<Self, CLoadError> {
-        // SAFETY: loading runs the library's initializers; the host has
-        // checked the file's structure, and loading foreign code is the point.
-        let lib = unsafe { libloading::Library::new(path) }
-            .map_err(|e| CLoadError::Open(e.to_string()))?;
-        // Never unloaded (DESIGN "Pitfalls"): the library stays mapped even
-        // when it is refused below. ManuallyDrop keeps the handle without a
-        // heap allocation, so leak checkers see nothing lost.
-        let lib = std::mem::ManuallyDrop::new(lib);
+        let lib = map_now(path).map_err(CLoadError::Open)?;
         let version = {
             // SAFETY: the contract declares the symbol's type.
             let f = *unsafe {
@@ -119,22 +149,20 @@ impl CPlugin {
                 "size {size} bytes; contract {C_CONTRACT_VERSION} needs {needed}"
             )));
         }
-        // SAFETY: non-NULL, in static storage per the contract, and at least
-        // as large as this version's table.
-        let api: &'static Api = unsafe { &*api };
-        let missing = [
-            ("describe", api.describe.is_none()),
-            ("open", api.open.is_none()),
-            ("close", api.close.is_none()),
-            ("last_error", api.last_error.is_none()),
-            ("grade", api.grade.is_none()),
-            ("duties", api.duties.is_none()),
-            ("assess_referral", api.assess_referral.is_none()),
-        ];
-        if let Some((name, _)) = missing.iter().find(|(_, m)| *m) {
-            return Err(CLoadError::Table(format!("entry `{name}` is NULL")));
-        }
-        Ok(Self { api })
+        // SAFETY: non-NULL, readable per the contract, and at least as large
+        // as this version's table; copied once, never referenced again.
+        let api: Api = unsafe { std::ptr::read_unaligned(api) };
+        let null = |name: &str| CLoadError::Table(format!("entry `{name}` is NULL"));
+        let entries = Entries {
+            describe: api.describe.ok_or_else(|| null("describe"))?,
+            open: api.open.ok_or_else(|| null("open"))?,
+            close: api.close.ok_or_else(|| null("close"))?,
+            last_error: api.last_error.ok_or_else(|| null("last_error"))?,
+            grade: api.grade.ok_or_else(|| null("grade"))?,
+            duties: api.duties.ok_or_else(|| null("duties"))?,
+            assess_referral: api.assess_referral.ok_or_else(|| null("assess_referral"))?,
+        };
+        Ok(Self { api: entries })
     }
 
     /// The description JSON.
@@ -143,9 +171,8 @@ impl CPlugin {
     /// An `Internal` [`PluginError`] when `describe` returns NULL or text
     /// that is not UTF-8.
     pub fn describe(&self) -> Result<String, PluginError> {
-        let describe = self.api.describe.expect("checked at load");
         // SAFETY: a contract function taking nothing; the string is static.
-        let ptr = unsafe { describe() };
+        let ptr = unsafe { (self.api.describe)() };
         if ptr.is_null() {
             return Err(PluginError::internal("describe() returned NULL"));
         }
@@ -164,16 +191,14 @@ impl CPlugin {
         let config = CString::new(config).map_err(|_| {
             PluginError::invalid_config("the configuration contains a NUL character")
         })?;
-        let open = self.api.open.expect("checked at load");
         let mut status = STATUS_INTERNAL;
         // SAFETY: a valid C string and a valid status slot.
-        let state = unsafe { open(config.as_ptr(), &mut status) };
+        let state = unsafe { (self.api.open)(config.as_ptr(), &mut status) };
         if status != STATUS_OK || state.is_null() {
             let message = self.last_error(state);
             if !state.is_null() {
-                let close = self.api.close.expect("checked at load");
                 // SAFETY: a state open() returned, closed once.
-                unsafe { close(state) };
+                unsafe { (self.api.close)(state) };
             }
             let message = match (status, message) {
                 (STATUS_OK, _) => "open() reported success but returned no state".to_string(),
@@ -189,9 +214,8 @@ impl CPlugin {
     }
 
     fn last_error(&self, state: State) -> Option<String> {
-        let last_error = self.api.last_error.expect("checked at load");
         // SAFETY: a state from open() (or NULL, which the contract allows).
-        cstr(unsafe { last_error(state) })
+        cstr(unsafe { (self.api.last_error)(state) })
     }
 }
 
@@ -211,7 +235,7 @@ unsafe impl Send for StatePtr {}
 /// An open C plugin state. `Send + Sync`: calls are serialised by a mutex,
 /// as the C contract promises plugins.
 pub struct CInstance {
-    api: &'static Api,
+    api: Entries,
     state: Mutex<StatePtr>,
 }
 
@@ -228,9 +252,8 @@ impl Drop for CInstance {
             .get_mut()
             .map(|s| s.0)
             .unwrap_or_else(|p| p.into_inner().0);
-        let close = self.api.close.expect("checked at load");
         // SAFETY: the state open() returned, closed exactly once.
-        unsafe { close(state) };
+        unsafe { (self.api.close)(state) };
     }
 }
 
@@ -359,16 +382,22 @@ impl<T> Sink<T> {
     }
 }
 
+/// What the out-structs' `host` points at: the sink of one call, behind a
+/// mutex because a plugin may call back from several threads of its own.
+type SharedSink = Mutex<Box<dyn std::any::Any + Send>>;
+
 /// Runs a callback body without letting a panic unwind into C.
 fn guarded(host: *mut c_void, f: impl FnOnce(&mut dyn std::any::Any) -> i32) -> i32 {
     if host.is_null() {
         return 1;
     }
     catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: `host` is the sink this module passed in the out-struct,
-        // alive for the call.
-        let any = unsafe { &mut *(host as *mut Box<dyn std::any::Any>) };
-        f(&mut **any)
+        // SAFETY: `host` is the shared sink this module passed in the
+        // out-struct, alive until the entry point returns (the contract
+        // forbids calls after that); only shared references are made.
+        let shared = unsafe { &*(host as *const SharedSink) };
+        let mut sink = shared.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut **sink)
     }))
     .unwrap_or(1)
 }
@@ -438,21 +467,20 @@ unsafe extern "C" fn add_finding(
 impl CInstance {
     /// Runs one call on the state under the lock and turns a failure status
     /// into the plugin's error.
-    fn call<T: 'static>(
+    fn call<T: Send + 'static>(
         &self,
         facts: &FactTable,
         run: impl FnOnce(State, &Facts, *mut c_void) -> i32,
     ) -> Result<Sink<T>, CCallError> {
         let view = FactsView::new(facts).map_err(CCallError::Plugin)?;
         let c_facts = view.facts(facts.rows);
-        let mut sink: Box<dyn std::any::Any> = Box::new(Sink::<T>::new(facts.rows));
+        let shared: SharedSink = Mutex::new(Box::new(Sink::<T>::new(facts.rows)));
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let host = (&mut sink as *mut Box<dyn std::any::Any>).cast::<c_void>();
+        let host = (&shared as *const SharedSink).cast_mut().cast::<c_void>();
         let status = run(state.0, &c_facts, host);
         if status != STATUS_OK {
-            let last_error = self.api.last_error.expect("checked at load");
             // SAFETY: the open state, still under the lock.
-            let message = cstr(unsafe { last_error(state.0) })
+            let message = cstr(unsafe { (self.api.last_error)(state.0) })
                 .unwrap_or_else(|| format!("status {status} without a message"));
             return Err(CCallError::Plugin(PluginError::new(
                 kind_of(status),
@@ -460,6 +488,7 @@ impl CInstance {
             )));
         }
         drop(state);
+        let sink = shared.into_inner().unwrap_or_else(|p| p.into_inner());
         let sink = *sink.downcast::<Sink<T>>().expect("the sink made above");
         match &sink.error {
             Some(m) => Err(CCallError::BadResult(m.clone())),
@@ -478,7 +507,7 @@ impl CInstance {
         let mut grades = vec![u32::MAX; rows];
         let mut scores = vec![f64::NAN; rows];
         let (g, s) = (grades.as_mut_ptr(), scores.as_mut_ptr());
-        let grade = self.api.grade.expect("checked at load");
+        let grade = self.api.grade;
         let sink = self.call::<Reason>(facts, |state, c_facts, host| {
             let out = GradeOut {
                 grades: g,
@@ -507,7 +536,7 @@ impl CInstance {
     /// # Errors
     /// As [`CInstance::grade`].
     pub fn duties(&self, facts: &FactTable, as_of: i32) -> Result<DutyBatch, CCallError> {
-        let duties = self.api.duties.expect("checked at load");
+        let duties = self.api.duties;
         let sink = self.call::<Duty>(facts, |state, c_facts, host| {
             let out = DutyOut { host, add_duty };
             // SAFETY: as in `grade`.
@@ -526,7 +555,7 @@ impl CInstance {
         &self,
         facts: &FactTable,
     ) -> Result<Vec<ReferralAssessment>, CCallError> {
-        let assess = self.api.assess_referral.expect("checked at load");
+        let assess = self.api.assess_referral;
         let sink = self.call::<Finding>(facts, |state, c_facts, host| {
             let out = ReferralOut { host, add_finding };
             // SAFETY: as in `grade`.

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Builds the C examples and tests against the built libjianguan, runs each
+# (checking one line of every example's output), then runs them all again
+# under valgrind, failing on any memory error or definite/indirect leak.
+#
+#   bash examples/c/run.sh PLUGINS_DIR
+#
+# PLUGINS_DIR holds the four built Rust plugins (libjianguan_food.so, …),
+# e.g. as examples/run.sh copies them from target/debug. Needs gcc,
+# pkg-config, python3 and valgrind; builds into ${CARGO_TARGET_DIR:-target}/c.
+set -euo pipefail
+
+if [[ $# -ne 1 || ! -d $1 ]]; then
+  echo "usage: $0 PLUGINS_DIR" >&2
+  exit 2
+fi
+plugins=$(cd "$1" && pwd) # absolute: we change directory next
+cd "$(dirname "$0")/../.."
+here=examples/c
+out=${CARGO_TARGET_DIR:-target}/c
+bin=$out/bin
+mkdir -p "$bin"
+
+PKG_CONFIG_PATH=$(bash scripts/c-env.sh)
+export PKG_CONFIG_PATH
+libdir=$(pkg-config --variable=libdir jianguan)
+read -r -a cflags <<<"$(pkg-config --cflags jianguan)"
+read -r -a libs <<<"$(pkg-config --libs jianguan)"
+
+build() { # build NAME SOURCE...
+  local name=$1; shift
+  gcc -std=c11 -Wall -Wextra -Werror -g "${cflags[@]}" -I"$here" "$@" \
+    "${libs[@]}" -Wl,-rpath,"$libdir" -o "$bin/$name"
+  echo "built $bin/$name"
+}
+
+build check_codes "$here/check_codes.c"
+build grade_batch "$here/grade_batch.c"
+build draw_verify "$here/draw_verify.c" "$here/tests/json_min.c"
+build credit_callback "$here/credit_callback.c"
+build test_failures "$here/tests/test_failures.c" "$here/tests/json_min.c"
+build test_vectors "$here/tests/test_vectors.c" "$here/tests/json_min.c"
+build test_plugin "$here/tests/test_plugin.c"
+build county "$here/county.c"
+
+# draw_verify's inputs, and the rosters an auditor receives, from the joint
+# county vector.
+python3 - tests/vectors/draw/joint-county.json "$out" <<'PY'
+import json, sys
+vector, out = sys.argv[1], sys.argv[2]
+with open(vector, encoding="utf-8") as f:
+    inputs = json.load(f)["inputs"]
+rosters = {k: inputs[k] for k in ("roster", "history", "inspectors")}
+# The register the county program checks: the roster's codes.
+with open(f"{out}/draw-entities.csv", "w", encoding="utf-8") as f:
+    f.write("uscc\n" + "".join(e["uscc"] + "\n" for e in inputs["roster"]))
+for name, value in (("draw-inputs.json", inputs), ("draw-rosters.json", rosters)):
+    with open(f"{out}/{name}", "w", encoding="utf-8") as f:
+        json.dump(value, f, ensure_ascii=False)
+PY
+
+programs=(check_codes grade_batch draw_verify credit_callback test_failures test_vectors)
+# The C plugin, when scripts/build-c-plugins.sh has built it (scripts/test.sh does).
+c_plugins=$out/plugins
+if [[ ! -f $c_plugins/libjianguan_product_quality.so || ! -d $c_plugins/wrong-version ]]; then
+  echo "no C plugin in $c_plugins: run bash scripts/build-c-plugins.sh first" >&2
+  exit 1
+fi
+programs+=(test_plugin county)
+
+# Sets `argv` to the arguments of program $1 and `pattern` to a line its
+# output must contain.
+setup_run() {
+  case $1 in
+    check_codes) argv=(); pattern="2 valid, 1 rejected" ;;
+    grade_batch) argv=("$plugins"); pattern="business 2: grade D (score 75)" ;;
+    draw_verify)
+      argv=("$out/draw-inputs.json" "$out/draw-record.json" "$out/draw-rosters.json")
+      pattern="verified: the record is the draw these rosters give" ;;
+    credit_callback) argv=(); pattern="lookups: 3" ;;
+    test_failures)
+      argv=("$plugins/libjianguan_food.so" tests/vectors); pattern=", 0 failed" ;;
+    test_vectors) argv=(tests/vectors); pattern=", 0 failed" ;;
+    test_plugin) argv=("$c_plugins" "$c_plugins/wrong-version"); pattern=", 0 failed" ;;
+    county)
+      argv=("$plugins" "$out/draw-entities.csv" "$out/draw-inputs.json" "$out/county-record.json")
+      # The C host's draw is the vector's record.
+      pattern="record $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["expected"]["record_digest"])' tests/vectors/draw/joint-county.json)" ;;
+  esac
+}
+
+expect() { # expect NAME PATTERN COMMAND...
+  local name=$1 pattern=$2; shift 2
+  local output
+  output=$("$@" 2>&1) || { echo "$output"; echo "c/$name failed"; exit 1; }
+  if ! grep -qF -- "$pattern" <<<"$output"; then
+    echo "$output"; echo "c/$name: expected output containing: $pattern"; exit 1
+  fi
+  echo "c/$name: ok ($(grep -F -- "$pattern" <<<"$output" | tail -1))"
+}
+
+for name in "${programs[@]}"; do
+  setup_run "$name"
+  expect "$name" "$pattern" "$bin/$name" "${argv[@]}"
+done
+
+# Rust's runtime and the never-unloaded plugin libraries leave "still
+# reachable" blocks, which are not errors. Any memory error, and any
+# definite or indirect leak, fails.
+vg=(valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect
+    --show-leak-kinds=definite,indirect --error-exitcode=99 --quiet)
+for name in "${programs[@]}"; do
+  setup_run "$name"
+  if ! log=$("${vg[@]}" "$bin/$name" "${argv[@]}" 2>&1 >/dev/null); then
+    echo "$log"; echo "c/$name under valgrind: failed"; exit 1
+  fi
+  echo "c/$name under valgrind: clean"
+done
