@@ -30,9 +30,9 @@ fixture undefined -DFIXTURE_UNDEFINED
 
 pq=$root/examples/c/plugins/product_quality
 if [ -d "$pq" ]; then
-  "$cc" "${flags[@]}" -o "$out/libjianguan_product_quality.so" "$pq"/product_quality.c
+  "$cc" "${flags[@]}" -o "$out/libjianguan_product_quality.so" "$pq"/src/*.c
   mkdir -p "$out/wrong-version"
   "$cc" "${flags[@]}" -DJG_PQ_CONTRACT_VERSION='"2.0.0"' \
-    -o "$out/wrong-version/libjianguan_product_quality.so" "$pq"/product_quality.c
+    -o "$out/wrong-version/libjianguan_product_quality.so" "$pq"/src/*.c
 fi
 echo "$out"

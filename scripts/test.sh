@@ -58,7 +58,7 @@ step "the C plugin's own rule tests, under valgrind"
 pq=examples/c/plugins/product_quality
 bin=${CARGO_TARGET_DIR:-target}/c/bin
 mkdir -p "$bin"
-gcc -std=c11 -Wall -Wextra -Werror -g -Iinclude "$pq/product_quality.c" "$pq/test_rules.c" -o "$bin/test_product_quality"
+gcc -std=c11 -Wall -Wextra -Werror -g -Iinclude "$pq"/src/*.c "$pq/test_rules.c" -o "$bin/test_product_quality"
 valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --quiet \
   "$bin/test_product_quality" | tail -n 1
 

@@ -1,10 +1,11 @@
 /*
  * test_rules.c — checks the product_quality plugin through its entry-point
  * table, with facts built from the sources' own figures. It links the plugin
- * source directly (no dlopen):
+ * sources (src/) directly (no dlopen):
  *
  *   gcc -std=c11 -Wall -Wextra -Werror -g -I/work/main/include \
- *       product_quality.c test_rules.c -o test_rules && ./test_rules
+ *       src/plugin.c src/description.c src/facts.c src/net_content.c \
+ *       src/follow_up.c src/referral.c test_rules.c -o test_rules && ./test_rules
  *   valgrind --leak-check=full --error-exitcode=1 ./test_rules
  *
  * Built with -DJG_PQ_CONTRACT_VERSION='"2.0.0"' it checks that the override
