@@ -144,11 +144,9 @@ thread_local! {
 }
 
 fn set_last_error(f: &Failure) {
-    // An interior NUL cannot cross as a C string: cut the message there.
-    let c = |s: &str| CString::new(s.split('\0').next().unwrap_or("")).unwrap_or_default();
     let last = LastError {
-        message: c(&f.message),
-        kind: c(f.kind),
+        message: c_text(&f.message),
+        kind: c_text(f.kind),
     };
     // try_with: a host may call in from a pthread key destructor, after this
     // thread's Rust thread-locals are gone; the message is then dropped.
@@ -215,10 +213,19 @@ pub(crate) fn guard(f: impl FnOnce() -> Result<(), Failure>) -> jg_status {
 
 /// A required string argument: non-NULL, NUL-terminated UTF-8.
 pub(crate) fn arg_str<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, Failure> {
+    c_str(ptr, &format_args!("argument `{name}`"))
+}
+
+/// A C string the caller passed: non-NULL, NUL-terminated UTF-8. `what`
+/// names it in the message ("argument `code`", "facts column `x` row 3").
+pub(crate) fn c_str<'a>(
+    ptr: *const c_char,
+    what: &dyn std::fmt::Display,
+) -> Result<&'a str, Failure> {
     if ptr.is_null() {
         return Err(Failure::new(
             jg_status::JG_STATUS_NULL_ARGUMENT,
-            format!("argument `{name}` is NULL"),
+            format!("{what} is NULL"),
         ));
     }
     // SAFETY: the header requires a NUL-terminated string valid for the call.
@@ -226,10 +233,7 @@ pub(crate) fn arg_str<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, Fai
     std::str::from_utf8(bytes).map_err(|e| {
         Failure::new(
             jg_status::JG_STATUS_INVALID_UTF8,
-            format!(
-                "argument `{name}` is not valid UTF-8 (at byte {})",
-                e.valid_up_to()
-            ),
+            format!("{what} is not valid UTF-8 (at byte {})", e.valid_up_to()),
         )
     })
 }
@@ -276,10 +280,15 @@ pub(crate) fn arg_json<T: serde::de::DeserializeOwned>(
 
 /// A string handed to the caller, released with `jg_string_free`.
 pub(crate) fn out_string(s: String) -> *mut c_char {
-    // JSON and SDK text never hold NUL; cut defensively rather than fail.
-    let s = match s.find('\0') {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    };
-    CString::new(s).unwrap_or_default().into_raw()
+    c_text(s).into_raw()
+}
+
+/// Text as a C string. JSON and the SDK's messages hold no NUL; should one
+/// appear (from a plugin's text, say) it becomes U+FFFD rather than cutting
+/// the string short or failing the call.
+pub(crate) fn c_text(s: impl Into<String>) -> CString {
+    CString::new(s.into()).unwrap_or_else(|e| {
+        let text = String::from_utf8(e.into_vec()).expect("it was a String");
+        CString::new(text.replace('\0', "\u{FFFD}")).expect("no NUL left")
+    })
 }

@@ -167,15 +167,13 @@ fn text(
 }
 
 fn date(d: jg_date, uscc: &Uscc, field: &'static str) -> Result<sdk::NaiveDate, CreditError> {
-    sdk::NaiveDate::from_ymd_opt(d.year, d.month, d.day).ok_or_else(|| {
-        CreditError::InvalidProfile {
-            uscc: *uscc,
-            field,
-            problem: format!(
-                "{:04}-{:02}-{:02} is not a calendar date",
-                d.year, d.month, d.day
-            ),
-        }
+    d.naive().ok_or_else(|| CreditError::InvalidProfile {
+        uscc: *uscc,
+        field,
+        problem: format!(
+            "{:04}-{:02}-{:02} is not a calendar date",
+            d.year, d.month, d.day
+        ),
     })
 }
 

@@ -120,8 +120,13 @@ pub struct jg_date {
 }
 
 impl jg_date {
+    /// The date, if it is one.
+    pub(crate) fn naive(self) -> Option<sdk::NaiveDate> {
+        sdk::NaiveDate::from_ymd_opt(self.year, self.month, self.day)
+    }
+
     pub(crate) fn to_naive(self, name: &str) -> Result<sdk::NaiveDate, boundary::Failure> {
-        sdk::NaiveDate::from_ymd_opt(self.year, self.month, self.day).ok_or_else(|| {
+        self.naive().ok_or_else(|| {
             boundary::Failure::invalid(format!(
                 "argument `{name}`: {:04}-{:02}-{:02} is not a calendar date",
                 self.year, self.month, self.day

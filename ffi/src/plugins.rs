@@ -6,7 +6,7 @@ use std::ffi::{CString, c_char, c_void};
 use sdk::plugin_host::{Column, ColumnData, FactTable, LoadedPlugin};
 
 use crate::boundary::{
-    Failure, arg_out, arg_ref, arg_str, guard, guard_free, jg_status, out_string,
+    Failure, arg_out, arg_ref, arg_str, c_str, c_text, guard, guard_free, jg_status, out_string,
 };
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
@@ -88,27 +88,6 @@ fn c_slice<'a, T>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, n) })
 }
 
-/// One text value of a column: NUL-terminated UTF-8.
-fn text_at<'a>(p: *const c_char, name: &str, row: usize) -> Result<&'a str, Failure> {
-    if p.is_null() {
-        return Err(Failure::new(
-            jg_status::JG_STATUS_NULL_ARGUMENT,
-            format!("facts column `{name}` row {row}: the text is NULL"),
-        ));
-    }
-    // SAFETY: a NUL-terminated string valid for the call, per the header.
-    let bytes = unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes();
-    std::str::from_utf8(bytes).map_err(|e| {
-        Failure::new(
-            jg_status::JG_STATUS_INVALID_UTF8,
-            format!(
-                "facts column `{name}` row {row}: the text is not valid UTF-8 (at byte {})",
-                e.valid_up_to()
-            ),
-        )
-    })
-}
-
 /// Copies a C fact table into the SDK's, checking every pointer and string.
 fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
     let rows = table.rows;
@@ -155,7 +134,7 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
                         texts.push("".into());
                         continue;
                     }
-                    texts.push(text_at(p, name, row)?.into());
+                    texts.push(c_str(p, &format_args!("facts column `{name}` row {row}"))?.into());
                 }
                 ColumnData::Text(texts.into())
             }
@@ -232,10 +211,6 @@ pub struct jg_grades {
     rows: Vec<GradeRow>,
 }
 
-fn c(s: &str) -> CString {
-    CString::new(s.replace('\0', " ")).unwrap_or_default()
-}
-
 /// Risk-grades a batch (one row per entity) through plugin `plugin_id`.
 /// Facts are validated against the plugin's schema first. On success
 /// `*out` holds the grades, released with `jg_grades_free`.
@@ -261,11 +236,11 @@ pub extern "C" fn jg_supervisor_grade(
         let rows = (0..grades.len())
             .map(|row| GradeRow {
                 grade: grades.grade(row),
-                label: c(grades.label(row)),
+                label: c_text(grades.label(row)),
                 score: grades.score(row),
                 reasons: grades
                     .reasons(row)
-                    .map(|r| (c(&r.citation.to_string()), c(&r.detail)))
+                    .map(|r| (c_text(r.citation.to_string()), c_text(r.detail)))
                     .collect(),
             })
             .collect();

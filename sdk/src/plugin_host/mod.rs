@@ -134,70 +134,17 @@ impl PluginHost {
         if !path.is_file() {
             return Err(fail(LoadFailure::Open, "no such file".into()));
         }
-        let kind = preflight::check_library_file(path).map_err(|e| fail(LoadFailure::Open, e))?;
-        if kind == preflight::LibraryKind::C {
-            let plugin = CPlugin::load(path).map_err(|e| match e {
-                CLoadError::ContractVersion { found } => fail(
-                    LoadFailure::CContractVersion {
-                        expected: C_CONTRACT_VERSION.into(),
-                        found,
-                    },
-                    String::new(),
-                ),
-                CLoadError::Table(m) => fail(LoadFailure::CEntryPoints, m),
-                other => fail(LoadFailure::Open, other.to_string()),
-            })?;
-            return self
-                .register(Source::C(plugin), path, configs)
-                .map_err(|mut e| {
-                    if e.plugin.is_empty() {
-                        e.plugin = stem.clone();
-                    }
-                    e
-                });
-        }
-        // Every symbol resolved now: a library with an undefined symbol is
-        // refused here instead of killing the process at its first call.
-        c_abi::host::map_now(path).map_err(|e| fail(LoadFailure::Open, e))?;
-        let header = lib_header_from_path(path).map_err(|e| match e {
-            LibraryError::OpenError { .. } => fail(LoadFailure::Open, e.to_string()),
-            LibraryError::GetSymbolError { .. } => fail(LoadFailure::NotAPlugin, e.to_string()),
-            other => fail(LoadFailure::IncompatibleAbiStable, other.to_string()),
-        })?;
-        let found = header.version_strings();
-        let found_text = found.version.to_string();
-        // Our own version rule rather than abi_stable's: any plugin of the
-        // same major loads, older minors included (their missing fields are
-        // optional prefix fields).
-        match VersionNumber::new(found) {
-            Ok(v) if u64::from(v.major) == CONTRACT_MAJOR => {}
-            _ => {
-                return Err(fail(
-                    LoadFailure::ContractVersion {
-                        expected: CONTRACT_VERSION.into(),
-                        found: found_text,
-                    },
-                    String::new(),
-                ));
+        let source =
+            match preflight::check_library_file(path).map_err(|e| fail(LoadFailure::Open, e))? {
+                preflight::LibraryKind::C => Source::C(c_plugin(path, &fail)?),
+                preflight::LibraryKind::Rust => Source::Rust(rust_module(path, &fail)?),
+            };
+        self.register(source, path, configs).map_err(|mut e| {
+            if e.plugin.is_empty() {
+                e.plugin = stem.clone();
             }
-        }
-        let module = header.check_layout::<PluginModRef>().map_err(|e| match e {
-            LibraryError::AbiInstability(_) => fail(
-                LoadFailure::Layout {
-                    expected: CONTRACT_VERSION.into(),
-                    found: found_text.clone(),
-                },
-                e.to_string(),
-            ),
-            other => fail(LoadFailure::Constructor, other.to_string()),
-        })?;
-        self.register(Source::Rust(module), path, configs)
-            .map_err(|mut e| {
-                if e.plugin.is_empty() {
-                    e.plugin = stem.clone();
-                }
-                e
-            })
+            e
+        })
     }
 
     /// Registers a plugin linked statically (its crate's `plugin_module()`),
@@ -289,4 +236,63 @@ impl PluginHost {
     pub fn is_empty(&self) -> bool {
         self.plugins.is_empty()
     }
+}
+
+/// Builds a load failure for the file at hand.
+type Fail<'a> = dyn Fn(LoadFailure, String) -> Box<PluginLoadError> + 'a;
+
+/// Maps a C plugin and checks its version and table
+/// (include/jianguan_plugin.h).
+fn c_plugin(path: &Path, fail: &Fail<'_>) -> Result<CPlugin, Box<PluginLoadError>> {
+    CPlugin::load(path).map_err(|e| match e {
+        CLoadError::ContractVersion { found } => fail(
+            LoadFailure::CContractVersion {
+                expected: C_CONTRACT_VERSION.into(),
+                found,
+            },
+            String::new(),
+        ),
+        CLoadError::Table(m) => fail(LoadFailure::CEntryPoints, m),
+        other => fail(LoadFailure::Open, other.to_string()),
+    })
+}
+
+/// Maps a Rust plugin and checks its contract version and root-module
+/// layout (abi_stable).
+fn rust_module(path: &Path, fail: &Fail<'_>) -> Result<PluginModRef, Box<PluginLoadError>> {
+    // Every symbol resolved now: a library with an undefined symbol is
+    // refused here instead of killing the process at its first call.
+    c_abi::host::map_now(path).map_err(|e| fail(LoadFailure::Open, e))?;
+    let header = lib_header_from_path(path).map_err(|e| match e {
+        LibraryError::OpenError { .. } => fail(LoadFailure::Open, e.to_string()),
+        LibraryError::GetSymbolError { .. } => fail(LoadFailure::NotAPlugin, e.to_string()),
+        other => fail(LoadFailure::IncompatibleAbiStable, other.to_string()),
+    })?;
+    let found = header.version_strings();
+    let found_text = found.version.to_string();
+    // Our own version rule rather than abi_stable's: any plugin of the
+    // same major loads, older minors included (their missing fields are
+    // optional prefix fields).
+    match VersionNumber::new(found) {
+        Ok(v) if u64::from(v.major) == CONTRACT_MAJOR => {}
+        _ => {
+            return Err(fail(
+                LoadFailure::ContractVersion {
+                    expected: CONTRACT_VERSION.into(),
+                    found: found_text,
+                },
+                String::new(),
+            ));
+        }
+    }
+    header.check_layout::<PluginModRef>().map_err(|e| match e {
+        LibraryError::AbiInstability(_) => fail(
+            LoadFailure::Layout {
+                expected: CONTRACT_VERSION.into(),
+                found: found_text.clone(),
+            },
+            e.to_string(),
+        ),
+        other => fail(LoadFailure::Constructor, other.to_string()),
+    })
 }

@@ -13,9 +13,11 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::{
-    Api, C_CONTRACT_MAJOR, C_CONTRACT_MINOR, C_CONTRACT_VERSION, Column, DutyOut, Facts, GradeOut,
-    ReferralOut, STATUS_INTERNAL, STATUS_INVALID_CONFIG, STATUS_INVALID_FACTS, STATUS_OK, State,
-    TABLE_SYMBOL, VERSION_SYMBOL,
+    Api, AssessFn, C_CONTRACT_MAJOR, C_CONTRACT_MINOR, C_CONTRACT_VERSION, CloseFn, Column,
+    DO_NOT_REFER, DescribeFn, DutiesFn, DutyOut, FACT_DATE, FACT_FLAG, FACT_INTEGER, FACT_NUMBER,
+    FACT_TEXT, Facts, GradeFn, GradeOut, LastErrorFn, NEEDS_TESTING, OpenFn, REFER, ReferralOut,
+    STATUS_INTERNAL, STATUS_INVALID_CONFIG, STATUS_INVALID_FACTS, STATUS_OK, State, TABLE_SYMBOL,
+    VERSION_SYMBOL,
 };
 use crate::{
     ColumnData, Duty, DutyBatch, FactTable, Finding, GradeBatch, PluginError, PluginErrorKind,
@@ -44,13 +46,13 @@ pub enum CLoadError {
 /// plugin that rewrites its table later cannot undo the checks).
 #[derive(Debug, Clone, Copy)]
 struct Entries {
-    describe: unsafe extern "C" fn() -> *const c_char,
-    open: unsafe extern "C" fn(*const c_char, *mut i32) -> State,
-    close: unsafe extern "C" fn(State),
-    last_error: unsafe extern "C" fn(*const c_void) -> *const c_char,
-    grade: unsafe extern "C" fn(State, *const Facts, *const GradeOut) -> i32,
-    duties: unsafe extern "C" fn(State, *const Facts, i32, *const DutyOut) -> i32,
-    assess_referral: unsafe extern "C" fn(State, *const Facts, *const ReferralOut) -> i32,
+    describe: DescribeFn,
+    open: OpenFn,
+    close: CloseFn,
+    last_error: LastErrorFn,
+    grade: GradeFn,
+    duties: DutiesFn,
+    assess_referral: AssessFn,
 }
 
 /// A loaded C plugin library (never unloaded).
@@ -257,16 +259,21 @@ impl Drop for CInstance {
     }
 }
 
-/// The C view of a fact table, with the buffers it points into.
+/// The C view of a fact table, with the buffers it points into. The
+/// buffers never move once built (moving a Vec keeps its heap buffer), so
+/// the pointers in `columns` stay valid as long as the view.
 struct FactsView {
     columns: Vec<Column>,
-    _owned: Vec<Box<dyn std::any::Any>>,
+    _names: Vec<CString>,
+    _texts: Vec<Vec<CString>>,
+    _text_ptrs: Vec<Vec<*const c_char>>,
 }
 
 impl FactsView {
     fn new(table: &FactTable) -> Result<Self, PluginError> {
-        let mut columns = Vec::with_capacity(table.columns.len());
-        let mut owned: Vec<Box<dyn std::any::Any>> = Vec::new();
+        let n = table.columns.len();
+        let (mut columns, mut names) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut texts, mut text_ptrs) = (Vec::new(), Vec::new());
         let nul = |what: &str| {
             PluginError::invalid_facts(format!(
                 "{what} contains a NUL character, which C cannot carry"
@@ -276,25 +283,26 @@ impl FactsView {
             let name = CString::new(c.name.as_str())
                 .map_err(|_| nul(&format!("fact name `{}`", c.name)))?;
             let (kind, values): (u32, *const c_void) = match &c.data {
-                ColumnData::Number(v) => (0, v.as_ptr().cast()),
-                ColumnData::Integer(v) => (1, v.as_ptr().cast()),
+                ColumnData::Number(v) => (FACT_NUMBER, v.as_ptr().cast()),
+                ColumnData::Integer(v) => (FACT_INTEGER, v.as_ptr().cast()),
                 // bool is one byte holding 0 or 1: the header's uint8_t.
-                ColumnData::Flag(v) => (2, v.as_ptr().cast()),
+                ColumnData::Flag(v) => (FACT_FLAG, v.as_ptr().cast()),
                 ColumnData::Text(v) => {
-                    let mut strings = Vec::with_capacity(v.len());
-                    for (row, s) in v.iter().enumerate() {
-                        strings.push(
+                    let strings = v
+                        .iter()
+                        .enumerate()
+                        .map(|(row, s)| {
                             CString::new(s.as_str())
-                                .map_err(|_| nul(&format!("row {row}: fact `{}`", c.name)))?,
-                        );
-                    }
+                                .map_err(|_| nul(&format!("row {row}: fact `{}`", c.name)))
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
                     let ptrs: Vec<*const c_char> = strings.iter().map(|s| s.as_ptr()).collect();
                     let p = ptrs.as_ptr().cast();
-                    owned.push(Box::new(strings));
-                    owned.push(Box::new(PtrVec(ptrs)));
-                    (3, p)
+                    texts.push(strings);
+                    text_ptrs.push(ptrs);
+                    (FACT_TEXT, p)
                 }
-                ColumnData::Date(v) => (4, v.as_ptr().cast()),
+                ColumnData::Date(v) => (FACT_DATE, v.as_ptr().cast()),
             };
             let present = if c.present.is_empty() {
                 std::ptr::null()
@@ -307,11 +315,13 @@ impl FactsView {
                 values,
                 present,
             });
-            owned.push(Box::new(name));
+            names.push(name);
         }
         Ok(Self {
             columns,
-            _owned: owned,
+            _names: names,
+            _texts: texts,
+            _text_ptrs: text_ptrs,
         })
     }
 
@@ -323,9 +333,6 @@ impl FactsView {
         }
     }
 }
-
-/// Pointers into CStrings kept alive beside them.
-struct PtrVec(#[allow(dead_code)] Vec<*const c_char>);
 
 /// What the callbacks collect; the first misuse is kept as the error.
 struct Sink<T> {
@@ -382,22 +389,20 @@ impl<T> Sink<T> {
     }
 }
 
-/// What the out-structs' `host` points at: the sink of one call, behind a
-/// mutex because a plugin may call back from several threads of its own.
-type SharedSink = Mutex<Box<dyn std::any::Any + Send>>;
-
-/// Runs a callback body without letting a panic unwind into C.
-fn guarded(host: *mut c_void, f: impl FnOnce(&mut dyn std::any::Any) -> i32) -> i32 {
+/// Runs a callback body on the sink `host` points at, without letting a
+/// panic unwind into C. The sink sits behind a mutex because a plugin may
+/// call back from several threads of its own.
+fn guarded<T>(host: *mut c_void, f: impl FnOnce(&mut Sink<T>) -> i32) -> i32 {
     if host.is_null() {
         return 1;
     }
     catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: `host` is the shared sink this module passed in the
-        // out-struct, alive until the entry point returns (the contract
-        // forbids calls after that); only shared references are made.
-        let shared = unsafe { &*(host as *const SharedSink) };
-        let mut sink = shared.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut **sink)
+        // SAFETY: `host` is the `Mutex<Sink<T>>` of the call whose out-struct
+        // carries this very callback (each callback has its own T), alive
+        // until the entry point returns (the contract forbids calls after
+        // that); only shared references are made.
+        let shared = unsafe { &*(host as *const Mutex<Sink<T>>) };
+        f(&mut shared.lock().unwrap_or_else(|p| p.into_inner()))
     }))
     .unwrap_or(1)
 }
@@ -408,11 +413,10 @@ unsafe extern "C" fn add_reason(
     citation: u32,
     detail: *const c_char,
 ) -> i32 {
-    guarded(host, |any| match any.downcast_mut::<Sink<Reason>>() {
-        Some(sink) => sink.add("add_reason", row, &[("detail", detail)], |s| {
+    guarded(host, |sink: &mut Sink<Reason>| {
+        sink.add("add_reason", row, &[("detail", detail)], |s| {
             Ok(Reason::new(citation, s[0].clone()))
-        }),
-        None => 1,
+        })
     })
 }
 
@@ -425,8 +429,8 @@ unsafe extern "C" fn add_duty(
     citation: u32,
     detail: *const c_char,
 ) -> i32 {
-    guarded(host, |any| match any.downcast_mut::<Sink<Duty>>() {
-        Some(sink) => sink.add(
+    guarded(host, |sink: &mut Sink<Duty>| {
+        sink.add(
             "add_duty",
             row,
             &[("code", code), ("detail", detail)],
@@ -438,8 +442,7 @@ unsafe extern "C" fn add_duty(
                     reason: Reason::new(citation, s[1].clone()),
                 })
             },
-        ),
-        None => 1,
+        )
     })
 }
 
@@ -450,33 +453,34 @@ unsafe extern "C" fn add_finding(
     citation: u32,
     detail: *const c_char,
 ) -> i32 {
-    guarded(host, |any| match any.downcast_mut::<Sink<Finding>>() {
-        Some(sink) => sink.add("add_finding", row, &[("detail", detail)], |s| {
+    guarded(host, |sink: &mut Sink<Finding>| {
+        sink.add("add_finding", row, &[("detail", detail)], |s| {
             let decision = match decision {
-                0 => ReferralDecision::DoNotRefer,
-                1 => ReferralDecision::NeedsTesting,
-                2 => ReferralDecision::Refer,
+                DO_NOT_REFER => ReferralDecision::DoNotRefer,
+                NEEDS_TESTING => ReferralDecision::NeedsTesting,
+                REFER => ReferralDecision::Refer,
                 other => return Err(format!("decision {other} is not one of 0, 1, 2")),
             };
             Ok(Finding::new(decision, citation, s[0].clone()))
-        }),
-        None => 1,
+        })
     })
 }
 
 impl CInstance {
     /// Runs one call on the state under the lock and turns a failure status
     /// into the plugin's error.
-    fn call<T: Send + 'static>(
+    fn call<T>(
         &self,
         facts: &FactTable,
         run: impl FnOnce(State, &Facts, *mut c_void) -> i32,
     ) -> Result<Sink<T>, CCallError> {
         let view = FactsView::new(facts).map_err(CCallError::Plugin)?;
         let c_facts = view.facts(facts.rows);
-        let shared: SharedSink = Mutex::new(Box::new(Sink::<T>::new(facts.rows)));
+        let shared = Mutex::new(Sink::<T>::new(facts.rows));
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let host = (&shared as *const SharedSink).cast_mut().cast::<c_void>();
+        let host = (&shared as *const Mutex<Sink<T>>)
+            .cast_mut()
+            .cast::<c_void>();
         let status = run(state.0, &c_facts, host);
         if status != STATUS_OK {
             // SAFETY: the open state, still under the lock.
@@ -489,7 +493,6 @@ impl CInstance {
         }
         drop(state);
         let sink = shared.into_inner().unwrap_or_else(|p| p.into_inner());
-        let sink = *sink.downcast::<Sink<T>>().expect("the sink made above");
         match &sink.error {
             Some(m) => Err(CCallError::BadResult(m.clone())),
             None => Ok(sink),

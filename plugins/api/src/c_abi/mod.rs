@@ -33,6 +33,24 @@ pub const STATUS_INVALID_CONFIG: i32 = 2;
 /// `JG_PLUGIN_INTERNAL`.
 pub const STATUS_INTERNAL: i32 = 3;
 
+/// `JG_PLUGIN_FACT_NUMBER`: `double` values.
+pub const FACT_NUMBER: u32 = 0;
+/// `JG_PLUGIN_FACT_INTEGER`: `int64_t` values.
+pub const FACT_INTEGER: u32 = 1;
+/// `JG_PLUGIN_FACT_FLAG`: `uint8_t` values, 0 or 1.
+pub const FACT_FLAG: u32 = 2;
+/// `JG_PLUGIN_FACT_TEXT`: `const char *` values.
+pub const FACT_TEXT: u32 = 3;
+/// `JG_PLUGIN_FACT_DATE`: `int32_t` days since 1970-01-01.
+pub const FACT_DATE: u32 = 4;
+
+/// `JG_PLUGIN_DO_NOT_REFER`.
+pub const DO_NOT_REFER: u32 = 0;
+/// `JG_PLUGIN_NEEDS_TESTING`.
+pub const NEEDS_TESTING: u32 = 1;
+/// `JG_PLUGIN_REFER`.
+pub const REFER: u32 = 2;
+
 /// `jg_plugin_column`: one named column of facts.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -118,6 +136,24 @@ pub struct ReferralOut {
 /// `jg_plugin_state *`: the plugin's own state, opaque here.
 pub type State = *mut c_void;
 
+/// `describe`: the description as JSON, static.
+pub type DescribeFn = unsafe extern "C" fn() -> *const c_char;
+/// `open`: a state from a JSON configuration.
+pub type OpenFn = unsafe extern "C" fn(config: *const c_char, status: *mut i32) -> State;
+/// `close`: releases a state.
+pub type CloseFn = unsafe extern "C" fn(state: State);
+/// `last_error`: the last failure's message on a state (NULL: the last failed open).
+pub type LastErrorFn = unsafe extern "C" fn(state: *const c_void) -> *const c_char;
+/// `grade`: risk-grades each row.
+pub type GradeFn =
+    unsafe extern "C" fn(state: State, facts: *const Facts, out: *const GradeOut) -> i32;
+/// `duties`: dated duties of each row as of a date.
+pub type DutiesFn =
+    unsafe extern "C" fn(state: State, facts: *const Facts, as_of: i32, out: *const DutyOut) -> i32;
+/// `assess_referral`: assesses each case for criminal referral.
+pub type AssessFn =
+    unsafe extern "C" fn(state: State, facts: *const Facts, out: *const ReferralOut) -> i32;
+
 /// `jg_plugin_api`: the entry-point table. Every entry is nullable on the
 /// Rust side so that a table with a NULL entry is refused, not called.
 #[repr(C)]
@@ -126,28 +162,17 @@ pub struct Api {
     /// `sizeof(jg_plugin_api)` as the plugin compiled it.
     pub size: u64,
     /// The description as JSON, static.
-    pub describe: Option<unsafe extern "C" fn() -> *const c_char>,
+    pub describe: Option<DescribeFn>,
     /// Opens a state from a JSON configuration.
-    pub open: Option<unsafe extern "C" fn(config: *const c_char, status: *mut i32) -> State>,
+    pub open: Option<OpenFn>,
     /// Releases a state.
-    pub close: Option<unsafe extern "C" fn(state: State)>,
+    pub close: Option<CloseFn>,
     /// The last failure's message on a state (NULL: the last failed open).
-    pub last_error: Option<unsafe extern "C" fn(state: *const c_void) -> *const c_char>,
+    pub last_error: Option<LastErrorFn>,
     /// Risk-grades each row.
-    pub grade: Option<
-        unsafe extern "C" fn(state: State, facts: *const Facts, out: *const GradeOut) -> i32,
-    >,
+    pub grade: Option<GradeFn>,
     /// Dated duties of each row as of a date.
-    pub duties: Option<
-        unsafe extern "C" fn(
-            state: State,
-            facts: *const Facts,
-            as_of: i32,
-            out: *const DutyOut,
-        ) -> i32,
-    >,
+    pub duties: Option<DutiesFn>,
     /// Assesses each case for criminal referral.
-    pub assess_referral: Option<
-        unsafe extern "C" fn(state: State, facts: *const Facts, out: *const ReferralOut) -> i32,
-    >,
+    pub assess_referral: Option<AssessFn>,
 }
