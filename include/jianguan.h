@@ -641,10 +641,11 @@ void jg_options_free(struct jg_options *options);
 
 /**
  * Loads every plugin library (Rust or C) in folder `dir` when the
- * supervisor is built.
+ * supervisor is built. On Unix the path is taken as the file system's
+ * bytes (a GBK path works); elsewhere it must be UTF-8.
  *
  * # Errors
- * `JG_STATUS_NULL_ARGUMENT`, `JG_STATUS_INVALID_UTF8`.
+ * `JG_STATUS_NULL_ARGUMENT`; `JG_STATUS_INVALID_UTF8` off Unix.
  */
 enum jg_status jg_options_set_plugins_dir(struct jg_options *options, const char *dir);
 
@@ -667,7 +668,7 @@ enum jg_status jg_options_set_plugin_config(struct jg_options *options,
  * # Errors
  * `JG_STATUS_NULL_ARGUMENT`.
  */
-enum jg_status jg_options_require_all_plugins(struct jg_options *options, bool require);
+enum jg_status jg_options_require_all_plugins(struct jg_options *options, uint8_t require);
 
 /**
  * Replaces the Pingdu catalog with one given as JSON (the format of
@@ -684,7 +685,9 @@ enum jg_status jg_options_set_catalog_json(struct jg_options *options, const cha
  * embedded ones, e.g. the 2027 notice once the State Council publishes it.
  *
  * # Errors
- * `JG_STATUS_CALENDAR` naming what the notice gets wrong.
+ * `JG_STATUS_CALENDAR` naming what the notice gets wrong;
+ * `JG_STATUS_INVALID_ARGUMENT` for JSON that does not parse or lacks
+ * `years`.
  */
 enum jg_status jg_options_add_holidays_json(struct jg_options *options, const char *json);
 

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use sdk::calendar::WorkCalendar;
 use sdk::catalog::InMemoryCatalog;
-use sdk::credit::{CreditLookup, CreditProfile, CreditScheme, InMemoryCreditLookup};
+use sdk::credit::{CreditProfile, CreditScheme, InMemoryCreditLookup};
+use sdk::supervisor::SupervisorBuilder;
 
 use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, guard_free, jg_status};
 use crate::credit::{CallbackLookup, jg_credit_lookup_fn, jg_credit_scheme};
@@ -14,25 +15,27 @@ use crate::credit::{CallbackLookup, jg_credit_lookup_fn, jg_credit_scheme};
 /// Settings for a supervisor: plugins folder and configurations, catalog,
 /// holidays, credit source. Not thread-safe: set it up on one thread.
 #[allow(non_camel_case_types)]
+#[derive(Debug, Default)]
 pub struct jg_options {
-    pub(crate) plugins_dir: Option<PathBuf>,
-    pub(crate) plugin_configs: Vec<(String, serde_json::Value)>,
-    pub(crate) require_all_plugins: bool,
-    pub(crate) catalog: Option<InMemoryCatalog>,
+    /// Every setting but the calendar, as the SDK's builder holds them.
+    pub(crate) builder: SupervisorBuilder,
+    /// The calendar with the holiday notices added so far (the builder
+    /// takes a finished calendar; notices are added one call at a time).
     pub(crate) calendar: Option<WorkCalendar>,
-    pub(crate) credit: Option<Box<dyn CreditLookup + Send + Sync>>,
 }
 
-impl std::fmt::Debug for jg_options {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("jg_options")
-            .field("plugins_dir", &self.plugins_dir)
-            .field("plugin_configs", &self.plugin_configs)
-            .field("require_all_plugins", &self.require_all_plugins)
-            .field("catalog", &self.catalog.is_some())
-            .field("calendar", &self.calendar.is_some())
-            .field("credit", &self.credit.is_some())
-            .finish()
+impl jg_options {
+    /// Applies one builder setting.
+    fn set(&mut self, f: impl FnOnce(SupervisorBuilder) -> SupervisorBuilder) {
+        self.builder = f(std::mem::take(&mut self.builder));
+    }
+
+    /// The builder with every setting, for `jg_supervisor_new`.
+    pub(crate) fn into_builder(self) -> SupervisorBuilder {
+        match self.calendar {
+            Some(c) => self.builder.calendar(c),
+            None => self.builder,
+        }
     }
 }
 
@@ -45,14 +48,7 @@ impl std::fmt::Debug for jg_options {
 pub extern "C" fn jg_options_new(out: *mut *mut jg_options) -> jg_status {
     guard(|| {
         let out = arg_out(out, "out")?;
-        *out = Box::into_raw(Box::new(jg_options {
-            plugins_dir: None,
-            plugin_configs: Vec::new(),
-            require_all_plugins: false,
-            catalog: None,
-            calendar: None,
-            credit: None,
-        }));
+        *out = Box::into_raw(Box::default());
         Ok(())
     })
 }
@@ -79,19 +75,40 @@ fn with_options(
 }
 
 /// Loads every plugin library (Rust or C) in folder `dir` when the
-/// supervisor is built.
+/// supervisor is built. On Unix the path is taken as the file system's
+/// bytes (a GBK path works); elsewhere it must be UTF-8.
 ///
 /// # Errors
-/// `JG_STATUS_NULL_ARGUMENT`, `JG_STATUS_INVALID_UTF8`.
+/// `JG_STATUS_NULL_ARGUMENT`; `JG_STATUS_INVALID_UTF8` off Unix.
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_options_set_plugins_dir(
     options: *mut jg_options,
     dir: *const c_char,
 ) -> jg_status {
     with_options(options, |o| {
-        o.plugins_dir = Some(PathBuf::from(arg_str(dir, "dir")?));
+        let dir = path_arg(dir, "dir")?;
+        o.set(|b| b.plugins_dir(dir));
         Ok(())
     })
+}
+
+#[cfg(unix)]
+fn path_arg(ptr: *const c_char, name: &str) -> Result<PathBuf, Failure> {
+    use std::os::unix::ffi::OsStrExt;
+    if ptr.is_null() {
+        return Err(Failure::new(
+            jg_status::JG_STATUS_NULL_ARGUMENT,
+            format!("argument `{name}` is NULL"),
+        ));
+    }
+    // SAFETY: a NUL-terminated string valid for the call, per the header.
+    let bytes = unsafe { std::ffi::CStr::from_ptr(ptr) }.to_bytes();
+    Ok(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+#[cfg(not(unix))]
+fn path_arg(ptr: *const c_char, name: &str) -> Result<PathBuf, Failure> {
+    arg_str(ptr, name).map(PathBuf::from)
 }
 
 /// The configuration (a JSON object) plugin `id` opens with.
@@ -113,8 +130,7 @@ pub extern "C" fn jg_options_set_plugin_config(
                 "argument `config_json` is not a JSON object",
             ));
         }
-        o.plugin_configs.retain(|(k, _)| *k != id);
-        o.plugin_configs.push((id, config));
+        o.set(|b| b.plugin_config(id, config));
         Ok(())
     })
 }
@@ -128,10 +144,10 @@ pub extern "C" fn jg_options_set_plugin_config(
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_options_require_all_plugins(
     options: *mut jg_options,
-    require: bool,
+    require: u8,
 ) -> jg_status {
     with_options(options, |o| {
-        o.require_all_plugins = require;
+        o.set(|b| b.require_all_plugins(require != 0));
         Ok(())
     })
 }
@@ -150,7 +166,7 @@ pub extern "C" fn jg_options_set_catalog_json(
     with_options(options, |o| {
         let catalog = InMemoryCatalog::from_json_str(arg_str(json, "json")?)
             .map_err(|e| Failure::from(sdk::Error::from(e)))?;
-        o.catalog = Some(catalog);
+        o.set(|b| b.catalog(catalog));
         Ok(())
     })
 }
@@ -159,7 +175,9 @@ pub extern "C" fn jg_options_set_catalog_json(
 /// embedded ones, e.g. the 2027 notice once the State Council publishes it.
 ///
 /// # Errors
-/// `JG_STATUS_CALENDAR` naming what the notice gets wrong.
+/// `JG_STATUS_CALENDAR` naming what the notice gets wrong;
+/// `JG_STATUS_INVALID_ARGUMENT` for JSON that does not parse or lacks
+/// `years`.
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_options_add_holidays_json(
     options: *mut jg_options,
@@ -195,7 +213,7 @@ pub extern "C" fn jg_options_set_credit_profiles_json(
         let profiles: Vec<CreditProfile> = arg_json(json, "json")?;
         let lookup = InMemoryCreditLookup::from_profiles(scheme, profiles)
             .map_err(|e| Failure::from(sdk::Error::from(e)))?;
-        o.credit = Some(Box::new(lookup));
+        o.set(|b| b.credit(lookup));
         Ok(())
     })
 }
@@ -230,9 +248,8 @@ pub extern "C" fn jg_options_set_credit_callback(
             )
         })?;
         let scheme: CreditScheme = crate::credit::scheme(scheme)?;
-        o.credit = Some(Box::new(CallbackLookup::new(
-            scheme, lookup, userdata, destroy,
-        )));
+        let source = CallbackLookup::new(scheme, lookup, userdata, destroy);
+        o.set(|b| b.credit(source));
         Ok(())
     })
 }

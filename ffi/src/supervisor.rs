@@ -41,26 +41,7 @@ pub unsafe extern "C" fn jg_supervisor_new(
     };
     guard(move || {
         let out = arg_out(out, "out")?;
-        let mut builder = Supervisor::builder();
-        if let Some(o) = options {
-            let o = *o;
-            if let Some(dir) = o.plugins_dir {
-                builder = builder.plugins_dir(dir);
-            }
-            for (id, config) in o.plugin_configs {
-                builder = builder.plugin_config(id, config);
-            }
-            builder = builder.require_all_plugins(o.require_all_plugins);
-            if let Some(c) = o.catalog {
-                builder = builder.catalog(c);
-            }
-            if let Some(c) = o.calendar {
-                builder = builder.calendar(c);
-            }
-            if let Some(c) = o.credit {
-                builder = builder.credit_boxed(c);
-            }
-        }
+        let builder = options.map_or_else(Supervisor::builder, |o| o.into_builder());
         let inner = builder.build()?;
         *out = Box::into_raw(Box::new(jg_supervisor { inner }));
         Ok(())
