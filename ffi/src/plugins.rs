@@ -183,13 +183,12 @@ pub extern "C" fn jg_supervisor_plugins_json(
                 })
             })
             .collect();
-        let failures: Vec<String> = sup
-            .load_report()
-            .failures
-            .iter()
-            .map(|f| f.summary())
-            .collect();
-        *out = out_string(serde_json::json!({"loaded": loaded, "failures": failures}).to_string());
+        let report = sup.load_report();
+        let failures: Vec<String> = report.failures.iter().map(|f| f.summary()).collect();
+        let json = serde_json::json!({
+            "loaded": loaded, "failures": failures, "unused_configs": report.unused_configs,
+        });
+        *out = out_string(json.to_string());
         Ok(())
     })
 }

@@ -16,6 +16,8 @@ static jg_supervisor *open_dir(const char *dir, bool require_all, jg_status *sta
     jg_supervisor *sup = NULL;
     if (jg_options_new(&opts) != JG_STATUS_OK) return NULL;
     jg_options_set_plugins_dir(opts, dir);
+    /* A configuration for an id no plugin has: listed as unused (a typo). */
+    jg_options_set_plugin_config(opts, "product_qualty", "{}");
     jg_options_require_all_plugins(opts, require_all);
     *status = jg_supervisor_new(opts, &sup);
     return sup;
@@ -34,6 +36,8 @@ int main(int argc, char **argv) {
     char *json = NULL;
     CHECK(jg_supervisor_plugins_json(sup, &json) == JG_STATUS_OK, "plugins listed");
     CHECK(json && strstr(json, "\"id\":\"product_quality\""), "product_quality is loaded");
+    CHECK(json && strstr(json, "\"unused_configs\":[\"product_qualty\"]"),
+          "the mistyped configuration id is listed as unused: %s", json ? json : "(null)");
     jg_string_free(json);
 
     /* Two lots of Qn = 250 g (Order 70 appendix 3: T = 9 g): mean 251 g
