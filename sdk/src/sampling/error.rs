@@ -71,6 +71,24 @@ pub enum SamplingError {
         /// The repeated code.
         uscc: Uscc,
     },
+    /// Roster parts folded into one digest overlap or are out of code order.
+    /// Remedy: sort the roster by code and split it by code ranges.
+    #[error(
+        "roster part starting at {first} does not come after the previous part, which ended at {previous}: parts must be sorted by code and must not overlap"
+    )]
+    PartsOutOfOrder {
+        /// The last code of the parts before.
+        previous: Uscc,
+        /// The first code of the part refused.
+        first: Uscc,
+    },
+    /// A saved digester state (see [`super::RosterDigester::save`]) that
+    /// cannot be read.
+    #[error("roster digester state: {problem}")]
+    InvalidPartState {
+        /// What is wrong.
+        problem: String,
+    },
     /// An entity's credit class is not among the plan's classes.
     #[error("target roster entity {uscc} has credit class {class:?}, not one of the plan's classes {}", allowed.join(", "))]
     UnknownClass {
@@ -175,6 +193,8 @@ impl SamplingError {
             SamplingError::UnknownItem { .. } => "unknown_item",
             SamplingError::InvalidRoster { .. } => "invalid_roster",
             SamplingError::DuplicateEntity { .. } => "duplicate_entity",
+            SamplingError::PartsOutOfOrder { .. } => "parts_out_of_order",
+            SamplingError::InvalidPartState { .. } => "invalid_part_state",
             SamplingError::UnknownClass { .. } => "unknown_class",
             SamplingError::InvalidHistory { .. } => "invalid_history",
             SamplingError::InvalidInspector { .. } => "invalid_inspector",

@@ -48,6 +48,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod digester;
 mod error;
 mod inputs;
 mod inspectors;
@@ -57,6 +58,7 @@ mod record;
 mod roster;
 mod select;
 
+pub use digester::RosterDigester;
 pub use error::SamplingError;
 pub use inputs::{BuiltRosters, DrawInputs, DrawRosters};
 pub use inspectors::{Inspector, InspectorRoster, InspectorStatus, assign_inspectors};

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -111,12 +112,13 @@ impl Columns {
 }
 
 /// A target roster: entities sorted by code, with class codes interned and
-/// the digest of §2 computed once when the roster is fixed.
+/// the digest of §2 computed once, the first time it is asked for (a roster
+/// that is one part of a larger one never needs its own).
 #[derive(Debug, Clone)]
 pub struct TargetRoster {
     pub(crate) cols: Columns,
     pub(crate) classes: Vec<String>,
-    digest: Digest32,
+    digest: OnceLock<Digest32>,
 }
 
 impl TargetRoster {
@@ -176,14 +178,11 @@ impl TargetRoster {
         if let Some(w) = rows.windows(2).find(|w| w[0].block == w[1].block) {
             return Err(SamplingError::DuplicateEntity { uscc: w[0].uscc });
         }
-        let mut roster = TargetRoster {
+        Ok(TargetRoster {
             cols: Columns::from_rows(&rows),
             classes,
-            digest: [0; 32],
-        };
-        drop(rows);
-        roster.digest = digest_sorted_parts(&[&roster])?;
-        Ok(roster)
+            digest: OnceLock::new(),
+        })
     }
 
     /// Number of entities.
@@ -196,9 +195,23 @@ impl TargetRoster {
         self.cols.len() == 0
     }
 
-    /// The roster's digest (§2).
+    /// The roster's digest (§2), computed on first use.
     pub fn digest(&self) -> &Digest32 {
-        &self.digest
+        self.digest.get_or_init(|| {
+            let mut hasher = Sha256::new();
+            let mut line = Vec::with_capacity(256);
+            for i in 0..self.cols.len() {
+                line.clear();
+                self.write_line(&self.cols.row(i), &mut line);
+                hasher.update(&line);
+            }
+            hasher.finalize().into()
+        })
+    }
+
+    /// The code of the first and of the last entity, in code order.
+    pub(crate) fn code_range(&self) -> Option<(Uscc, Uscc)> {
+        Some((*self.cols.uscc.first()?, *self.cols.uscc.last()?))
     }
 
     /// The entries back, in code order.
@@ -222,7 +235,7 @@ impl TargetRoster {
     }
 
     /// Writes the §2 canonical line of one row.
-    fn write_line(&self, r: &Row, out: &mut Vec<u8>) {
+    pub(crate) fn write_line(&self, r: &Row, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"credit_class\":");
         serde_json::to_writer(&mut *out, &self.classes[r.class as usize]).expect("string");
         out.extend_from_slice(b",\"industries\":[");

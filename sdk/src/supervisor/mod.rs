@@ -25,7 +25,7 @@ use crate::entity::Uscc;
 use crate::plugin_host::{
     FactTable, Grades, LoadReport, LoadedPlugin, PluginCallError, PluginError, PluginHost,
 };
-use crate::sampling::{self, DrawInputs, DrawRecord, DrawRosters};
+use crate::sampling::{self, DrawInputs, DrawRecord, DrawRosters, Plan};
 use crate::{Error, NaiveDate};
 
 pub use builder::SupervisorBuilder;
@@ -190,8 +190,7 @@ impl Supervisor {
     /// [`crate::sampling::SamplingError::kind`]): an unknown item, an
     /// invalid plan, roster or entropy, too few entities or inspectors.
     pub fn draw(&self, inputs: &DrawInputs) -> Result<DrawRecord, Error> {
-        let mut plan = inputs.plan.clone();
-        plan.resolve(Some(self.catalog()))?;
+        let plan = self.resolve_plan(&inputs.plan)?;
         let (roster, history, inspectors) = inputs.build_rosters()?;
         Ok(sampling::draw(
             &plan,
@@ -200,6 +199,18 @@ impl Supervisor {
             &inspectors,
             &inputs.entropy,
         )?)
+    }
+
+    /// The plan checked and resolved against the catalog (items filled in),
+    /// as [`Supervisor::draw`] resolves it: what a draw over roster parts
+    /// ([`sampling::DrawSetup`]) takes.
+    ///
+    /// # Errors
+    /// [`Error::Sampling`]: an invalid plan or an item the catalog lacks.
+    pub fn resolve_plan(&self, plan: &Plan) -> Result<Plan, Error> {
+        let mut plan = plan.clone();
+        plan.resolve(Some(self.catalog()))?;
+        Ok(plan)
     }
 
     /// Re-runs the draw `record` describes over `rosters` and compares.

@@ -45,7 +45,9 @@ pub struct Exclusion {
 }
 
 /// Pool sizes of one task over a roster part; parts add up (§7).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Serializable, so that parts counted on other machines can be summed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TaskCounts {
     /// Entities passing the filter (the task's population).
     pub population: u64,
@@ -67,11 +69,41 @@ impl TaskCounts {
 }
 
 /// A candidate: its weighted key (0 in uniform draws), then its PRF value.
-#[derive(Debug, Clone, Copy)]
+/// Serialized exactly: the weighted key by its bits, the PRF value in hex.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(into = "CandWire", try_from = "CandWire")]
 pub(crate) struct Cand {
     pub weighted: f64,
     pub key: u128,
     pub uscc: Uscc,
+}
+
+/// [`Cand`] as it crosses a process boundary: `[weighted-key bits, PRF
+/// value as 32 hex digits, code]`.
+#[derive(Serialize, Deserialize)]
+struct CandWire(u64, String, Uscc);
+
+impl From<Cand> for CandWire {
+    fn from(c: Cand) -> Self {
+        CandWire(c.weighted.to_bits(), format!("{:032x}", c.key), c.uscc)
+    }
+}
+
+impl TryFrom<CandWire> for Cand {
+    type Error = String;
+
+    fn try_from(w: CandWire) -> Result<Self, String> {
+        if w.1.len() != 32 {
+            return Err(format!("candidate key {:?} is not 32 hex digits", w.1));
+        }
+        let key = u128::from_str_radix(&w.1, 16)
+            .map_err(|_| format!("candidate key {:?} is not 32 hex digits", w.1))?;
+        Ok(Cand {
+            weighted: f64::from_bits(w.0),
+            key,
+            uscc: w.2,
+        })
+    }
 }
 
 impl Cand {
@@ -83,7 +115,10 @@ impl Cand {
 }
 
 /// A task's selection over one roster part, before merging (§7).
-#[derive(Debug, Clone, Default)]
+/// Serializable exactly, so that parts selected on other machines can be
+/// merged.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PartialSelection {
     pub(crate) winners: Vec<Vec<Cand>>,
     pub(crate) exclusions: Vec<Exclusion>,
