@@ -74,6 +74,19 @@ impl EntityStatus {
         }
     }
 
+    /// The status with identifier `id` (see [`EntityStatus::id`]), if any.
+    pub fn from_id(id: &str) -> Option<Self> {
+        [
+            EntityStatus::Operating,
+            EntityStatus::Closed,
+            EntityStatus::Deregistered,
+            EntityStatus::Revoked,
+            EntityStatus::MovedOut,
+        ]
+        .into_iter()
+        .find(|s| s.id() == id)
+    }
+
     /// Whether the entity can still be inspected as a going concern
     /// (operating or closed-but-registered).
     pub fn is_active(self) -> bool {

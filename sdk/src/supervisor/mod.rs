@@ -25,7 +25,10 @@ use crate::entity::Uscc;
 use crate::plugin_host::{
     FactTable, Grades, LoadReport, LoadedPlugin, PluginCallError, PluginError, PluginHost,
 };
-use crate::sampling::{self, DrawInputs, DrawRecord, DrawRosters, Plan};
+use crate::sampling::{
+    self, DrawInputs, DrawRecord, DrawRosters, EntropyValue, InspectionHistory, InspectorRoster,
+    Plan, TargetRoster,
+};
 use crate::{Error, NaiveDate};
 
 pub use builder::SupervisorBuilder;
@@ -211,6 +214,35 @@ impl Supervisor {
         let mut plan = plan.clone();
         plan.resolve(Some(self.catalog()))?;
         Ok(plan)
+    }
+
+    /// Makes a draw over rosters already checked and indexed (a host that
+    /// fixes a large roster once and keeps it): the plan is resolved against
+    /// the catalog, then drawn as [`Supervisor::draw`] draws.
+    ///
+    /// # Errors
+    /// As [`Supervisor::draw`].
+    pub fn draw_over(
+        &self,
+        plan: &Plan,
+        (roster, history, inspectors): (&TargetRoster, &InspectionHistory, &InspectorRoster),
+        entropy: &[EntropyValue],
+    ) -> Result<DrawRecord, Error> {
+        let plan = self.resolve_plan(plan)?;
+        Ok(sampling::draw(&plan, roster, history, inspectors, entropy)?)
+    }
+
+    /// Verifies a record over rosters already checked and indexed; see
+    /// [`Supervisor::verify`].
+    ///
+    /// # Errors
+    /// As [`Supervisor::verify`].
+    pub fn verify_over(
+        &self,
+        record: &DrawRecord,
+        (roster, history, inspectors): (&TargetRoster, &InspectionHistory, &InspectorRoster),
+    ) -> Result<(), Error> {
+        Ok(sampling::verify(record, roster, history, inspectors)?)
     }
 
     /// Re-runs the draw `record` describes over `rosters` and compares.

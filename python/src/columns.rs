@@ -1,0 +1,433 @@
+//! Columnar input: target rosters and fact tables read from anything that
+//! exports the Arrow PyCapsule stream (`__arrow_c_stream__`: pandas ≥ 2.2,
+//! pyarrow, polars), column by column, without a Python object per cell.
+//! Every refusal names the column, and the row (from 0, in frame order)
+//! where one is at fault.
+
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float64Type, Int64Type, UInt32Type};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_cast::{CastOptions, cast_with_options};
+use arrow_schema::{DataType, Field, SchemaRef};
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3_arrow::PyTable;
+use sdk::entity::{EntityStatus, Industry, RegionCode, Uscc};
+use sdk::plugin_host::{Column, ColumnData, FactKind, FactSpec, FactTable};
+use sdk::sampling::RosterEntry;
+
+use crate::errors::{Failure, Result, reading};
+
+/// Columns of a target roster that must be present.
+pub(crate) const ROSTER_REQUIRED: [&str; 5] =
+    ["uscc", "region", "status", "credit_class", "registered_on"];
+/// Columns of a target roster that may be present.
+pub(crate) const ROSTER_OPTIONAL: [&str; 3] = ["industries", "last_penalty_on", "weight"];
+
+/// A frame's columns as Arrow arrays, one per batch.
+pub(crate) struct Frame {
+    what: &'static str,
+    schema: SchemaRef,
+    batches: Vec<RecordBatch>,
+}
+
+impl Frame {
+    /// Reads `obj` through `__arrow_c_stream__`.
+    pub(crate) fn read(what: &'static str, obj: &Bound<'_, PyAny>) -> Result<Self> {
+        let table: PyTable = obj
+            .extract()
+            .map_err(|e: PyErr| reading(what, e))?;
+        let (batches, schema) = table.into_inner();
+        Ok(Frame {
+            what,
+            schema,
+            batches,
+        })
+    }
+
+    /// Rows in all batches.
+    pub(crate) fn rows(&self) -> usize {
+        self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+
+    /// Column names other than pandas' index columns.
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.schema
+            .fields()
+            .iter()
+            .map(|f| f.name().as_str())
+            .filter(|n| !(n.starts_with("__index_level_") && n.ends_with("__")))
+    }
+
+    /// Refuses a column that is neither required nor optional (most often a
+    /// misspelt optional one, which would otherwise be silently dropped).
+    fn only(&self, known: &[&str]) -> Result<()> {
+        if let Some(n) = self.names().find(|n| !known.contains(n)) {
+            return Err(Failure::Input(format!(
+                "{}: column `{n}` is not one this table takes (columns: {})",
+                self.what,
+                known.join(", ")
+            )));
+        }
+        Ok(())
+    }
+
+    /// Column `name` of every batch cast to `to`, or `None` when absent.
+    fn column(&self, name: &str, to: &DataType) -> Result<Option<Vec<ArrayRef>>> {
+        let Some(ix) = self.schema.fields().iter().position(|f| f.name() == name) else {
+            return Ok(None);
+        };
+        // `safe: false`: a value that does not fit is an error, never a null.
+        let options = CastOptions {
+            safe: false,
+            ..CastOptions::default()
+        };
+        let mut out = Vec::with_capacity(self.batches.len());
+        for b in &self.batches {
+            let col = b.column(ix);
+            if col.data_type() == to {
+                out.push(col.clone());
+                continue;
+            }
+            out.push(cast_with_options(col, to, &options).map_err(|e| {
+                Failure::Input(format!(
+                    "{}: column `{name}` ({}) cannot be read as {}: {e}",
+                    self.what,
+                    col.data_type(),
+                    describe(to)
+                ))
+            })?);
+        }
+        Ok(Some(out))
+    }
+
+    fn required(&self, name: &str, to: &DataType) -> Result<Vec<ArrayRef>> {
+        self.column(name, to)?.ok_or_else(|| {
+            Failure::Input(format!("{}: required column `{name}` is missing", self.what))
+        })
+    }
+
+    /// A text column, kept in whichever string layout the producer used.
+    fn text(&self, name: &str) -> Result<Option<Vec<ArrayRef>>> {
+        let Some(ix) = self.schema.fields().iter().position(|f| f.name() == name) else {
+            return Ok(None);
+        };
+        match self.schema.field(ix).data_type() {
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Ok(Some(
+                self.batches.iter().map(|b| b.column(ix).clone()).collect(),
+            )),
+            _ => self.column(name, &DataType::Utf8),
+        }
+    }
+
+    fn required_text(&self, name: &str) -> Result<Vec<ArrayRef>> {
+        self.text(name)?.ok_or_else(|| {
+            Failure::Input(format!("{}: required column `{name}` is missing", self.what))
+        })
+    }
+}
+
+fn describe(t: &DataType) -> &'static str {
+    match t {
+        DataType::Utf8 => "text",
+        DataType::Date32 => "a date",
+        DataType::UInt32 => "a non-negative whole number below 2^32",
+        DataType::Int64 => "a whole number",
+        DataType::Float64 => "a number",
+        DataType::Boolean => "true/false",
+        DataType::List(_) => "a list of text",
+        _ => "the type needed",
+    }
+}
+
+/// The value at `i` of a string array of any of the three layouts.
+fn str_at(a: &dyn Array, i: usize) -> Option<&str> {
+    if a.is_null(i) {
+        return None;
+    }
+    Some(match a.data_type() {
+        DataType::Utf8 => a.as_string::<i32>().value(i),
+        DataType::LargeUtf8 => a.as_string::<i64>().value(i),
+        _ => a.as_string_view().value(i),
+    })
+}
+
+fn date_of(days: i32) -> NaiveDate {
+    NaiveDate::default() + chrono::Duration::days(i64::from(days))
+}
+
+/// One batch's columns of a roster, ready to be read row by row.
+struct RosterBatch {
+    uscc: ArrayRef,
+    region: ArrayRef,
+    status: ArrayRef,
+    class: ArrayRef,
+    registered: ArrayRef,
+    industries: Option<ArrayRef>,
+    penalty: Option<ArrayRef>,
+    weight: Option<ArrayRef>,
+    /// Row number of the batch's first row in the frame.
+    start: usize,
+}
+
+/// Reads a target roster (检查对象名录库) frame: the columns of
+/// [`ROSTER_REQUIRED`] and optionally [`ROSTER_OPTIONAL`], as
+/// `jianguan draw run` reads them from CSV. Text may be in any Arrow string
+/// layout (or a dictionary of one); dates are Arrow dates, timestamps or
+/// `YYYY-MM-DD` text; `industries` is a list of identifiers or one text
+/// with `;` between them.
+pub(crate) fn roster(frame: &Frame) -> Result<Vec<RosterEntry>> {
+    let known: Vec<&str> = ROSTER_REQUIRED
+        .iter()
+        .chain(&ROSTER_OPTIONAL)
+        .copied()
+        .collect();
+    frame.only(&known)?;
+    let list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
+    let industries = match frame.schema.field_with_name("industries").map(|f| f.data_type()) {
+        Ok(DataType::List(_) | DataType::LargeList(_) | DataType::ListView(_)) => {
+            frame.column("industries", &list)?
+        }
+        _ => frame.text("industries")?,
+    };
+    let uscc = frame.required_text("uscc")?;
+    let region = frame.required_text("region")?;
+    let status = frame.required_text("status")?;
+    let class = frame.required_text("credit_class")?;
+    let registered = frame.required("registered_on", &DataType::Date32)?;
+    let penalty = frame.column("last_penalty_on", &DataType::Date32)?;
+    let weight = frame.column("weight", &DataType::UInt32)?;
+    let mut batches = Vec::with_capacity(uscc.len());
+    let mut start = 0;
+    for b in 0..uscc.len() {
+        batches.push(RosterBatch {
+            uscc: uscc[b].clone(),
+            region: region[b].clone(),
+            status: status[b].clone(),
+            class: class[b].clone(),
+            registered: registered[b].clone(),
+            industries: industries.as_ref().map(|c| c[b].clone()),
+            penalty: penalty.as_ref().map(|c| c[b].clone()),
+            weight: weight.as_ref().map(|c| c[b].clone()),
+            start,
+        });
+        start += uscc[b].len();
+    }
+    // Cut the rows into one range per core; each range is read on its own
+    // thread (parsing codes is most of the work), then joined in order.
+    let total = frame.rows();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = total.div_ceil(threads.max(1)).max(1);
+    let ranges: Vec<(usize, usize)> = (0..total)
+        .step_by(chunk)
+        .map(|s| (s, (s + chunk).min(total)))
+        .collect();
+    let parts: Vec<Result<Vec<RosterEntry>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges
+            .iter()
+            .map(|&(lo, hi)| {
+                let batches = &batches;
+                let what = frame.what;
+                scope.spawn(move || read_rows(what, batches, lo, hi))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a reader thread does not panic"))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(total);
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
+/// Rows `lo..hi` (frame row numbers) of a roster.
+fn read_rows(
+    what: &str,
+    batches: &[RosterBatch],
+    lo: usize,
+    hi: usize,
+) -> Result<Vec<RosterEntry>> {
+    let mut out = Vec::with_capacity(hi - lo);
+    for b in batches {
+        let n = b.uscc.len();
+        let (from, to) = (lo.max(b.start), hi.min(b.start + n));
+        for row in from..to {
+            out.push(read_row(what, b, row - b.start, row)?);
+        }
+    }
+    Ok(out)
+}
+
+fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterEntry> {
+    let bad = |column: &str, problem: String| {
+        Failure::Input(format!("{what} row {row}, column `{column}`: {problem}"))
+    };
+    fn need<'a>(
+        a: &'a ArrayRef,
+        i: usize,
+        bad: impl Fn(&str, String) -> Failure,
+        column: &str,
+    ) -> Result<&'a str> {
+        str_at(a.as_ref(), i).ok_or_else(|| bad(column, "is missing (null)".into()))
+    }
+    let uscc = Uscc::parse(need(&b.uscc, i, bad, "uscc")?).map_err(|e| bad("uscc", e.to_string()))?;
+    let region = RegionCode::parse(need(&b.region, i, bad, "region")?)
+        .map_err(|e| bad("region", e.to_string()))?;
+    let status_id = need(&b.status, i, bad, "status")?;
+    let status = EntityStatus::from_id(status_id).ok_or_else(|| {
+        bad(
+            "status",
+            format!(
+                "{status_id:?} is not a status (operating, closed, deregistered, revoked, moved_out)"
+            ),
+        )
+    })?;
+    let credit_class = need(&b.class, i, bad, "credit_class")?.to_string();
+    let dates = b.registered.as_primitive::<Date32Type>();
+    if dates.is_null(i) {
+        return Err(bad("registered_on", "is missing (null)".into()));
+    }
+    let registered_on = date_of(dates.value(i));
+    let last_penalty_on = b.penalty.as_ref().and_then(|p| {
+        let p = p.as_primitive::<Date32Type>();
+        (!p.is_null(i)).then(|| date_of(p.value(i)))
+    });
+    let weight = match &b.weight {
+        None => 1,
+        Some(w) => {
+            let w = w.as_primitive::<UInt32Type>();
+            if w.is_null(i) { 1 } else { w.value(i) }
+        }
+    };
+    let industries = match &b.industries {
+        None => Vec::new(),
+        Some(col) => industries_at(col, i).map_err(|e| bad("industries", e))?,
+    };
+    Ok(RosterEntry {
+        uscc,
+        region,
+        industries,
+        status,
+        credit_class,
+        registered_on,
+        last_penalty_on,
+        weight,
+    })
+}
+
+fn industries_at(col: &ArrayRef, i: usize) -> std::result::Result<Vec<Industry>, String> {
+    if col.is_null(i) {
+        return Ok(Vec::new());
+    }
+    let parse = |s: &str| s.parse::<Industry>().map_err(|e| e.to_string());
+    match col.data_type() {
+        DataType::List(_) => {
+            let values = col.as_list::<i32>().value(i);
+            (0..values.len())
+                .filter_map(|j| str_at(values.as_ref(), j))
+                .map(parse)
+                .collect()
+        }
+        _ => str_at(col.as_ref(), i)
+            .unwrap_or("")
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(parse)
+            .collect(),
+    }
+}
+
+/// Reads a fact table for a plugin operation from a frame: one column per
+/// fact of `schema` (absent optional facts may be left out, nulls are
+/// missing values). A `uscc` column the schema does not name is returned
+/// apart, as the rows' ids.
+pub(crate) fn facts(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<Vec<String>>)> {
+    let mut known: Vec<&str> = schema.iter().map(|s| s.name.as_str()).collect();
+    let id_column = !known.contains(&"uscc");
+    if id_column {
+        known.push("uscc");
+    }
+    frame.only(&known)?;
+    let rows = frame.rows();
+    let mut table = FactTable::new(rows);
+    for spec in schema {
+        let to = match spec.kind {
+            FactKind::Number => DataType::Float64,
+            FactKind::Integer => DataType::Int64,
+            FactKind::Flag => DataType::Boolean,
+            FactKind::Text => DataType::Utf8,
+            FactKind::Date => DataType::Date32,
+        };
+        let cols = if spec.kind == FactKind::Text {
+            frame.text(&spec.name)?
+        } else {
+            frame.column(&spec.name, &to)?
+        };
+        let Some(cols) = cols else {
+            if spec.required {
+                return Err(Failure::Input(format!(
+                    "{}: required fact `{}` has no column",
+                    frame.what, spec.name
+                )));
+            }
+            continue;
+        };
+        let mut present = Vec::with_capacity(rows);
+        let mut data = match spec.kind {
+            FactKind::Number => ColumnData::Number(Default::default()),
+            FactKind::Integer => ColumnData::Integer(Default::default()),
+            FactKind::Flag => ColumnData::Flag(Default::default()),
+            FactKind::Date => ColumnData::Date(Default::default()),
+            FactKind::Text => ColumnData::Text(Default::default()),
+        };
+        for a in &cols {
+            for i in 0..a.len() {
+                present.push(!a.is_null(i));
+            }
+            match &mut data {
+                ColumnData::Number(v) => {
+                    v.extend(a.as_primitive::<Float64Type>().values().iter().copied());
+                }
+                ColumnData::Integer(v) => {
+                    v.extend(a.as_primitive::<Int64Type>().values().iter().copied());
+                }
+                ColumnData::Flag(v) => v.extend(a.as_boolean().iter().map(|b| b.unwrap_or(false))),
+                ColumnData::Date(v) => {
+                    v.extend(a.as_primitive::<Date32Type>().values().iter().copied());
+                }
+                ColumnData::Text(v) => {
+                    v.extend((0..a.len()).map(|i| str_at(a.as_ref(), i).unwrap_or("").into()));
+                }
+            }
+        }
+        if let Some(row) = present.iter().position(|p| !p)
+            && spec.required
+        {
+            return Err(Failure::Input(format!(
+                "{} row {row}, fact `{}`: required fact is missing (null)",
+                frame.what, spec.name
+            )));
+        }
+        let mut column = Column::new(&spec.name, data);
+        if present.iter().any(|p| !p) {
+            column.present = present.into();
+        }
+        table = table.with(column);
+    }
+    let ids = if id_column {
+        frame.text("uscc")?.map(|cols| {
+            cols.iter()
+                .flat_map(|a| (0..a.len()).map(|i| str_at(a.as_ref(), i).unwrap_or("").to_string()))
+                .collect()
+        })
+    } else {
+        None
+    };
+    Ok((table, ids))
+}

@@ -1,0 +1,460 @@
+//! Draws (双随机) through Python: target rosters fixed once and reused,
+//! records, and the part-by-part steps a distributed engine runs
+//! (docs/draw-algorithm.md §2, §7). Plans, histories, inspector rosters and
+//! records cross as JSON in the shapes of tests/vectors/draw/.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
+use sdk::sampling::{
+    self, DrawRecord, DrawSetup, EntropyValue, InspectionHistory, InspectorRoster, PartialSelection,
+    PastInspection, Plan, RosterDigester, RosterEntry, TargetRoster, TaskCounts,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::columns::{self, Frame};
+use crate::errors::{Failure, Result};
+
+/// Parses JSON text into `T`, naming the path of the field at fault
+/// (`[3].registered_on`) and what was being read.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Failure::Input(if path == "." {
+            format!("{what}: {inner}")
+        } else {
+            format!("{what}{}: {inner}", path.strip_prefix('.').map_or(path.clone(), |p| {
+                if p.starts_with('[') { p.to_string() } else { format!(".{p}") }
+            }))
+        })
+    })
+}
+
+/// A target roster (检查对象名录库), checked and sorted by code; its digest
+/// (§2) is computed the first time it is asked for.
+#[derive(Debug)]
+#[pyclass(frozen, module = "jianguan._native")]
+pub struct Roster {
+    pub(crate) inner: TargetRoster,
+}
+
+impl Roster {
+    fn build(entries: Vec<RosterEntry>) -> Result<Self> {
+        Ok(Roster {
+            inner: TargetRoster::new(entries)?,
+        })
+    }
+}
+
+#[pymethods]
+impl Roster {
+    /// Reads a roster from an object exporting `__arrow_c_stream__`.
+    #[staticmethod]
+    fn from_arrow(py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let frame = Frame::read("roster", frame)?;
+        Ok(py.detach(|| columns::roster(&frame).and_then(Roster::build))?)
+    }
+
+    /// Reads a roster from a JSON array of entries.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(py.detach(|| {
+            from_json::<Vec<RosterEntry>>("roster", text).and_then(Roster::build)
+        })?)
+    }
+
+    /// The §2 digest in hex.
+    #[getter]
+    fn digest(&self, py: Python<'_>) -> String {
+        py.detach(|| sampling::hex(self.inner.digest()))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<jianguan.Roster of {} entities>", self.inner.len())
+    }
+}
+
+/// A draw's published record (canonical JSON, docs/draw-algorithm.md §9).
+#[derive(Debug)]
+#[pyclass(frozen, module = "jianguan._native")]
+pub struct Record {
+    pub(crate) inner: DrawRecord,
+}
+
+#[pymethods]
+impl Record {
+    /// Reads a record from its JSON.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Ok(Record {
+            inner: from_json("record", text)?,
+        })
+    }
+
+    /// The record as canonical JSON: the text its digest is taken over.
+    fn to_json(&self, py: Python<'_>) -> String {
+        py.detach(|| self.inner.to_canonical_json())
+    }
+
+    /// SHA-256 of the canonical JSON, in hex: the name it is published under.
+    #[getter]
+    fn digest(&self, py: Python<'_>) -> String {
+        py.detach(|| self.inner.digest())
+    }
+
+    /// The seed, in hex.
+    #[getter]
+    fn seed(&self) -> &str {
+        &self.inner.seed
+    }
+
+    /// The visits, as columns: `uscc`, `tasks`, `departments`, `items` and
+    /// `inspectors` (`department:id,id` per department, `;` between them).
+    fn visit_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let v = &self.inner.visits;
+        let join = |f: &dyn Fn(&sampling::Visit) -> String| -> Vec<String> {
+            v.iter().map(f).collect()
+        };
+        let out = PyDict::new(py);
+        out.set_item("uscc", join(&|x| x.uscc.to_string()))?;
+        out.set_item(
+            "tasks",
+            join(&|x| {
+                x.tasks
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(";")
+            }),
+        )?;
+        out.set_item("departments", join(&|x| x.departments.join(";")))?;
+        out.set_item("items", join(&|x| x.items.join(";")))?;
+        out.set_item(
+            "inspectors",
+            join(&|x| {
+                x.inspectors
+                    .iter()
+                    .map(|a| format!("{}:{}", a.department, a.inspectors.join(",")))
+                    .collect::<Vec<_>>()
+                    .join(";")
+            }),
+        )?;
+        Ok(out)
+    }
+
+    /// The selected entities, as columns: `task`, `department`, `class`,
+    /// `part`, `rank` (from 0, smallest key first) and `uscc`.
+    fn selection_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let (mut task, mut dept, mut class, mut part, mut rank, mut uscc) =
+            (vec![], vec![], vec![], vec![], vec![], vec![]);
+        for (t, outcome) in self.inner.tasks.iter().enumerate() {
+            for s in &outcome.strata {
+                for (r, u) in s.selected.iter().enumerate() {
+                    task.push(t);
+                    dept.push(outcome.department.as_str());
+                    class.push(s.class.as_str());
+                    part.push(match s.part {
+                        sampling::StratumPart::Normal => "normal",
+                        sampling::StratumPart::Reduced => "reduced",
+                    });
+                    rank.push(r);
+                    uscc.push(u.as_str());
+                }
+            }
+        }
+        let out = PyDict::new(py);
+        out.set_item("task", task)?;
+        out.set_item("department", dept)?;
+        out.set_item("class", class)?;
+        out.set_item("part", part)?;
+        out.set_item("rank", rank)?;
+        out.set_item("uscc", uscc)?;
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<jianguan.DrawRecord {} of plan {:?}: {} visits>",
+            &self.inner.digest()[..16],
+            self.inner.plan.id,
+            self.inner.visits.len()
+        )
+    }
+}
+
+/// The history and inspector rosters of a draw, from their JSON.
+pub(crate) fn side_rosters(
+    history_json: &str,
+    inspectors_json: &str,
+) -> Result<(InspectionHistory, InspectorRoster)> {
+    let history: Vec<PastInspection> = from_json("history", history_json)?;
+    let inspectors: Vec<sampling::Inspector> = from_json("inspectors", inspectors_json)?;
+    Ok((
+        InspectionHistory::new(history)?,
+        InspectorRoster::new(inspectors)?,
+    ))
+}
+
+/// What a setup is made of, as it crosses to a worker process (pickle).
+#[derive(Serialize, Deserialize)]
+struct SetupState {
+    plan: Plan,
+    targets: String,
+    history: Vec<PastInspection>,
+    inspectors: Vec<sampling::Inspector>,
+    entropy: Vec<EntropyValue>,
+}
+
+/// A plan bound to its rosters' digests and public values, for a draw over
+/// roster parts: count each part, select from each part, finish. Picklable,
+/// so that a distributed engine can send it to its workers.
+#[derive(Debug)]
+#[pyclass(frozen, module = "jianguan._native")]
+pub struct Setup {
+    plan: Plan,
+    targets: sampling::Digest32,
+    history: InspectionHistory,
+    inspectors: InspectorRoster,
+    entropy: Vec<EntropyValue>,
+    state: String,
+}
+
+impl Setup {
+    /// Checks everything a [`DrawSetup`] checks, once, up front.
+    pub(crate) fn new(
+        plan: Plan,
+        targets_hex: &str,
+        history_json: &str,
+        inspectors_json: &str,
+        entropy_json: &str,
+    ) -> Result<Self> {
+        let targets = sampling::parse_digest(targets_hex).ok_or_else(|| {
+            Failure::Input(format!(
+                "targets digest {targets_hex:?} is not 64 hexadecimal digits"
+            ))
+        })?;
+        let history: Vec<PastInspection> = from_json("history", history_json)?;
+        let inspectors: Vec<sampling::Inspector> = from_json("inspectors", inspectors_json)?;
+        let entropy: Vec<EntropyValue> = from_json("entropy", entropy_json)?;
+        let state = serde_json::to_string(&SetupState {
+            plan: plan.clone(),
+            targets: targets_hex.to_string(),
+            history: history.clone(),
+            inspectors: inspectors.clone(),
+            entropy: entropy.clone(),
+        })
+        .expect("serializable");
+        let setup = Setup {
+            plan,
+            targets,
+            history: InspectionHistory::new(history)?,
+            inspectors: InspectorRoster::new(inspectors)?,
+            entropy,
+            state,
+        };
+        setup.draw_setup()?;
+        Ok(setup)
+    }
+
+    fn draw_setup(&self) -> Result<DrawSetup<'_>> {
+        Ok(DrawSetup::new(
+            &self.plan,
+            &self.targets,
+            &self.history,
+            &self.inspectors,
+            &self.entropy,
+        )?)
+    }
+
+    fn task(&self, t: usize) -> Result<usize> {
+        if t >= self.plan.tasks.len() {
+            return Err(Failure::Input(format!(
+                "task {t}: the plan has {} tasks",
+                self.plan.tasks.len()
+            )));
+        }
+        Ok(t)
+    }
+
+    /// The counts of task `t` summed over every part, padded to every
+    /// stratum part.
+    fn summed(&self, t: usize, counts: &[String]) -> Result<TaskCounts> {
+        let mut sum = TaskCounts::default();
+        for (i, c) in counts.iter().enumerate() {
+            let c: TaskCounts = from_json(&format!("counts[{i}]"), c)?;
+            let parts = 2 * self.plan.tasks[t].strata.len();
+            if c.pools.len() > parts {
+                return Err(Failure::Input(format!(
+                    "counts[{i}]: {} stratum parts, task {t} has {parts}",
+                    c.pools.len()
+                )));
+            }
+            sum.add(&c);
+        }
+        sum.pools.resize(2 * self.plan.tasks[t].strata.len(), 0);
+        Ok(sum)
+    }
+}
+
+#[pymethods]
+impl Setup {
+    #[classmethod]
+    fn _restore(_cls: &Bound<'_, PyType>, state: &str) -> PyResult<Self> {
+        let s: SetupState = from_json("setup state", state)?;
+        Ok(Setup::new(
+            s.plan,
+            &s.targets,
+            &serde_json::to_string(&s.history).expect("serializable"),
+            &serde_json::to_string(&s.inspectors).expect("serializable"),
+            &serde_json::to_string(&s.entropy).expect("serializable"),
+        )?)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let restore = slf.get_type().getattr("_restore")?;
+        let args = PyTuple::new(py, [slf.get().state.as_str()])?;
+        PyTuple::new(py, [restore.into_any(), args.into_any()])
+    }
+
+    /// Number of tasks in the plan.
+    #[getter]
+    fn task_count(&self) -> usize {
+        self.plan.tasks.len()
+    }
+
+    /// The seed, in hex (§5).
+    #[getter]
+    fn seed(&self) -> PyResult<String> {
+        Ok(sampling::hex(self.draw_setup()?.seed()))
+    }
+
+    /// Pass 1 over one part: task `t`'s pool sizes, as JSON.
+    fn count(&self, py: Python<'_>, t: usize, part: &Roster) -> PyResult<String> {
+        let t = self.task(t)?;
+        Ok(py.detach(|| -> Result<String> {
+            let counts = self.draw_setup()?.count(t, &part.inner)?;
+            Ok(serde_json::to_string(&counts).expect("serializable"))
+        })?)
+    }
+
+    /// Pass 2 over one part: task `t`'s winners and exclusions there, as
+    /// JSON, sized from the counts of every part.
+    fn select(
+        &self,
+        py: Python<'_>,
+        t: usize,
+        part: &Roster,
+        counts: Vec<String>,
+    ) -> PyResult<String> {
+        let t = self.task(t)?;
+        Ok(py.detach(|| -> Result<String> {
+            let setup = self.draw_setup()?;
+            let takes = setup.takes(t, &self.summed(t, &counts)?)?;
+            let sel = setup.select(t, &part.inner, &takes)?;
+            Ok(serde_json::to_string(&sel).expect("serializable"))
+        })?)
+    }
+
+    /// Merges the parts' selections of task `t` into one, as JSON.
+    fn merge(
+        &self,
+        py: Python<'_>,
+        t: usize,
+        counts: Vec<String>,
+        selections: Vec<String>,
+    ) -> PyResult<String> {
+        let t = self.task(t)?;
+        Ok(py.detach(|| -> Result<String> {
+            let setup = self.draw_setup()?;
+            let takes = setup.takes(t, &self.summed(t, &counts)?)?;
+            let merged = merge_all(&takes, &selections)?;
+            Ok(serde_json::to_string(&merged).expect("serializable"))
+        })?)
+    }
+
+    /// The record, from every task's part counts and (merged) selections.
+    fn finish(
+        &self,
+        py: Python<'_>,
+        counts: Vec<Vec<String>>,
+        selections: Vec<Vec<String>>,
+    ) -> PyResult<Record> {
+        let n = self.plan.tasks.len();
+        if counts.len() != n || selections.len() != n {
+            return Err(Failure::Input(format!(
+                "finish takes counts and selections for each of the plan's {n} tasks, given {} and {}",
+                counts.len(),
+                selections.len()
+            ))
+            .into());
+        }
+        Ok(py.detach(|| -> Result<Record> {
+            let setup = self.draw_setup()?;
+            let mut tasks = Vec::with_capacity(n);
+            for t in 0..n {
+                let summed = self.summed(t, &counts[t])?;
+                // The takes are recomputed, never taken from the caller.
+                let takes = setup.takes(t, &summed)?;
+                let sel = merge_all(&takes, &selections[t])?;
+                tasks.push((summed, takes, sel));
+            }
+            Ok(Record {
+                inner: setup.finish(tasks)?,
+            })
+        })?)
+    }
+}
+
+fn merge_all(takes: &[u64], selections: &[String]) -> Result<PartialSelection> {
+    let mut merged = PartialSelection::default();
+    for (i, s) in selections.iter().enumerate() {
+        let s: PartialSelection = from_json(&format!("selections[{i}]"), s)?;
+        merged.merge(s, takes);
+    }
+    // A task drawn over no part still lists every stratum part.
+    merged.merge(PartialSelection::default(), takes);
+    Ok(merged)
+}
+
+/// Folds one roster part into a digest state (`None` to start), returning
+/// the new state: parts must come in code order.
+#[pyfunction]
+#[pyo3(signature = (state, part))]
+pub fn roster_digest_update<'py>(
+    py: Python<'py>,
+    state: Option<&[u8]>,
+    part: &Roster,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = py.detach(|| -> Result<Vec<u8>> {
+        let mut d = match state {
+            None => RosterDigester::new(),
+            Some(s) => RosterDigester::restore(s)?,
+        };
+        d.update(&part.inner)?;
+        Ok(d.save())
+    })?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// The digest, in hex, of everything a state has folded in.
+#[pyfunction]
+pub fn roster_digest_finish(state: &[u8]) -> PyResult<String> {
+    let d = RosterDigester::restore(state).map_err(Failure::from)?;
+    Ok(sampling::hex(&d.finish()))
+}
+
+/// Registers this module's classes and functions.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Roster>()?;
+    m.add_class::<Record>()?;
+    m.add_class::<Setup>()?;
+    m.add_function(wrap_pyfunction!(roster_digest_update, m)?)?;
+    m.add_function(wrap_pyfunction!(roster_digest_finish, m)?)?;
+    Ok(())
+}

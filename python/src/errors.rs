@@ -1,0 +1,104 @@
+//! The one place where failures become Python exceptions. The classes live
+//! in `jianguan/errors.py` (so that they can also subclass `ValueError` and
+//! `TypeError`); every exception carries `kind`, a stable snake_case name.
+
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use sdk::plugin_host::{PluginCallError, PluginError};
+
+/// A failure of a binding call, before it is raised in Python.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The SDK refused.
+    Sdk(sdk::Error),
+    /// An argument has the right type but a wrong value or shape (a missing
+    /// column, a malformed JSON document, an out-of-range number).
+    Input(String),
+}
+
+impl From<sdk::Error> for Failure {
+    fn from(e: sdk::Error) -> Self {
+        Failure::Sdk(e)
+    }
+}
+
+impl From<sdk::sampling::SamplingError> for Failure {
+    fn from(e: sdk::sampling::SamplingError) -> Self {
+        Failure::Sdk(e.into())
+    }
+}
+
+pub(crate) type Result<T> = std::result::Result<T, Failure>;
+
+/// The exception class (in `jianguan.errors`) and `kind` of a failure.
+fn class_and_kind(f: &Failure) -> (&'static str, String) {
+    use sdk::Error as E;
+    match f {
+        Failure::Input(_) => ("InvalidInputError", "invalid_input".into()),
+        Failure::Sdk(e) => match e {
+            E::Uscc(_) => ("UsccError", "invalid_uscc".into()),
+            E::Entity(_) => ("InvalidInputError", "invalid_entity".into()),
+            E::Credit(_) => ("CreditError", "credit".into()),
+            E::Sampling(s) => match s {
+                sdk::sampling::SamplingError::VerificationFailed { .. } => {
+                    ("VerificationError", s.kind().into())
+                }
+                _ => ("DrawError", s.kind().into()),
+            },
+            E::Rfc3797(_) => ("Rfc3797Error", "rfc3797".into()),
+            E::Results(_) => ("ResultsError", "results".into()),
+            E::Referral(_) => ("ReferralError", "referral".into()),
+            E::Calendar(_) => ("CalendarError", "calendar".into()),
+            E::Catalog(_) => ("CatalogError", "catalog".into()),
+            E::Synth(_) => ("InvalidInputError", "synth".into()),
+            E::Plugin(p) => match p {
+                PluginError::Load(_) | PluginError::Folder { .. } => {
+                    ("PluginLoadError", "plugin_load".into())
+                }
+                PluginError::Call(PluginCallError::NotLoaded(_)) => {
+                    ("PluginError", "plugin_not_loaded".into())
+                }
+                PluginError::Call(PluginCallError::InvalidFacts { .. }) => {
+                    ("FactsError", "invalid_facts".into())
+                }
+                _ => ("PluginError", "plugin_call".into()),
+            },
+            _ => ("Error", "error".into()),
+        },
+    }
+}
+
+fn message(f: &Failure) -> String {
+    match f {
+        Failure::Sdk(e) => e.to_string(),
+        Failure::Input(m) => m.clone(),
+    }
+}
+
+impl From<Failure> for PyErr {
+    fn from(f: Failure) -> PyErr {
+        let (class, kind) = class_and_kind(&f);
+        let text = message(&f);
+        Python::attach(|py| {
+            let made = (|| -> PyResult<PyErr> {
+                let cls = py.import("jianguan.errors")?.getattr(class)?;
+                let args = PyTuple::new(py, [text.as_str()])?;
+                let exc = cls.call1(args)?;
+                exc.setattr("kind", kind.as_str())?;
+                Ok(PyErr::from_value(exc))
+            })();
+            // The package's own module is missing only in a broken install.
+            made.unwrap_or_else(|e| {
+                PyRuntimeError::new_err(format!("{text} (and jianguan.errors failed: {e})"))
+            })
+        })
+    }
+}
+
+/// A Python error raised while reading an argument (e.g. a frame whose
+/// `__arrow_c_stream__` failed), kept as it is but prefixed with what was
+/// being read.
+pub(crate) fn reading(what: &str, e: PyErr) -> Failure {
+    Python::attach(|py| Failure::Input(format!("{what}: {}", e.value(py))))
+}
