@@ -72,6 +72,9 @@ def _from_pandas(v: object) -> object:
         return None
     if isinstance(v, float) and v != v:
         return None
+    # A whole-number column with a missing cell is float in pandas.
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
     if type(v).__name__ in ("NaTType", "NAType"):
         return None
     if type(v).__name__ == "Timestamp":

@@ -177,14 +177,9 @@ struct RosterBatch {
 /// `jianguan draw run` reads them from CSV. Text may be in any Arrow string
 /// layout (or a dictionary of one); dates are Arrow dates, timestamps or
 /// `YYYY-MM-DD` text; `industries` is a list of identifiers or one text
-/// with `;` between them.
+/// with `;` between them. Other columns are ignored, as `jianguan draw run`
+/// ignores them in CSV, so a register's whole frame reads as is.
 pub(crate) fn roster(frame: &Frame) -> Result<Vec<RosterEntry>> {
-    let known: Vec<&str> = ROSTER_REQUIRED
-        .iter()
-        .chain(&ROSTER_OPTIONAL)
-        .copied()
-        .collect();
-    frame.only(&known)?;
     let list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
     let industries = match frame.schema.field_with_name("industries").map(|f| f.data_type()) {
         Ok(DataType::List(_) | DataType::LargeList(_) | DataType::ListView(_)) => {
@@ -347,7 +342,17 @@ fn industries_at(col: &ArrayRef, i: usize) -> std::result::Result<Vec<Industry>,
 /// fact of `schema` (absent optional facts may be left out, nulls are
 /// missing values). A `uscc` column the schema does not name is returned
 /// apart, as the rows' ids.
-pub(crate) fn facts(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<Vec<String>>)> {
+pub(crate) fn facts(
+    frame: &Frame,
+    schema: &[FactSpec],
+) -> Result<(FactTable, Option<Vec<String>>)> {
+    facts_table(frame, schema).map_err(|e| match e {
+        Failure::Input(m) => Failure::Facts(m),
+        other => other,
+    })
+}
+
+fn facts_table(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<Vec<String>>)> {
     let mut known: Vec<&str> = schema.iter().map(|s| s.name.as_str()).collect();
     let id_column = !known.contains(&"uscc");
     if id_column {

@@ -20,13 +20,19 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) 
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        Failure::Input(if path == "." {
-            format!("{what}: {inner}")
-        } else {
-            format!("{what}{}: {inner}", path.strip_prefix('.').map_or(path.clone(), |p| {
-                if p.starts_with('[') { p.to_string() } else { format!(".{p}") }
-            }))
+        let inner = e.into_inner().to_string();
+        Failure::Input(match path.as_str() {
+            // At the top: where in the text is what helps.
+            "." | "?" => format!("{what}: {inner}"),
+            // Deeper: the path says where; the text position is noise.
+            _ => {
+                let inner = match inner.rfind(" at line ") {
+                    Some(at) => &inner[..at],
+                    None => inner.as_str(),
+                };
+                let sep = if path.starts_with('[') { "" } else { "." };
+                format!("{what}{sep}{path}: {inner}")
+            }
         })
     })
 }

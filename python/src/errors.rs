@@ -15,6 +15,9 @@ pub(crate) enum Failure {
     /// An argument has the right type but a wrong value or shape (a missing
     /// column, a malformed JSON document, an out-of-range number).
     Input(String),
+    /// A fact table for a plugin that does not fit its schema (a missing,
+    /// unknown or mistyped fact); the plugin is not called.
+    Facts(String),
 }
 
 impl From<sdk::Error> for Failure {
@@ -36,6 +39,7 @@ fn class_and_kind(f: &Failure) -> (&'static str, String) {
     use sdk::Error as E;
     match f {
         Failure::Input(_) => ("InvalidInputError", "invalid_input".into()),
+        Failure::Facts(_) => ("FactsError", "invalid_facts".into()),
         Failure::Sdk(e) => match e {
             E::Uscc(_) => ("UsccError", "invalid_uscc".into()),
             E::Entity(_) => ("InvalidInputError", "invalid_entity".into()),
@@ -72,7 +76,7 @@ fn class_and_kind(f: &Failure) -> (&'static str, String) {
 fn message(f: &Failure) -> String {
     match f {
         Failure::Sdk(e) => e.to_string(),
-        Failure::Input(m) => m.clone(),
+        Failure::Input(m) | Failure::Facts(m) => m.clone(),
     }
 }
 

@@ -242,7 +242,7 @@ impl Supervisor {
             }
         }
         let facts = facts_from_json_rows(&rows, schema)
-            .map_err(|e| Failure::Input(format!("facts {e}")))?;
+            .map_err(|e| Failure::Facts(format!("facts {e}")))?;
         let out = self.grades_out(py, plugin, &facts)?;
         if let Some(ids) = ids {
             out.set_item("uscc", ids)?;
