@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Makes the Python environment the tests and examples run in: a venv at
 # target/py-venv with python/requirements-dev.txt installed (remade only when
-# that file changes), then builds the package into it with maturin (release
-# profile, abi3 for Python 3.10+). Prints the venv's python on stdout.
+# that file changes), then builds the package into it with maturin (abi3 for
+# Python 3.10+; the dev profile, or with --release the release profile, as
+# the main job and the benchmark use). Prints the venv's python on stdout.
+#
+#   scripts/python-env.sh [--release]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +18,9 @@ if ! cmp -s "$req" "$venv/requirements-dev.txt"; then
   "$venv/bin/pip" install --quiet -r "$req" >&2
   cp "$req" "$venv/requirements-dev.txt"  # stamp: reinstall only when the pins change
 fi
+profile=()
+[[ ${1:-} == --release ]] && profile=(--release)
 # maturin builds python/ (crate jianguan-python) and installs it editable.
-(cd python && VIRTUAL_ENV="$PWD/../$venv" "../$venv/bin/maturin" develop --release --locked --quiet >&2)
+venv=$(cd "$venv" && pwd)
+(cd python && VIRTUAL_ENV="$venv" "$venv/bin/maturin" develop "${profile[@]}" --locked --quiet >&2)
 echo "$venv/bin/python"

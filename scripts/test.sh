@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, lints, the Rust tests (unit,
 # integration, doc and command-line tests), the C API (header, C examples
-# and tests, under valgrind), the C plugins, the examples, and the docs
-# build. CI runs exactly this (.ci/run).
+# and tests, under valgrind), the C plugins, the Python package (stubs,
+# pytest, examples), the examples, and the docs build. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,6 +50,21 @@ bash scripts/c-header-check.sh
 
 step "examples"
 bash examples/run.sh
+
+# The Python package: a venv with the pinned packages, the package built
+# into it by maturin, its stubs checked against the built module, then its
+# tests (every vector, every exception path, Dask) and its examples.
+step "Python: venv and maturin build (scripts/python-env.sh)"
+py=$(bash scripts/python-env.sh)
+
+step "Python: mypy --strict and stubtest"
+(cd python && "$py" -m mypy jianguan && "$py" -m mypy.stubtest --mypy-config-file pyproject.toml jianguan)
+
+step "Python: pytest"
+(cd python && "$py" -m pytest -q -p no:cacheprovider)
+
+step "Python examples (examples/python/run.sh)"
+bash examples/python/run.sh "$py" "${CARGO_TARGET_DIR:-target}/example-plugins"
 
 step "C examples and C tests, then again under valgrind (examples/c/run.sh)"
 bash examples/c/run.sh "${CARGO_TARGET_DIR:-target}/example-plugins"

@@ -4,6 +4,22 @@ import datetime
 import os
 from typing import Any, final
 
+__all__ = [
+    "ALGORITHM",
+    "RECORD_FORMAT",
+    "ROSTER_OPTIONAL",
+    "ROSTER_REQUIRED",
+    "Record",
+    "Roster",
+    "Setup",
+    "Supervisor",
+    "check_uscc",
+    "check_uscc_many",
+    "rfc3797_select",
+    "roster_digest_finish",
+    "roster_digest_update",
+]
+
 ALGORITHM: str
 RECORD_FORMAT: str
 ROSTER_REQUIRED: list[str]

@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import dask
-from dask import delayed
+from dask.base import compute
+from dask.delayed import delayed
 
 from . import _native
 from ._input import roster as _roster
@@ -119,10 +119,10 @@ def draw(
     )
     tasks = range(setup.task_count)
     counts: list[list[str]] = list(
-        dask.compute(*[[delayed(_count)(setup, t, i, p) for i, p in enumerate(parts)] for t in tasks])
+        compute(*[[delayed(_count)(setup, t, i, p) for i, p in enumerate(parts)] for t in tasks])
     )
     selections: list[list[str]] = list(
-        dask.compute(
+        compute(
             *[
                 [delayed(_select)(setup, t, i, p, counts[t]) for i, p in enumerate(parts)]
                 for t in tasks

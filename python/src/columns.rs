@@ -36,9 +36,7 @@ pub(crate) struct Frame {
 impl Frame {
     /// Reads `obj` through `__arrow_c_stream__`.
     pub(crate) fn read(what: &'static str, obj: &Bound<'_, PyAny>) -> Result<Self> {
-        let table: PyTable = obj
-            .extract()
-            .map_err(|e: PyErr| reading(what, e))?;
+        let table: PyTable = obj.extract().map_err(|e: PyErr| reading(what, e))?;
         let (batches, schema) = table.into_inner();
         Ok(Frame {
             what,
@@ -105,7 +103,10 @@ impl Frame {
 
     fn required(&self, name: &str, to: &DataType) -> Result<Vec<ArrayRef>> {
         self.column(name, to)?.ok_or_else(|| {
-            Failure::Input(format!("{}: required column `{name}` is missing", self.what))
+            Failure::Input(format!(
+                "{}: required column `{name}` is missing",
+                self.what
+            ))
         })
     }
 
@@ -124,7 +125,10 @@ impl Frame {
 
     fn required_text(&self, name: &str) -> Result<Vec<ArrayRef>> {
         self.text(name)?.ok_or_else(|| {
-            Failure::Input(format!("{}: required column `{name}` is missing", self.what))
+            Failure::Input(format!(
+                "{}: required column `{name}` is missing",
+                self.what
+            ))
         })
     }
 }
@@ -181,7 +185,11 @@ struct RosterBatch {
 /// ignores them in CSV, so a register's whole frame reads as is.
 pub(crate) fn roster(frame: &Frame) -> Result<Vec<RosterEntry>> {
     let list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
-    let industries = match frame.schema.field_with_name("industries").map(|f| f.data_type()) {
+    let industries = match frame
+        .schema
+        .field_with_name("industries")
+        .map(|f| f.data_type())
+    {
         Ok(DataType::List(_) | DataType::LargeList(_) | DataType::ListView(_)) => {
             frame.column("industries", &list)?
         }
@@ -213,7 +221,9 @@ pub(crate) fn roster(frame: &Frame) -> Result<Vec<RosterEntry>> {
     // Cut the rows into one range per core; each range is read on its own
     // thread (parsing codes is most of the work), then joined in order.
     let total = frame.rows();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let chunk = total.div_ceil(threads.max(1)).max(1);
     let ranges: Vec<(usize, usize)> = (0..total)
         .step_by(chunk)
@@ -270,7 +280,8 @@ fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterE
     ) -> Result<&'a str> {
         str_at(a.as_ref(), i).ok_or_else(|| bad(column, "is missing (null)".into()))
     }
-    let uscc = Uscc::parse(need(&b.uscc, i, bad, "uscc")?).map_err(|e| bad("uscc", e.to_string()))?;
+    let uscc =
+        Uscc::parse(need(&b.uscc, i, bad, "uscc")?).map_err(|e| bad("uscc", e.to_string()))?;
     let region = RegionCode::parse(need(&b.region, i, bad, "region")?)
         .map_err(|e| bad("region", e.to_string()))?;
     let status_id = need(&b.status, i, bad, "status")?;

@@ -6,8 +6,8 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
 use sdk::sampling::{
-    self, DrawRecord, DrawSetup, EntropyValue, InspectionHistory, InspectorRoster, PartialSelection,
-    PastInspection, Plan, RosterDigester, RosterEntry, TargetRoster, TaskCounts,
+    self, DrawRecord, DrawSetup, EntropyValue, InspectionHistory, InspectorRoster,
+    PartialSelection, PastInspection, Plan, RosterDigester, RosterEntry, TargetRoster, TaskCounts,
 };
 use serde::{Deserialize, Serialize};
 
@@ -65,9 +65,7 @@ impl Roster {
     /// Reads a roster from a JSON array of entries.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Ok(py.detach(|| {
-            from_json::<Vec<RosterEntry>>("roster", text).and_then(Roster::build)
-        })?)
+        Ok(py.detach(|| from_json::<Vec<RosterEntry>>("roster", text).and_then(Roster::build))?)
     }
 
     /// The §2 digest in hex.
@@ -123,9 +121,8 @@ impl Record {
     /// `inspectors` (`department:id,id` per department, `;` between them).
     fn visit_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let v = &self.inner.visits;
-        let join = |f: &dyn Fn(&sampling::Visit) -> String| -> Vec<String> {
-            v.iter().map(f).collect()
-        };
+        let join =
+            |f: &dyn Fn(&sampling::Visit) -> String| -> Vec<String> { v.iter().map(f).collect() };
         let out = PyDict::new(py);
         out.set_item("uscc", join(&|x| x.uscc.to_string()))?;
         out.set_item(

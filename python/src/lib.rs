@@ -54,6 +54,9 @@ fn check_uscc_many(py: Python<'_>, codes: Vec<String>) -> Vec<Option<String>> {
     })
 }
 
+/// One RFC 3797 pick: index, MD5 in hex, divisor, position.
+type Pick = (usize, String, usize, usize);
+
 /// RFC 3797 selection of `count` of `pool` items from number sources:
 /// `(key string, [(index, md5 hex, divisor, position)])`.
 #[pyfunction]
@@ -61,7 +64,7 @@ fn rfc3797_select(
     pool: usize,
     count: usize,
     sources: Vec<Vec<u64>>,
-) -> PyResult<(String, Vec<(usize, String, usize, usize)>)> {
+) -> PyResult<(String, Vec<Pick>)> {
     let sources: Vec<rfc3797::EntropySource> = sources
         .into_iter()
         .map(rfc3797::EntropySource::numbers)

@@ -93,7 +93,8 @@ impl Supervisor {
             }
         }
         if let Some(text) = catalog_json {
-            b = b.catalog(InMemoryCatalog::from_json_str(text).map_err(|e| Failure::Sdk(e.into()))?);
+            b = b
+                .catalog(InMemoryCatalog::from_json_str(text).map_err(|e| Failure::Sdk(e.into()))?);
         }
         if let Some(text) = holidays_json {
             let mut calendar = WorkCalendar::china();
@@ -107,8 +108,8 @@ impl Supervisor {
             Some(text) => from_json("credit_profiles", text)?,
             None => Vec::new(),
         };
-        let lookup =
-            InMemoryCreditLookup::from_profiles(scheme, profiles).map_err(|e| Failure::Sdk(e.into()))?;
+        let lookup = InMemoryCreditLookup::from_profiles(scheme, profiles)
+            .map_err(|e| Failure::Sdk(e.into()))?;
         b = b.credit(lookup);
         let inner = py.detach(|| b.build()).map_err(Failure::from)?;
         Ok(Supervisor { inner })
@@ -127,7 +128,9 @@ impl Supervisor {
     /// Who supervises item `code` given the approval facts (JSON), as JSON.
     fn resolve_json(&self, code: &str, facts_json: &str) -> PyResult<String> {
         let facts: ApprovalFacts = from_json("approval facts", facts_json)?;
-        Ok(json(&self.inner.resolve(code, &facts).map_err(Failure::from)?))
+        Ok(json(
+            &self.inner.resolve(code, &facts).map_err(Failure::from)?,
+        ))
     }
 
     /// The credit scheme, as JSON.
@@ -147,7 +150,10 @@ impl Supervisor {
     }
 
     fn add_working_days(&self, start: NaiveDate, n: u32) -> PyResult<NaiveDate> {
-        Ok(self.inner.add_working_days(start, n).map_err(Failure::from)?)
+        Ok(self
+            .inner
+            .add_working_days(start, n)
+            .map_err(Failure::from)?)
     }
 
     fn working_days_between(&self, start: NaiveDate, end: NaiveDate) -> PyResult<u32> {
@@ -253,7 +259,9 @@ impl Supervisor {
     /// The plan (JSON) checked and resolved against the catalog, as JSON.
     fn resolve_plan_json(&self, plan_json: &str) -> PyResult<String> {
         let plan: Plan = from_json("plan", plan_json)?;
-        Ok(json(&self.inner.resolve_plan(&plan).map_err(Failure::from)?))
+        Ok(json(
+            &self.inner.resolve_plan(&plan).map_err(Failure::from)?,
+        ))
     }
 
     /// Draws a plan over a fixed roster.
@@ -270,9 +278,9 @@ impl Supervisor {
             let plan: Plan = from_json("plan", plan_json)?;
             let entropy: Vec<EntropyValue> = from_json("entropy", entropy_json)?;
             let (history, inspectors) = side_rosters(history_json, inspectors_json)?;
-            let inner = self
-                .inner
-                .draw_over(&plan, (&roster.inner, &history, &inspectors), &entropy)?;
+            let inner =
+                self.inner
+                    .draw_over(&plan, (&roster.inner, &history, &inspectors), &entropy)?;
             Ok(Record { inner })
         })?)
     }

@@ -132,10 +132,7 @@ impl RosterDigester {
             None
         } else {
             let text = std::str::from_utf8(code).map_err(|_| bad("the last code is not text"))?;
-            Some(
-                Uscc::parse(text)
-                    .map_err(|e| bad(&format!("the last code is not valid: {e}")))?,
-            )
+            Some(Uscc::parse(text).map_err(|e| bad(&format!("the last code is not valid: {e}")))?)
         };
         if last.is_none() != (rows == 0) {
             return Err(bad("the row count and the last code disagree"));
@@ -160,7 +157,8 @@ mod tests {
         let whole = TargetRoster::new(all.clone()).unwrap();
         let mut d = RosterDigester::new();
         for chunk in all.chunks(137) {
-            d.update(&TargetRoster::new(chunk.to_vec()).unwrap()).unwrap();
+            d.update(&TargetRoster::new(chunk.to_vec()).unwrap())
+                .unwrap();
             d.update(&TargetRoster::new([]).unwrap()).unwrap();
             d = RosterDigester::restore(&d.save()).unwrap();
         }
@@ -174,7 +172,8 @@ mod tests {
     fn overlapping_or_reordered_parts_are_refused_and_change_nothing() {
         let all = uniform_roster(10);
         let mut d = RosterDigester::new();
-        d.update(&TargetRoster::new(all[5..].to_vec()).unwrap()).unwrap();
+        d.update(&TargetRoster::new(all[5..].to_vec()).unwrap())
+            .unwrap();
         let before = d.save();
         let err = d
             .update(&TargetRoster::new(all[..5].to_vec()).unwrap())
@@ -199,7 +198,10 @@ mod tests {
             .unwrap();
         let good = d.save();
         let cases: [(Vec<u8>, &str); 4] = [
-            (good[..good.len() - 1].to_vec(), "bytes, a digester state has"),
+            (
+                good[..good.len() - 1].to_vec(),
+                "bytes, a digester state has",
+            ),
             ([&[9u8][..], &good[1..]].concat(), "layout version 9"),
             (
                 [&good[..9], &[b'x'; 18][..], &good[27..]].concat(),
