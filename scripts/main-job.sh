@@ -21,7 +21,11 @@
 #      loads the same plugins folder, where a plugin written in C
 #      (product_quality) sits beside the Rust ones, checks every code of the
 #      register and draws batch 3; the Rust command verifies the C record,
-#      which must be the Rust record byte for byte.
+#      which must be the Rust record byte for byte;
+#   8. and from Python (scripts/county_python.py, the package built into the
+#      venv of scripts/python-env.sh): grade the food businesses and draw
+#      batch 3 from pandas DataFrames, and batch 4 on Dask over two worker
+#      processes; every grade and both records must equal the Rust ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -114,6 +118,10 @@ python3 scripts/draw_inputs.py examples/plans/pingdu-batch3-2026.json \
 "$bin" draw verify --record "$draws/batch3-from-c.json" --roster "$out/entities.csv" --inspectors "$out/inspectors.csv"
 cmp "$draws/batch3-from-c.json" "$batch3"
 echo "the C record is the Rust record byte for byte: $(basename "$batch3")"
+
+step "Python: grade and draw from pandas DataFrames, then batch 4 on Dask (2 worker processes); the records must be the Rust records byte for byte"
+py=$(bash scripts/python-env.sh --release)
+"$py" scripts/county_python.py "$out" "$batch3" "$batch4"
 
 step "RFC 3797 mode for a small pool (e.g. an inspector panel): the RFC's own worked example"
 "$bin" draw rfc3797 --pool 25 --count 10 --source 9319 --source "2 5 12 8 10" --source "9 18 26 34 41 45"

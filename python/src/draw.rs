@@ -9,6 +9,10 @@ use sdk::sampling::{
     self, DrawRecord, DrawSetup, EntropyValue, InspectionHistory, InspectorRoster,
     PartialSelection, PastInspection, Plan, RosterDigester, RosterEntry, TargetRoster, TaskCounts,
 };
+use std::sync::Arc;
+
+use arrow_array::builder::StringBuilder;
+use arrow_array::{ArrayRef, RecordBatch};
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{self, Frame};
@@ -362,6 +366,44 @@ impl Setup {
             let sel = setup.select(t, &part.inner, &takes)?;
             Ok(serde_json::to_string(&sel).expect("serializable"))
         })?)
+    }
+
+    /// The stratified selection alone over a roster held whole (passes 1
+    /// and 2, §6-§7, fused where the task allows), without visits and
+    /// inspectors: a pyarrow Table of `class`, `part` and `uscc`, stratum
+    /// part by stratum part, in no particular order within one.
+    fn select_targets<'py>(
+        &self,
+        py: Python<'py>,
+        t: usize,
+        roster: &Roster,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let t = self.task(t)?;
+        let batch = py.detach(|| -> Result<RecordBatch> {
+            let (_, _, sel) = self.draw_setup()?.count_and_select(t, &roster.inner)?;
+            let strata = &self.plan.tasks[t].strata;
+            let n: usize = (0..sel.parts()).map(|p| sel.selected_in(p).count()).sum();
+            let mut class = StringBuilder::with_capacity(n, n * 2);
+            let mut part = StringBuilder::with_capacity(n, n * 7);
+            let mut uscc = StringBuilder::with_capacity(n, n * 18);
+            for p in 0..sel.parts() {
+                let label = if p % 2 == 0 { "normal" } else { "reduced" };
+                for u in sel.selected_in(p) {
+                    class.append_value(&strata[p / 2].class);
+                    part.append_value(label);
+                    uscc.append_value(u.as_str());
+                }
+            }
+            let columns: Vec<ArrayRef> = vec![
+                Arc::new(class.finish()),
+                Arc::new(part.finish()),
+                Arc::new(uscc.finish()),
+            ];
+            RecordBatch::try_from_iter(["class", "part", "uscc"].into_iter().zip(columns))
+                .map_err(|e| Failure::Input(e.to_string()))
+        })?;
+        let schema = batch.schema();
+        pyo3_arrow::PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
     }
 
     /// Merges the parts' selections of task `t` into one, as JSON.

@@ -14,21 +14,11 @@ use jianguan::sampling::{
 };
 use jianguan::synth::uniform_roster;
 
-/// The benchmark plan: one undirected task, A 1%, B 3%, C 10%, D 30%, and
-/// none of the rules that would exclude or down-weight entities (the
-/// baselines have no such rules).
-pub const PLAN: &str = r#"{
-  "id": "BENCH", "title": "stratified draw benchmark", "level": "county",
-  "as_of": "2026-11-28", "period": ["2026-12-01", "2026-12-31"],
-  "entropy": ["bench"],
-  "tasks": [{
-    "department": "market_regulation", "kind": "routine", "items": ["G-01"],
-    "direction": "undirected",
-    "strata": [{"class": "A", "size": {"ratio": "0.01"}}, {"class": "B", "size": {"ratio": "0.03"}},
-               {"class": "C", "size": {"ratio": "0.10"}}, {"class": "D", "size": {"ratio": "0.30"}}],
-    "rules": {"draw_undisturbed": true, "penalty_free": null, "repeat_window_months": null, "yearly_cap": null}
-  }]
-}"#;
+/// The benchmark plan (draw-plan.json, also read by
+/// `examples/draw_throughput.rs` and scripts/bench/python_draw.py): one
+/// undirected task, A 1%, B 3%, C 10%, D 30%, and none of the rules that
+/// would exclude or down-weight entities (the baselines have no such rules).
+pub const PLAN: &str = include_str!("draw-plan.json");
 
 fn bench(c: &mut Criterion) {
     let mut plan: Plan = serde_json::from_str(PLAN).expect("plan");

@@ -132,6 +132,17 @@ impl PartialSelection {
         self.winners.iter().flatten().map(|c| c.uscc)
     }
 
+    /// Number of stratum parts (2 per stratum: normal, then reduced).
+    pub fn parts(&self) -> usize {
+        self.winners.len()
+    }
+
+    /// The entities selected in stratum part `part` (index 2s normal, 2s+1
+    /// reduced), in no particular order; none for a part out of range.
+    pub fn selected_in(&self, part: usize) -> impl Iterator<Item = Uscc> + '_ {
+        self.winners.get(part).into_iter().flatten().map(|c| c.uscc)
+    }
+
     /// Sorts each stratum part's winners, smallest key first (§7 step 6).
     pub(crate) fn sort(&mut self) {
         for w in &mut self.winners {
