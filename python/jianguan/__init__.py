@@ -42,6 +42,7 @@ from .errors import (
     ReferralError,
     ResultsError,
     Rfc3797Error,
+    RosterError,
     UsccError,
     VerificationError,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "Rfc3797Pick",
     "Rfc3797Selection",
     "Roster",
+    "RosterError",
     "Setup",
     "Supervisor",
     "UsccError",

@@ -237,14 +237,17 @@ class Supervisor:
         inspectors: object,
         entropy: Sequence[Any],
         history: object = None,
+        targets_rows: int | None = None,
     ) -> _native.Setup:
         """A plan bound to the target roster's digest (folded part by part
-        with :func:`jianguan.dask.roster_digest` or
-        ``roster_digest_update``), for drawing over roster parts; see
+        with ``jianguan._native.roster_digest_update``, which also counts
+        the entities: pass that as ``targets_rows`` so that finishing
+        refuses a lost part), for drawing over roster parts; see
         :mod:`jianguan.dask`."""
         return self._native.draw_setup(
             _input.document("plan", plan),
             _text("targets_digest", targets_digest),
+            None if targets_rows is None else _count("targets_rows", targets_rows),
             _input.rows_json("history", history),
             _input.rows_json("inspectors", inspectors),
             _input.entropy_json(entropy),

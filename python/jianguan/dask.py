@@ -3,20 +3,25 @@
 A verifiable draw only looks at one entity at a time and keeps the smallest
 keys, so it splits over roster parts exactly (docs/draw-algorithm.md §2,
 §7). :func:`draw` runs it on the Dask scheduler in use (a
-``distributed.Client`` if one is active), one task per partition and step:
+``distributed.Client`` if one is active):
 
 1. sort the roster by code (``sort_values("uscc")``), so that partitions
-   hold disjoint code ranges in order;
+   hold disjoint code ranges in order, and persist it, so that every step
+   reads the same partitions;
 2. fold the roster digest (§2) partition after partition, passing a small
-   state from one task to the next (:func:`roster_digest`);
-3. bind the plan to the digests and public values (:meth:`Supervisor.draw_setup`);
-4. per task of the plan, count every partition's pools, in parallel;
-5. select every partition's smallest keys, sized from all the counts;
-6. merge and finish on the client: visits and inspectors (§8).
+   state from one task to the next;
+3. bind the plan to the digests and public values
+   (:meth:`jianguan.Supervisor.draw_setup`);
+4. count every partition's pools for every task of the plan, one Dask task
+   per partition, in parallel;
+5. select every partition's smallest keys, sized from all the counts, one
+   Dask task per partition;
+6. merge, check and finish on the client: visits and inspectors (§8).
 
-The record is byte for byte the one :meth:`Supervisor.draw` makes over the
-whole roster in one process. Nothing here schedules work itself: Dask does.
-Refusals name the partition and, within it, the row (from 0).
+The record is byte for byte the one :meth:`jianguan.Supervisor.draw` makes
+over the whole roster in one process. Nothing here schedules work itself:
+Dask does. A refusal inside a partition names the partition, and the row
+within it with its code.
 """
 
 from __future__ import annotations
@@ -31,63 +36,64 @@ from . import _native
 from ._input import roster as _roster
 from ._results import DrawRecord
 from ._supervisor import Supervisor
-from .errors import Error
+from .errors import Error, InvalidTypeError
 
 __all__ = ["draw", "roster_digest"]
 
 
-def _in_partition(i: int, e: Error) -> Error:
-    # The same class and kind, with the partition named before the row.
+def _named(i: int, e: Error) -> Error:
+    """The same error (class and kind) with the partition named first."""
+    if getattr(e, "partition", None) is not None:
+        return e
     out = type(e)(f"roster partition {i}: {e}")
     out.kind = e.kind
+    out.partition = i  # type: ignore[attr-defined]
     return out
-
-
-def _part(i: int, frame: Any) -> _native.Roster:
-    try:
-        return _roster(frame)
-    except Error as e:
-        raise _in_partition(i, e) from None
 
 
 def _fold(state: bytes | None, i: int, frame: Any) -> bytes:
     try:
-        return _native.roster_digest_update(state, _part(i, frame))
+        return _native.roster_digest_update(state, _roster(frame))
     except Error as e:
-        if str(e).startswith("roster partition"):
-            raise
-        raise _in_partition(i, e) from None
+        raise _named(i, e) from None
 
 
-def _count(setup: _native.Setup, t: int, i: int, frame: Any) -> str:
-    return setup.count(t, _part(i, frame))
+def _count_all(setup: _native.Setup, i: int, frame: Any) -> list[str]:
+    try:
+        part = _roster(frame)
+        return [setup.count(t, part) for t in range(setup.task_count)]
+    except Error as e:
+        raise _named(i, e) from None
 
 
-def _select(setup: _native.Setup, t: int, i: int, frame: Any, counts: list[str]) -> str:
-    return setup.select(t, _part(i, frame), counts)
+def _select_all(setup: _native.Setup, i: int, frame: Any, counts: list[list[str]]) -> list[str]:
+    try:
+        part = _roster(frame)
+        return [setup.select(t, part, counts[t]) for t in range(setup.task_count)]
+    except Error as e:
+        raise _named(i, e) from None
 
 
-def _sorted(roster: Any) -> Any:
+def _prepared(roster: Any, presorted: bool) -> Any:
     if not hasattr(roster, "to_delayed") or not hasattr(roster, "npartitions"):
-        from .errors import InvalidTypeError
-
-        raise InvalidTypeError(
-            f"roster: expected a dask DataFrame, got {type(roster).__name__}"
-        )
-    return roster.sort_values("uscc")
+        raise InvalidTypeError(f"roster: expected a dask DataFrame, got {type(roster).__name__}")
+    return (roster if presorted else roster.sort_values("uscc")).persist()
 
 
-def roster_digest(roster: Any, *, presorted: bool = False) -> str:
-    """The §2 digest of a Dask roster, folded partition by partition in code
-    order: what :meth:`jianguan.Roster.digest` gives for the whole."""
-    parts = (roster if presorted else _sorted(roster)).to_delayed()
+def _digest(parts: list[Any]) -> tuple[str, int]:
+    """The digest and size of the roster, its parts folded in order."""
     state: Any = None
     for i, p in enumerate(parts):
         state = delayed(_fold)(state, i, p)
     if state is None:
-        return _native.roster_digest_finish(_native.roster_digest_update(None, _native.Roster.from_json("[]")))
-    result: str = delayed(_native.roster_digest_finish)(state).compute()
-    return result
+        return _native.Roster.from_json("[]").digest, 0
+    return _native.roster_digest_finish(state.compute())
+
+
+def roster_digest(roster: Any, *, presorted: bool = False) -> str:
+    """The §2 digest of a Dask roster, folded partition by partition in code
+    order: what :attr:`jianguan.Roster.digest` gives for the whole."""
+    return _digest(_prepared(roster, presorted).to_delayed())[0]
 
 
 def draw(
@@ -105,28 +111,25 @@ def draw(
     Dask scheduler. ``inspectors`` and ``history`` are small and stay on the
     client. ``presorted=True`` skips the sort for a roster whose partitions
     already hold ascending, disjoint code ranges (refused otherwise, with
-    ``kind`` ``parts_out_of_order``). Raises what :meth:`Supervisor.draw`
-    raises."""
+    ``kind`` ``parts_out_of_order``). Raises what
+    :meth:`jianguan.Supervisor.draw` raises."""
     if not isinstance(supervisor, Supervisor):
-        from .errors import InvalidTypeError
-
-        raise InvalidTypeError(f"supervisor: expected a jianguan.Supervisor, got {type(supervisor).__name__}")
-    ordered = roster if presorted else _sorted(roster)
-    parts = ordered.to_delayed()
-    targets = roster_digest(ordered, presorted=True)
+        raise InvalidTypeError(
+            f"supervisor: expected a jianguan.Supervisor, got {type(supervisor).__name__}"
+        )
+    parts = _prepared(roster, presorted).to_delayed()
+    digest, rows = _digest(parts)
     setup = supervisor.draw_setup(
-        plan, targets_digest=targets, inspectors=inspectors, entropy=entropy, history=history
+        plan,
+        targets_digest=digest,
+        targets_rows=rows,
+        inspectors=inspectors,
+        entropy=entropy,
+        history=history,
     )
     tasks = range(setup.task_count)
-    counts: list[list[str]] = list(
-        compute(*[[delayed(_count)(setup, t, i, p) for i, p in enumerate(parts)] for t in tasks])
-    )
-    selections: list[list[str]] = list(
-        compute(
-            *[
-                [delayed(_select)(setup, t, i, p, counts[t]) for i, p in enumerate(parts)]
-                for t in tasks
-            ]
-        )
-    )
+    by_part = compute(*[delayed(_count_all)(setup, i, p) for i, p in enumerate(parts)])
+    counts = [[c[t] for c in by_part] for t in tasks]
+    chosen = compute(*[delayed(_select_all)(setup, i, p, counts) for i, p in enumerate(parts)])
+    selections = [[s[t] for s in chosen] for t in tasks]
     return DrawRecord(setup.finish(counts, selections))

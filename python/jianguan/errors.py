@@ -22,6 +22,7 @@ __all__ = [
     "FactsError",
     "DrawError",
     "VerificationError",
+    "RosterError",
     "Rfc3797Error",
     "ResultsError",
     "ReferralError",
@@ -98,6 +99,15 @@ class DrawError(Error):
     """A draw refused; ``kind`` names the refusal (docs/draw-algorithm.md)."""
 
     kind = "draw"
+
+
+class RosterError(DrawError, InvalidInputError):
+    """A roster the draw refuses: a bad row (weight 0, a blank class), a code
+    given twice, a bad inspector or history entry; ``kind`` as
+    docs/draw-algorithm.md names it (``invalid_roster``, ``duplicate_entity``,
+    ``invalid_inspector``, ``invalid_history``)."""
+
+    kind = "invalid_roster"
 
 
 class VerificationError(DrawError):

@@ -73,10 +73,20 @@ impl Frame {
     }
 
     /// Column `name` of every batch cast to `to`, or `None` when absent.
+    /// Only casts that keep every value are made (see [`admits`]): a float
+    /// is never truncated into a count, nor a number read as a date.
     fn column(&self, name: &str, to: &DataType) -> Result<Option<Vec<ArrayRef>>> {
         let Some(ix) = self.schema.fields().iter().position(|f| f.name() == name) else {
             return Ok(None);
         };
+        let from = self.schema.field(ix).data_type();
+        if !admits(from, to) {
+            return Err(Failure::Input(format!(
+                "{}: column `{name}` ({from}) cannot be read as {}",
+                self.what,
+                describe(to)
+            )));
+        }
         // `safe: false`: a value that does not fit is an error, never a null.
         let options = CastOptions {
             safe: false,
@@ -101,13 +111,20 @@ impl Frame {
         Ok(Some(out))
     }
 
-    fn required(&self, name: &str, to: &DataType) -> Result<Vec<ArrayRef>> {
-        self.column(name, to)?.ok_or_else(|| {
-            Failure::Input(format!(
-                "{}: required column `{name}` is missing",
-                self.what
-            ))
-        })
+    /// A date column: Arrow dates and time-zone-free timestamps as days,
+    /// text kept to be read strictly as `YYYY-MM-DD`, row by row.
+    fn dates(&self, name: &str) -> Result<Option<Vec<Dates>>> {
+        let Some(ix) = self.schema.fields().iter().position(|f| f.name() == name) else {
+            return Ok(None);
+        };
+        if is_text(self.schema.field(ix).data_type()) {
+            return Ok(self
+                .text(name)?
+                .map(|c| c.into_iter().map(Dates::Text).collect()));
+        }
+        Ok(self
+            .column(name, &DataType::Date32)?
+            .map(|c| c.into_iter().map(Dates::Days).collect()))
     }
 
     /// A text column, kept in whichever string layout the producer used.
@@ -130,6 +147,72 @@ impl Frame {
                 self.what
             ))
         })
+    }
+}
+
+fn is_text(t: &DataType) -> bool {
+    match t {
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => true,
+        DataType::Dictionary(_, v) => is_text(v),
+        _ => false,
+    }
+}
+
+/// Whether a column of type `from` may be read as `to` without changing a
+/// value's meaning: text from text (or a dictionary of text) and from whole
+/// numbers (a region code given as a number); dates from dates and
+/// time-zone-free timestamps; whole numbers from whole numbers only;
+/// numbers from any number; flags from flags; lists of text from lists of
+/// text.
+fn admits(from: &DataType, to: &DataType) -> bool {
+    match to {
+        DataType::Utf8 => is_text(from) || from.is_integer(),
+        DataType::Date32 => matches!(
+            from,
+            DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, None)
+        ),
+        DataType::UInt32 | DataType::Int64 => from.is_integer(),
+        DataType::Float64 => from.is_integer() || from.is_floating(),
+        DataType::Boolean => *from == DataType::Boolean,
+        DataType::List(_) => match from {
+            DataType::List(f) | DataType::LargeList(f) | DataType::ListView(f) => {
+                is_text(f.data_type()) || *f.data_type() == DataType::Null
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// A date column of one batch.
+#[derive(Clone)]
+enum Dates {
+    /// Days since 1970-01-01.
+    Days(ArrayRef),
+    /// `YYYY-MM-DD` text.
+    Text(ArrayRef),
+}
+
+impl Dates {
+    /// The date at row `i`, `None` for a null.
+    fn at(&self, i: usize) -> std::result::Result<Option<NaiveDate>, String> {
+        match self {
+            Dates::Days(a) => {
+                let a = a.as_primitive::<Date32Type>();
+                if a.is_null(i) {
+                    return Ok(None);
+                }
+                date_of(a.value(i)).map(Some)
+            }
+            Dates::Text(a) => match str_at(a.as_ref(), i) {
+                None => Ok(None),
+                Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                    .ok()
+                    .filter(|_| t.len() == 10)
+                    .map(Some)
+                    .ok_or_else(|| format!("{t:?} is not a date (YYYY-MM-DD)")),
+            },
+        }
     }
 }
 
@@ -158,8 +241,15 @@ fn str_at(a: &dyn Array, i: usize) -> Option<&str> {
     })
 }
 
-fn date_of(days: i32) -> NaiveDate {
-    NaiveDate::default() + chrono::Duration::days(i64::from(days))
+fn date_of(days: i32) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::default()
+        .checked_add_signed(chrono::TimeDelta::days(i64::from(days)))
+        .ok_or_else(|| format!("{days} days from 1970-01-01 is beyond the dates this reads"))
+}
+
+/// Days since 1970-01-01, as fact tables hold dates.
+fn days_of(d: NaiveDate) -> i32 {
+    i32::try_from((d - NaiveDate::default()).num_days()).expect("chrono dates fit in i32 days")
 }
 
 /// One batch's columns of a roster, ready to be read row by row.
@@ -168,9 +258,9 @@ struct RosterBatch {
     region: ArrayRef,
     status: ArrayRef,
     class: ArrayRef,
-    registered: ArrayRef,
+    registered: Dates,
     industries: Option<ArrayRef>,
-    penalty: Option<ArrayRef>,
+    penalty: Option<Dates>,
     weight: Option<ArrayRef>,
     /// Row number of the batch's first row in the frame.
     start: usize,
@@ -183,7 +273,10 @@ struct RosterBatch {
 /// `YYYY-MM-DD` text; `industries` is a list of identifiers or one text
 /// with `;` between them. Other columns are ignored, as `jianguan draw run`
 /// ignores them in CSV, so a register's whole frame reads as is.
-pub(crate) fn roster(frame: &Frame) -> Result<Vec<RosterEntry>> {
+///
+/// The rows come back in frame order, as one run per reader thread: chained,
+/// they go into the roster without being copied into one vector first.
+pub(crate) fn roster(frame: &Frame) -> Result<Vec<Vec<RosterEntry>>> {
     let list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
     let industries = match frame
         .schema
@@ -199,8 +292,13 @@ pub(crate) fn roster(frame: &Frame) -> Result<Vec<RosterEntry>> {
     let region = frame.required_text("region")?;
     let status = frame.required_text("status")?;
     let class = frame.required_text("credit_class")?;
-    let registered = frame.required("registered_on", &DataType::Date32)?;
-    let penalty = frame.column("last_penalty_on", &DataType::Date32)?;
+    let registered = frame.dates("registered_on")?.ok_or_else(|| {
+        Failure::Input(format!(
+            "{}: required column `registered_on` is missing",
+            frame.what
+        ))
+    })?;
+    let penalty = frame.dates("last_penalty_on")?;
     let weight = frame.column("weight", &DataType::UInt32)?;
     let mut batches = Vec::with_capacity(uscc.len());
     let mut start = 0;
@@ -243,11 +341,7 @@ pub(crate) fn roster(frame: &Frame) -> Result<Vec<RosterEntry>> {
             .map(|h| h.join().expect("a reader thread does not panic"))
             .collect()
     });
-    let mut out = Vec::with_capacity(total);
-    for p in parts {
-        out.extend(p?);
-    }
-    Ok(out)
+    parts.into_iter().collect()
 }
 
 /// Rows `lo..hi` (frame row numbers) of a roster.
@@ -269,8 +363,15 @@ fn read_rows(
 }
 
 fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterEntry> {
+    // The row's code as given, when it has one: row numbers of a sorted or
+    // partitioned frame mean little on their own.
+    let code = str_at(b.uscc.as_ref(), i)
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
     let bad = |column: &str, problem: String| {
-        Failure::Input(format!("{what} row {row}, column `{column}`: {problem}"))
+        Failure::Input(format!(
+            "{what} row {row}{code}, column `{column}`: {problem}"
+        ))
     };
     fn need<'a>(
         a: &'a ArrayRef,
@@ -294,20 +395,26 @@ fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterE
         )
     })?;
     let credit_class = need(&b.class, i, bad, "credit_class")?.to_string();
-    let dates = b.registered.as_primitive::<Date32Type>();
-    if dates.is_null(i) {
-        return Err(bad("registered_on", "is missing (null)".into()));
-    }
-    let registered_on = date_of(dates.value(i));
-    let last_penalty_on = b.penalty.as_ref().and_then(|p| {
-        let p = p.as_primitive::<Date32Type>();
-        (!p.is_null(i)).then(|| date_of(p.value(i)))
-    });
+    let registered_on = b
+        .registered
+        .at(i)
+        .map_err(|e| bad("registered_on", e))?
+        .ok_or_else(|| bad("registered_on", "is missing (null)".into()))?;
+    let last_penalty_on = match &b.penalty {
+        None => None,
+        Some(p) => p.at(i).map_err(|e| bad("last_penalty_on", e))?,
+    };
     let weight = match &b.weight {
         None => 1,
         Some(w) => {
             let w = w.as_primitive::<UInt32Type>();
-            if w.is_null(i) { 1 } else { w.value(i) }
+            if w.is_null(i) {
+                return Err(bad(
+                    "weight",
+                    "is missing (null); leave the column out for a weight of 1".into(),
+                ));
+            }
+            w.value(i)
         }
     };
     let industries = match &b.industries {
@@ -335,8 +442,11 @@ fn industries_at(col: &ArrayRef, i: usize) -> std::result::Result<Vec<Industry>,
         DataType::List(_) => {
             let values = col.as_list::<i32>().value(i);
             (0..values.len())
-                .filter_map(|j| str_at(values.as_ref(), j))
-                .map(parse)
+                .map(|j| {
+                    str_at(values.as_ref(), j)
+                        .ok_or_else(|| format!("item {j} of the list is missing (null)"))
+                        .and_then(parse)
+                })
                 .collect()
         }
         _ => str_at(col.as_ref(), i)
@@ -356,14 +466,17 @@ fn industries_at(col: &ArrayRef, i: usize) -> std::result::Result<Vec<Industry>,
 pub(crate) fn facts(
     frame: &Frame,
     schema: &[FactSpec],
-) -> Result<(FactTable, Option<Vec<String>>)> {
+) -> Result<(FactTable, Option<Vec<Option<String>>>)> {
     facts_table(frame, schema).map_err(|e| match e {
         Failure::Input(m) => Failure::Facts(m),
         other => other,
     })
 }
 
-fn facts_table(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<Vec<String>>)> {
+fn facts_table(
+    frame: &Frame,
+    schema: &[FactSpec],
+) -> Result<(FactTable, Option<Vec<Option<String>>>)> {
     let mut known: Vec<&str> = schema.iter().map(|s| s.name.as_str()).collect();
     let id_column = !known.contains(&"uscc");
     if id_column {
@@ -380,10 +493,14 @@ fn facts_table(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<
             FactKind::Text => DataType::Utf8,
             FactKind::Date => DataType::Date32,
         };
-        let cols = if spec.kind == FactKind::Text {
-            frame.text(&spec.name)?
-        } else {
-            frame.column(&spec.name, &to)?
+        let cols: Option<Vec<Dates>> = match spec.kind {
+            FactKind::Text => frame
+                .text(&spec.name)?
+                .map(|c| c.into_iter().map(Dates::Text).collect()),
+            FactKind::Date => frame.dates(&spec.name)?,
+            _ => frame
+                .column(&spec.name, &to)?
+                .map(|c| c.into_iter().map(Dates::Days).collect()),
         };
         let Some(cols) = cols else {
             if spec.required {
@@ -402,7 +519,9 @@ fn facts_table(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<
             FactKind::Date => ColumnData::Date(Default::default()),
             FactKind::Text => ColumnData::Text(Default::default()),
         };
-        for a in &cols {
+        let mut row = 0;
+        for col in &cols {
+            let (Dates::Days(a) | Dates::Text(a)) = col;
             for i in 0..a.len() {
                 present.push(!a.is_null(i));
             }
@@ -415,12 +534,23 @@ fn facts_table(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<
                 }
                 ColumnData::Flag(v) => v.extend(a.as_boolean().iter().map(|b| b.unwrap_or(false))),
                 ColumnData::Date(v) => {
-                    v.extend(a.as_primitive::<Date32Type>().values().iter().copied());
+                    for i in 0..a.len() {
+                        let d = col.at(i).map_err(|e| {
+                            Failure::Input(format!(
+                                "{} row {}, fact `{}`: {e}",
+                                frame.what,
+                                row + i,
+                                spec.name
+                            ))
+                        })?;
+                        v.push(d.map_or(0, days_of));
+                    }
                 }
                 ColumnData::Text(v) => {
                     v.extend((0..a.len()).map(|i| str_at(a.as_ref(), i).unwrap_or("").into()));
                 }
             }
+            row += a.len();
         }
         if let Some(row) = present.iter().position(|p| !p)
             && spec.required
@@ -439,7 +569,7 @@ fn facts_table(frame: &Frame, schema: &[FactSpec]) -> Result<(FactTable, Option<
     let ids = if id_column {
         frame.text("uscc")?.map(|cols| {
             cols.iter()
-                .flat_map(|a| (0..a.len()).map(|i| str_at(a.as_ref(), i).unwrap_or("").to_string()))
+                .flat_map(|a| (0..a.len()).map(|i| str_at(a.as_ref(), i).map(str::to_string)))
                 .collect()
         })
     } else {

@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
+use sdk::entity::Uscc;
 use sdk::sampling::{
     self, DrawRecord, DrawSetup, EntropyValue, InspectionHistory, InspectorRoster,
     PartialSelection, PastInspection, Plan, RosterDigester, RosterEntry, TargetRoster, TaskCounts,
@@ -50,7 +51,7 @@ pub struct Roster {
 }
 
 impl Roster {
-    fn build(entries: Vec<RosterEntry>) -> Result<Self> {
+    fn build(entries: impl IntoIterator<Item = RosterEntry>) -> Result<Self> {
         Ok(Roster {
             inner: TargetRoster::new(entries)?,
         })
@@ -63,7 +64,9 @@ impl Roster {
     #[staticmethod]
     fn from_arrow(py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<Self> {
         let frame = Frame::read("roster", frame)?;
-        Ok(py.detach(|| columns::roster(&frame).and_then(Roster::build))?)
+        Ok(py.detach(|| {
+            columns::roster(&frame).and_then(|runs| Roster::build(runs.into_iter().flatten()))
+        })?)
     }
 
     /// Reads a roster from a JSON array of entries.
@@ -207,11 +210,47 @@ pub(crate) fn side_rosters(
     ))
 }
 
+/// Which part of the roster a result was computed over: its size and its
+/// code range, so that finishing can tell a part lost, repeated or out of
+/// order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartId {
+    rows: u64,
+    range: Option<(Uscc, Uscc)>,
+}
+
+impl PartId {
+    fn of(part: &TargetRoster) -> Self {
+        PartId {
+            rows: part.len() as u64,
+            range: part.code_range(),
+        }
+    }
+}
+
+/// A part's pool sizes for one task, as they cross between processes.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartCounts {
+    part: PartId,
+    counts: TaskCounts,
+}
+
+/// A part's selection for one task, as it crosses between processes.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartSelected {
+    part: PartId,
+    selection: PartialSelection,
+}
+
 /// What a setup is made of, as it crosses to a worker process (pickle).
 #[derive(Serialize, Deserialize)]
 struct SetupState {
     plan: Plan,
     targets: String,
+    rows: Option<u64>,
     history: Vec<PastInspection>,
     inspectors: Vec<sampling::Inspector>,
     entropy: Vec<EntropyValue>,
@@ -225,6 +264,9 @@ struct SetupState {
 pub struct Setup {
     plan: Plan,
     targets: sampling::Digest32,
+    /// Entities in the whole roster, when the caller knows (the digester
+    /// counts them): finishing checks the parts add up to it.
+    rows: Option<u64>,
     history: InspectionHistory,
     inspectors: InspectorRoster,
     entropy: Vec<EntropyValue>,
@@ -236,6 +278,7 @@ impl Setup {
     pub(crate) fn new(
         plan: Plan,
         targets_hex: &str,
+        rows: Option<u64>,
         history_json: &str,
         inspectors_json: &str,
         entropy_json: &str,
@@ -251,6 +294,7 @@ impl Setup {
         let state = serde_json::to_string(&SetupState {
             plan: plan.clone(),
             targets: targets_hex.to_string(),
+            rows,
             history: history.clone(),
             inspectors: inspectors.clone(),
             entropy: entropy.clone(),
@@ -259,6 +303,7 @@ impl Setup {
         let setup = Setup {
             plan,
             targets,
+            rows,
             history: InspectionHistory::new(history)?,
             inspectors: InspectorRoster::new(inspectors)?,
             entropy,
@@ -288,23 +333,65 @@ impl Setup {
         Ok(t)
     }
 
-    /// The counts of task `t` summed over every part, padded to every
-    /// stratum part.
-    fn summed(&self, t: usize, counts: &[String]) -> Result<TaskCounts> {
-        let mut sum = TaskCounts::default();
+    /// The counts of task `t` summed over every part, each part's counts
+    /// checked to have task `t`'s stratum parts, and the parts they came
+    /// from.
+    fn summed(&self, t: usize, counts: &[String]) -> Result<(TaskCounts, Vec<PartId>)> {
+        let parts = 2 * self.plan.tasks[t].strata.len();
+        if counts.is_empty() {
+            return Err(Failure::Input(format!(
+                "task {t}: no counts given; every roster part's counts are needed"
+            )));
+        }
+        let mut sum = TaskCounts {
+            population: 0,
+            pools: vec![0; parts],
+        };
+        let mut ids = Vec::with_capacity(counts.len());
         for (i, c) in counts.iter().enumerate() {
-            let c: TaskCounts = from_json(&format!("counts[{i}]"), c)?;
-            let parts = 2 * self.plan.tasks[t].strata.len();
-            if c.pools.len() > parts {
+            let c: PartCounts = from_json(&format!("task {t} counts[{i}]"), c)?;
+            if c.counts.pools.len() != parts {
                 return Err(Failure::Input(format!(
-                    "counts[{i}]: {} stratum parts, task {t} has {parts}",
-                    c.pools.len()
+                    "task {t} counts[{i}]: {} stratum parts, task {t} has {parts}",
+                    c.counts.pools.len()
                 )));
             }
-            sum.add(&c);
+            let overflow = || Failure::Input(format!("task {t} counts[{i}]: the sums overflow"));
+            sum.population = sum
+                .population
+                .checked_add(c.counts.population)
+                .ok_or_else(overflow)?;
+            for (a, b) in sum.pools.iter_mut().zip(&c.counts.pools) {
+                *a = a.checked_add(*b).ok_or_else(overflow)?;
+            }
+            ids.push(c.part);
         }
-        sum.pools.resize(2 * self.plan.tasks[t].strata.len(), 0);
-        Ok(sum)
+        Ok((sum, ids))
+    }
+
+    /// Checks that the parts are in code order, disjoint, and (when the
+    /// roster's size is known) add up to the whole roster.
+    fn check_parts(&self, t: usize, ids: &[PartId]) -> Result<()> {
+        let mut last: Option<Uscc> = None;
+        for (i, id) in ids.iter().enumerate() {
+            if let Some((first, end)) = id.range {
+                if last.is_some_and(|l| first.as_str() <= l.as_str()) {
+                    return Err(Failure::Input(format!(
+                        "task {t} part {i}: starts at {first}, not after the part before it; parts must be given once each, in code order"
+                    )));
+                }
+                last = Some(end);
+            }
+        }
+        let rows: u64 = ids.iter().map(|p| p.rows).sum();
+        if let Some(total) = self.rows
+            && rows != total
+        {
+            return Err(Failure::Input(format!(
+                "task {t}: the parts hold {rows} entities, the roster {total}; a part is missing"
+            )));
+        }
+        Ok(())
     }
 }
 
@@ -316,6 +403,7 @@ impl Setup {
         Ok(Setup::new(
             s.plan,
             &s.targets,
+            s.rows,
             &serde_json::to_string(&s.history).expect("serializable"),
             &serde_json::to_string(&s.inspectors).expect("serializable"),
             &serde_json::to_string(&s.entropy).expect("serializable"),
@@ -346,7 +434,11 @@ impl Setup {
         let t = self.task(t)?;
         Ok(py.detach(|| -> Result<String> {
             let counts = self.draw_setup()?.count(t, &part.inner)?;
-            Ok(serde_json::to_string(&counts).expect("serializable"))
+            let out = PartCounts {
+                part: PartId::of(&part.inner),
+                counts,
+            };
+            Ok(serde_json::to_string(&out).expect("serializable"))
         })?)
     }
 
@@ -362,9 +454,12 @@ impl Setup {
         let t = self.task(t)?;
         Ok(py.detach(|| -> Result<String> {
             let setup = self.draw_setup()?;
-            let takes = setup.takes(t, &self.summed(t, &counts)?)?;
-            let sel = setup.select(t, &part.inner, &takes)?;
-            Ok(serde_json::to_string(&sel).expect("serializable"))
+            let takes = setup.takes(t, &self.summed(t, &counts)?.0)?;
+            let out = PartSelected {
+                part: PartId::of(&part.inner),
+                selection: setup.select(t, &part.inner, &takes)?,
+            };
+            Ok(serde_json::to_string(&out).expect("serializable"))
         })?)
     }
 
@@ -406,23 +501,6 @@ impl Setup {
         pyo3_arrow::PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
     }
 
-    /// Merges the parts' selections of task `t` into one, as JSON.
-    fn merge(
-        &self,
-        py: Python<'_>,
-        t: usize,
-        counts: Vec<String>,
-        selections: Vec<String>,
-    ) -> PyResult<String> {
-        let t = self.task(t)?;
-        Ok(py.detach(|| -> Result<String> {
-            let setup = self.draw_setup()?;
-            let takes = setup.takes(t, &self.summed(t, &counts)?)?;
-            let merged = merge_all(&takes, &selections)?;
-            Ok(serde_json::to_string(&merged).expect("serializable"))
-        })?)
-    }
-
     /// The record, from every task's part counts and (merged) selections.
     fn finish(
         &self,
@@ -443,10 +521,20 @@ impl Setup {
             let setup = self.draw_setup()?;
             let mut tasks = Vec::with_capacity(n);
             for t in 0..n {
-                let summed = self.summed(t, &counts[t])?;
+                if counts[t].len() != selections[t].len() {
+                    return Err(Failure::Input(format!(
+                        "task {t}: counts of {} parts but selections of {}",
+                        counts[t].len(),
+                        selections[t].len()
+                    )));
+                }
+                let (summed, ids) = self.summed(t, &counts[t])?;
+                self.check_parts(t, &ids)?;
                 // The takes are recomputed, never taken from the caller.
                 let takes = setup.takes(t, &summed)?;
-                let sel = merge_all(&takes, &selections[t])?;
+                let sel = merge_all(t, &takes, &ids, &selections[t])?;
+                sel.check_against(&summed, &takes)
+                    .map_err(|e| Failure::Input(format!("task {t}: {e}")))?;
                 tasks.push((summed, takes, sel));
             }
             Ok(Record {
@@ -456,11 +544,30 @@ impl Setup {
     }
 }
 
-fn merge_all(takes: &[u64], selections: &[String]) -> Result<PartialSelection> {
+/// Merges a task's part selections, each checked to come from the part
+/// the counts at its position came from.
+fn merge_all(
+    t: usize,
+    takes: &[u64],
+    ids: &[PartId],
+    selections: &[String],
+) -> Result<PartialSelection> {
     let mut merged = PartialSelection::default();
-    for (i, s) in selections.iter().enumerate() {
-        let s: PartialSelection = from_json(&format!("selections[{i}]"), s)?;
-        merged.merge(s, takes);
+    for (i, (s, id)) in selections.iter().zip(ids).enumerate() {
+        let s: PartSelected = from_json(&format!("task {t} selections[{i}]"), s)?;
+        if s.part != *id {
+            return Err(Failure::Input(format!(
+                "task {t} selections[{i}] comes from another roster part than counts[{i}]"
+            )));
+        }
+        if s.selection.parts() > takes.len() {
+            return Err(Failure::Input(format!(
+                "task {t} selections[{i}]: {} stratum parts, the task has {}",
+                s.selection.parts(),
+                takes.len()
+            )));
+        }
+        merged.merge(s.selection, takes);
     }
     // A task drawn over no part still lists every stratum part.
     merged.merge(PartialSelection::default(), takes);
@@ -487,11 +594,13 @@ pub fn roster_digest_update<'py>(
     Ok(PyBytes::new(py, &bytes))
 }
 
-/// The digest, in hex, of everything a state has folded in.
+/// The digest, in hex, of everything a state has folded in, and how many
+/// entities that is.
 #[pyfunction]
-pub fn roster_digest_finish(state: &[u8]) -> PyResult<String> {
+pub fn roster_digest_finish(state: &[u8]) -> PyResult<(String, u64)> {
     let d = RosterDigester::restore(state).map_err(Failure::from)?;
-    Ok(sampling::hex(&d.finish()))
+    let rows = d.rows();
+    Ok((sampling::hex(&d.finish()), rows))
 }
 
 /// Registers this module's classes and functions.

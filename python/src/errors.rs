@@ -18,6 +18,9 @@ pub(crate) enum Failure {
     /// A fact table for a plugin that does not fit its schema (a missing,
     /// unknown or mistyped fact); the plugin is not called.
     Facts(String),
+    /// A Python exception to re-raise as it is (e.g. `KeyboardInterrupt`
+    /// while a frame exports its columns).
+    Python(PyErr),
 }
 
 impl From<sdk::Error> for Failure {
@@ -40,16 +43,23 @@ fn class_and_kind(f: &Failure) -> (&'static str, String) {
     match f {
         Failure::Input(_) => ("InvalidInputError", "invalid_input".into()),
         Failure::Facts(_) => ("FactsError", "invalid_facts".into()),
+        Failure::Python(_) => unreachable!("re-raised as it is"),
         Failure::Sdk(e) => match e {
             E::Uscc(_) => ("UsccError", "invalid_uscc".into()),
             E::Entity(_) => ("InvalidInputError", "invalid_entity".into()),
             E::Credit(_) => ("CreditError", "credit".into()),
-            E::Sampling(s) => match s {
-                sdk::sampling::SamplingError::VerificationFailed { .. } => {
-                    ("VerificationError", s.kind().into())
+            E::Sampling(s) => {
+                use sdk::sampling::SamplingError as S;
+                match s {
+                    S::VerificationFailed { .. } => ("VerificationError", s.kind().into()),
+                    // A bad row of a roster: a refused draw and bad input both.
+                    S::InvalidRoster { .. }
+                    | S::DuplicateEntity { .. }
+                    | S::InvalidHistory { .. }
+                    | S::InvalidInspector { .. } => ("RosterError", s.kind().into()),
+                    _ => ("DrawError", s.kind().into()),
                 }
-                _ => ("DrawError", s.kind().into()),
-            },
+            }
             E::Rfc3797(_) => ("Rfc3797Error", "rfc3797".into()),
             E::Results(_) => ("ResultsError", "results".into()),
             E::Referral(_) => ("ReferralError", "referral".into()),
@@ -66,6 +76,13 @@ fn class_and_kind(f: &Failure) -> (&'static str, String) {
                 PluginError::Call(PluginCallError::InvalidFacts { .. }) => {
                     ("FactsError", "invalid_facts".into())
                 }
+                // The plugin's own rules refused a fact: the caller's data,
+                // as the C API reports it.
+                PluginError::Call(PluginCallError::Plugin { error, .. })
+                    if error.kind == sdk::plugin_host::PluginErrorKind::InvalidFacts =>
+                {
+                    ("FactsError", "invalid_facts".into())
+                }
                 _ => ("PluginError", "plugin_call".into()),
             },
             _ => ("Error", "error".into()),
@@ -77,11 +94,16 @@ fn message(f: &Failure) -> String {
     match f {
         Failure::Sdk(e) => e.to_string(),
         Failure::Input(m) | Failure::Facts(m) => m.clone(),
+        Failure::Python(e) => e.to_string(),
     }
 }
 
 impl From<Failure> for PyErr {
     fn from(f: Failure) -> PyErr {
+        let f = match f {
+            Failure::Python(e) => return e,
+            other => other,
+        };
         let (class, kind) = class_and_kind(&f);
         let text = message(&f);
         Python::attach(|py| {
@@ -101,8 +123,17 @@ impl From<Failure> for PyErr {
 }
 
 /// A Python error raised while reading an argument (e.g. a frame whose
-/// `__arrow_c_stream__` failed), kept as it is but prefixed with what was
-/// being read.
+/// `__arrow_c_stream__` failed, or an object that exports no Arrow stream):
+/// an ordinary exception becomes an input error naming what was being read,
+/// anything else (`KeyboardInterrupt`, `MemoryError`) is re-raised as it is.
 pub(crate) fn reading(what: &str, e: PyErr) -> Failure {
-    Python::attach(|py| Failure::Input(format!("{what}: {}", e.value(py))))
+    Python::attach(|py| {
+        let ordinary = e.is_instance_of::<pyo3::exceptions::PyException>(py)
+            && !e.is_instance_of::<pyo3::exceptions::PyMemoryError>(py);
+        if ordinary {
+            Failure::Input(format!("{what}: {}", e.value(py)))
+        } else {
+            Failure::Python(e)
+        }
+    })
 }

@@ -239,9 +239,9 @@ impl Supervisor {
                     taken
                         .into_iter()
                         .map(|v| match v {
-                            Some(serde_json::Value::String(s)) => s,
-                            Some(other) => other.to_string(),
-                            None => String::new(),
+                            Some(serde_json::Value::String(s)) => Some(s),
+                            None | Some(serde_json::Value::Null) => None,
+                            Some(other) => Some(other.to_string()),
                         })
                         .collect::<Vec<_>>(),
                 );
@@ -303,11 +303,14 @@ impl Supervisor {
     }
 
     /// A setup for drawing over roster parts (the plan resolved against the
-    /// catalog, the targets digest folded from the parts).
+    /// catalog, the targets digest folded from the parts and, when known,
+    /// the number of entities in them).
+    #[pyo3(signature = (plan_json, targets_digest, targets_rows, history_json, inspectors_json, entropy_json))]
     fn draw_setup(
         &self,
         plan_json: &str,
         targets_digest: &str,
+        targets_rows: Option<u64>,
         history_json: &str,
         inspectors_json: &str,
         entropy_json: &str,
@@ -317,6 +320,7 @@ impl Supervisor {
         Ok(Setup::new(
             plan,
             targets_digest,
+            targets_rows,
             history_json,
             inspectors_json,
             entropy_json,

@@ -52,7 +52,7 @@ def test_vectors_on_dask(
         )
     assert record.digest == vector["expected"]["record_digest"]
     # The partitions' steps ran on both worker processes.
-    ran = {t["worker"] for t in stream.data if "_select" in str(t["key"]) or "_count" in str(t["key"])}
+    ran = {t["worker"] for t in stream.data if "_select_all" in str(t["key"]) or "_count_all" in str(t["key"])}
     assert len(ran) == 2, ran
 
 
@@ -106,4 +106,5 @@ def test_a_bad_row_names_its_partition(client: Client, sup: jianguan.Supervisor)
     frame = dd.from_pandas(df, npartitions=4, sort=False)
     with pytest.raises(jianguan.InvalidInputError) as caught:
         jianguan.dask.draw(sup, i["plan"], roster=frame, inspectors=i["inspectors"], entropy=i["entropy"], history=i["history"], presorted=True)
-    assert "roster partition 2: roster row 4, column `status`" in str(caught.value), str(caught.value)
+    code = df.loc[50, "uscc"]
+    assert f"roster partition 2: roster row 4 ({code}), column `status`" in str(caught.value), str(caught.value)

@@ -76,13 +76,15 @@ def roster_frame(**cells: Any) -> pd.DataFrame:
 @pytest.mark.parametrize(
     ("frame", "message"),
     [
-        (lambda: roster_frame(uscc_at_7="91370283MA0000000X"), "roster row 7, column `uscc`: unified social credit code \"91370283MA0000000X\": check character"),
+        (lambda: roster_frame(uscc_at_7="91370283MA0000000X"), "roster row 7 (91370283MA0000000X), column `uscc`: unified social credit code \"91370283MA0000000X\": check character"),
         (lambda: roster_frame(uscc_at_3=None), "roster row 3, column `uscc`: is missing (null)"),
-        (lambda: roster_frame(status_at_5="bankrupt"), "roster row 5, column `status`: \"bankrupt\" is not a status"),
-        (lambda: roster_frame(region_at_2="37028"), "roster row 2, column `region`"),
-        (lambda: roster_frame(industries_at_4=["food_sales", "nail_bars"]), "roster row 4, column `industries`"),
+        (lambda: roster_frame(status_at_5="bankrupt"), f"roster row 5 ({I['roster'][5]['uscc']}), column `status`: \"bankrupt\" is not a status"),
+        (lambda: roster_frame(region_at_2="37028"), f"roster row 2 ({I['roster'][2]['uscc']}), column `region`"),
+        (lambda: roster_frame(industries_at_4=["food_sales", "nail_bars"]), "column `industries`: unknown industry \"nail_bars\""),
+        (lambda: roster_frame(registered_on_at_6="2015/05/20"), "column `registered_on`: \"2015/05/20\" is not a date (YYYY-MM-DD)"),
+        (lambda: pd.DataFrame(I["roster"]).assign(registered_on=20150520), "roster: column `registered_on` (Int64) cannot be read as a date"),
+        (lambda: pd.DataFrame(I["roster"]).assign(weight=2.5), "roster: column `weight` (Float64) cannot be read as a non-negative whole number below 2^32"),
         (lambda: pd.DataFrame(I["roster"]).drop(columns=["region"]), "roster: required column `region` is missing"),
-        (lambda: pd.DataFrame(I["roster"]).assign(registered_on="2015/05/20"), "roster: column `registered_on` (LargeUtf8) cannot be read as a date"),
         (lambda: pd.DataFrame(I["roster"]).assign(weight=-1), "roster: column `weight` (Int64) cannot be read as a non-negative whole number below 2^32"),
     ],
 )
@@ -106,8 +108,9 @@ def test_bad_roster_rows_name_the_path(sup: jianguan.Supervisor) -> None:
 
 def test_roster_refusals_from_the_sdk(sup: jianguan.Supervisor) -> None:
     df = pd.DataFrame(I["roster"]).assign(weight=0)
-    with pytest.raises(jianguan.DrawError) as caught:
+    with pytest.raises(jianguan.RosterError) as caught:
         draw(sup, roster=df)
+    assert isinstance(caught.value, jianguan.InvalidInputError)
     assert caught.value.kind == "invalid_roster"
     assert "weight is 0" in str(caught.value)
 
@@ -187,3 +190,67 @@ def test_plugin_failures(sup_plugins: jianguan.Supervisor, tmp_path: Path, plugi
     with pytest.raises(jianguan.PluginLoadError) as c4:
         jianguan.Supervisor(plugins_dir=tmp_path / "nowhere")
     assert "nowhere" in str(c4.value)
+
+
+def test_out_of_range_and_null_cells(sup: jianguan.Supervisor) -> None:
+    rows = copy.deepcopy(I["roster"])
+    table = pa.Table.from_pylist(rows)
+    far = table.set_column(
+        table.schema.get_field_index("registered_on"),
+        "registered_on",
+        pa.array([2**31 - 1] * len(rows), pa.int32()).cast(pa.date32()),
+    )
+    with pytest.raises(jianguan.InvalidInputError, match="beyond the dates this reads"):
+        draw(sup, roster=far)
+    nulls = table.set_column(
+        table.schema.get_field_index("weight"), "weight", pa.array([None] + [1] * (len(rows) - 1), pa.int64())
+    )
+    with pytest.raises(jianguan.InvalidInputError, match=r"roster row 0 \(.*\), column `weight`: is missing \(null\)"):
+        draw(sup, roster=nulls)
+    rows[1]["industries"] = ["catering", None]
+    with pytest.raises(jianguan.InvalidInputError, match="item 1 of the list is missing"):
+        draw(sup, roster=pa.Table.from_pylist(rows))
+
+
+def parts_of(sup: jianguan.Supervisor) -> tuple[jianguan.Setup, list[jianguan.Roster]]:
+    rows = sorted(I["roster"], key=lambda r: r["uscc"])
+    parts = [jianguan.roster(rows[k : k + 30]) for k in range(0, 90, 30)]
+    state = None
+    for p in parts:
+        state = jianguan._native.roster_digest_update(state, p)
+    assert state is not None
+    targets, n = jianguan._native.roster_digest_finish(state)
+    assert (targets, n) == (jianguan.roster(rows).digest, 90)
+    setup = sup.draw_setup(
+        I["plan"], targets_digest=targets, targets_rows=n, inspectors=I["inspectors"], entropy=I["entropy"], history=I["history"]
+    )
+    return setup, parts
+
+
+def test_a_draw_over_parts_refuses_lost_or_repeated_parts(sup: jianguan.Supervisor) -> None:
+    setup, parts = parts_of(sup)
+    n = setup.task_count
+    counts = [[setup.count(t, p) for p in parts] for t in range(n)]
+    sels = [[setup.select(t, p, counts[t]) for p in parts] for t in range(n)]
+    record = setup.finish(counts, sels)
+    assert record.digest == V["expected"]["record_digest"]
+    with pytest.raises(jianguan.InvalidInputError, match="task 0: counts of 3 parts but selections of 2"):
+        setup.finish(counts, [sels[0][:2]] + sels[1:])
+    lost = [c[:2] for c in counts], [s[:2] for s in sels]
+    with pytest.raises(jianguan.InvalidInputError, match="task 0: the parts hold 60 entities, the roster 90; a part is missing"):
+        setup.finish(*lost)
+    twice = [c + c[1:2] for c in counts], [s + s[1:2] for s in sels]
+    with pytest.raises(jianguan.InvalidInputError, match="task 0 part 3: starts at .*, not after the part before it"):
+        setup.finish(*twice)
+    swapped = counts, [[s[1], s[0], s[2]] for s in sels]
+    with pytest.raises(jianguan.InvalidInputError, match=r"task 0 selections\[0\] comes from another roster part than counts\[0\]"):
+        setup.finish(*swapped)
+    with pytest.raises(jianguan.InvalidInputError, match="no counts given"):
+        setup.finish([[] for _ in range(n)], [[] for _ in range(n)])
+    with pytest.raises(jianguan.InvalidInputError, match="stratum parts, task 0 has"):
+        setup.finish([counts[1]] + counts[1:], sels)
+    import pickle
+
+    again = pickle.loads(pickle.dumps(setup))
+    assert again.seed == setup.seed
+    assert again.finish(counts, sels).digest == record.digest

@@ -89,7 +89,7 @@ fn a_corrupt_selection_is_refused_when_read() {
     let err = serde_json::from_str::<PartialSelection>(bad).unwrap_err();
     assert!(
         err.to_string()
-            .contains("candidate key \"00ff\" is not 32 hex digits"),
+            .contains("candidate key \"00ff\" is not 32 lower-case hex digits"),
         "{err}"
     );
 }

@@ -209,8 +209,9 @@ impl TargetRoster {
         })
     }
 
-    /// The code of the first and of the last entity, in code order.
-    pub(crate) fn code_range(&self) -> Option<(Uscc, Uscc)> {
+    /// The code of the first and of the last entity, in code order; `None`
+    /// for an empty roster. Parts of one roster have disjoint ranges.
+    pub fn code_range(&self) -> Option<(Uscc, Uscc)> {
         Some((*self.cols.uscc.first()?, *self.cols.uscc.last()?))
     }
 

@@ -93,8 +93,12 @@ impl TryFrom<CandWire> for Cand {
     type Error = String;
 
     fn try_from(w: CandWire) -> Result<Self, String> {
-        if w.1.len() != 32 {
-            return Err(format!("candidate key {:?} is not 32 hex digits", w.1));
+        let lower_hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+        if w.1.len() != 32 || !w.1.bytes().all(lower_hex) {
+            return Err(format!(
+                "candidate key {:?} is not 32 lower-case hex digits",
+                w.1
+            ));
         }
         let key = u128::from_str_radix(&w.1, 16)
             .map_err(|_| format!("candidate key {:?} is not 32 hex digits", w.1))?;
@@ -141,6 +145,61 @@ impl PartialSelection {
     /// reduced), in no particular order; none for a part out of range.
     pub fn selected_in(&self, part: usize) -> impl Iterator<Item = Uscc> + '_ {
         self.winners.get(part).into_iter().flatten().map(|c| c.uscc)
+    }
+
+    /// Checks a selection merged from parts against the summed counts and
+    /// the takes: each stratum part holds exactly its take, no entity twice,
+    /// one reduced entity per entity in a reduced pool and one exclusion per
+    /// entity of the population outside the pools. A part lost, repeated or
+    /// taken from another task's counts fails at least one of these.
+    ///
+    /// # Errors
+    /// [`SamplingError::InvalidPartState`] naming the first that fails.
+    pub fn check_against(&self, counts: &TaskCounts, takes: &[u64]) -> Result<(), SamplingError> {
+        let bad = |problem: String| Err(SamplingError::InvalidPartState { problem });
+        if self.winners.len() != takes.len() || counts.pools.len() != takes.len() {
+            return bad(format!(
+                "the selection has {} stratum parts, the counts {} and the takes {}",
+                self.winners.len(),
+                counts.pools.len(),
+                takes.len()
+            ));
+        }
+        for (i, (w, &t)) in self.winners.iter().zip(takes).enumerate() {
+            if w.len() as u64 != t {
+                return bad(format!(
+                    "stratum part {i} holds {} selected entities, its take is {t}",
+                    w.len()
+                ));
+            }
+        }
+        let mut seen: Vec<u128> = self
+            .winners
+            .iter()
+            .flatten()
+            .map(|c| super::prf::uscc_block(&c.uscc))
+            .collect();
+        seen.sort_unstable();
+        if seen.windows(2).any(|w| w[0] == w[1]) {
+            return bad("an entity is selected twice: a part was given twice".into());
+        }
+        let reduced: u64 = counts.pools.iter().skip(1).step_by(2).sum();
+        if self.reduced.len() as u64 != reduced {
+            return bad(format!(
+                "{} reduced entities listed, the counts have {reduced}",
+                self.reduced.len()
+            ));
+        }
+        let pooled: u64 = counts.pools.iter().sum();
+        if counts.population < pooled || self.exclusions.len() as u64 != counts.population - pooled
+        {
+            return bad(format!(
+                "{} exclusions listed, the counts imply {}",
+                self.exclusions.len(),
+                counts.population.saturating_sub(pooled)
+            ));
+        }
+        Ok(())
     }
 
     /// Sorts each stratum part's winners, smallest key first (§7 step 6).
