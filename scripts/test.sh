@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> %s (at %ss)\n' "$*" "$SECONDS"; }
 
 # The C side needs a C and a C++ compiler, pkg-config and valgrind. On a
 # fresh Debian or Ubuntu machine where they are missing, install them.

@@ -3,7 +3,7 @@
 
 use std::ffi::{CString, c_char, c_void};
 
-use sdk::plugin_host::{Column, ColumnData, FactTable, LoadedPlugin};
+use sdk::plugin_host::{Column, ColumnData, FactTable};
 
 use crate::boundary::{
     Failure, arg_out, arg_ref, arg_str, c_str, c_text, guard, guard_free, jg_status, out_string,
@@ -171,23 +171,7 @@ pub extern "C" fn jg_supervisor_plugins_json(
     guard(|| {
         let out = arg_out(out, "out")?;
         let sup = supervisor_ref(supervisor)?;
-        let loaded: Vec<serde_json::Value> = sup
-            .plugins()
-            .plugins()
-            .map(|p: &LoadedPlugin| {
-                let d = p.description();
-                serde_json::json!({
-                    "id": d.id, "name_zh": d.name_zh, "name_en": d.name_en,
-                    "version": d.version, "industries": d.industries,
-                    "origin": p.origin().display().to_string(),
-                })
-            })
-            .collect();
-        let report = sup.load_report();
-        let failures: Vec<String> = report.failures.iter().map(|f| f.summary()).collect();
-        let json = serde_json::json!({
-            "loaded": loaded, "failures": failures, "unused_configs": report.unused_configs,
-        });
+        let json = sup.plugins_summary();
         *out = out_string(json.to_string());
         Ok(())
     })

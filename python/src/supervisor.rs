@@ -166,25 +166,7 @@ impl Supervisor {
     /// The loaded plugins, the files refused and unused configurations, as
     /// JSON (the shape of `jg_supervisor_plugins_json`).
     fn plugins_json(&self) -> String {
-        let loaded: Vec<serde_json::Value> = self
-            .inner
-            .plugins()
-            .plugins()
-            .map(|p| {
-                let d = p.description();
-                serde_json::json!({
-                    "id": d.id, "name_zh": d.name_zh, "name_en": d.name_en,
-                    "version": d.version, "industries": d.industries,
-                    "origin": p.origin().display().to_string(),
-                })
-            })
-            .collect();
-        let report = self.inner.load_report();
-        let failures: Vec<String> = report.failures.iter().map(|f| f.summary()).collect();
-        serde_json::json!({
-            "loaded": loaded, "failures": failures, "unused_configs": report.unused_configs,
-        })
-        .to_string()
+        self.inner.plugins_summary().to_string()
     }
 
     /// A plugin's whole description, as JSON.

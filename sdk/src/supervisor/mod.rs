@@ -162,6 +162,30 @@ impl Supervisor {
         &self.load_report
     }
 
+    /// The loaded plugins and what loading refused, as the C and Python
+    /// bindings publish it: `{"loaded": [{"id", "name_zh", "name_en",
+    /// "version", "industries", "origin"}], "failures": ["<one line per
+    /// file>"], "unused_configs": ["<id>"]}`.
+    pub fn plugins_summary(&self) -> serde_json::Value {
+        let loaded: Vec<serde_json::Value> = self
+            .plugins
+            .plugins()
+            .map(|p| {
+                let d = p.description();
+                serde_json::json!({
+                    "id": d.id, "name_zh": d.name_zh, "name_en": d.name_en,
+                    "version": d.version, "industries": d.industries,
+                    "origin": p.origin().display().to_string(),
+                })
+            })
+            .collect();
+        let report = &self.load_report;
+        let failures: Vec<String> = report.failures.iter().map(|f| f.summary()).collect();
+        serde_json::json!({
+            "loaded": loaded, "failures": failures, "unused_configs": report.unused_configs,
+        })
+    }
+
     /// The loaded plugin with `id`.
     ///
     /// # Errors
