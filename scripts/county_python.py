@@ -21,8 +21,12 @@ import sys
 import time
 from pathlib import Path
 
+import logging
+
 import dask.dataframe as dd
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 
 import jianguan
@@ -84,9 +88,19 @@ def main(out: str, batch3: str, batch4: str) -> None:
 
     plan4 = json.loads((PLANS / "pingdu-joint-2026.json").read_text(encoding="utf-8"))
     entropy4 = json.loads((PLANS / "entropy-pingdu-joint-2026.json").read_text(encoding="utf-8"))
+    # The register as a province keeps it: Parquet files, one per partition,
+    # read by Dask itself.
+    register = county / "register"
+    register.mkdir(exist_ok=True)
+    table = pa.Table.from_pandas(entities, preserve_index=False)
+    step = -(-len(entities) // 8)
+    for k in range(8):
+        pq.write_table(table.slice(k * step, step), register / f"part-{k}.parquet")
+    logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster):
-        frame = dd.from_pandas(entities, npartitions=8, sort=False)
+        frame = dd.read_parquet(str(register))
+        assert frame.npartitions == 8
         t0 = time.perf_counter()
         record4 = jianguan.dask.draw(sup, plan4, roster=frame, inspectors=inspectors, entropy=entropy4, history=history)
         took = time.perf_counter() - t0
