@@ -255,7 +255,7 @@ fn days_of(d: NaiveDate) -> i32 {
 /// One batch's columns of a roster, ready to be read row by row.
 struct RosterBatch {
     uscc: ArrayRef,
-    region: ArrayRef,
+    region: Region,
     status: ArrayRef,
     class: ArrayRef,
     registered: Dates,
@@ -274,9 +274,15 @@ struct RosterBatch {
 /// with `;` between them. Other columns are ignored, as `jianguan draw run`
 /// ignores them in CSV, so a register's whole frame reads as is.
 ///
-/// The rows come back in frame order, as one run per reader thread: chained,
-/// they go into the roster without being copied into one vector first.
-pub(crate) fn roster(frame: &Frame) -> Result<Vec<Vec<RosterEntry>>> {
+/// The entries go to `build` in frame order while they are read: one thread
+/// parses chunks of rows while `build` consumes them on the calling thread,
+/// so the roster is never held twice on the way. A refused row stops the
+/// reading, and its error is returned instead of what `build` made of the
+/// rows before it.
+pub(crate) fn with_roster<T>(
+    frame: &Frame,
+    build: impl FnOnce(&mut dyn Iterator<Item = RosterEntry>) -> T,
+) -> Result<T> {
     let list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
     let industries = match frame
         .schema
@@ -289,7 +295,23 @@ pub(crate) fn roster(frame: &Frame) -> Result<Vec<Vec<RosterEntry>>> {
         _ => frame.text("industries")?,
     };
     let uscc = frame.required_text("uscc")?;
-    let region = frame.required_text("region")?;
+    let region: Vec<Region> = match frame
+        .schema
+        .field_with_name("region")
+        .map(|f| f.data_type())
+    {
+        Ok(t) if t.is_integer() => frame
+            .column("region", &DataType::Int64)?
+            .unwrap_or_default()
+            .into_iter()
+            .map(Region::Number)
+            .collect(),
+        _ => frame
+            .required_text("region")?
+            .into_iter()
+            .map(Region::Text)
+            .collect(),
+    };
     let status = frame.required_text("status")?;
     let class = frame.required_text("credit_class")?;
     let registered = frame.dates("registered_on")?.ok_or_else(|| {
@@ -316,32 +338,112 @@ pub(crate) fn roster(frame: &Frame) -> Result<Vec<Vec<RosterEntry>>> {
         });
         start += uscc[b].len();
     }
-    // Cut the rows into one range per core; each range is read on its own
-    // thread (parsing codes is most of the work), then joined in order.
+    const CHUNK: usize = 1 << 15;
     let total = frame.rows();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = total.div_ceil(threads.max(1)).max(1);
-    let ranges: Vec<(usize, usize)> = (0..total)
-        .step_by(chunk)
-        .map(|s| (s, (s + chunk).min(total)))
-        .collect();
-    let parts: Vec<Result<Vec<RosterEntry>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = ranges
-            .iter()
-            .map(|&(lo, hi)| {
-                let batches = &batches;
-                let what = frame.what;
-                scope.spawn(move || read_rows(what, batches, lo, hi))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a reader thread does not panic"))
-            .collect()
-    });
-    parts.into_iter().collect()
+    let what = frame.what;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<RosterEntry>>>(4);
+        let batches = &batches;
+        scope.spawn(move || {
+            let mut lo = 0;
+            while lo < total {
+                let hi = (lo + CHUNK).min(total);
+                let chunk = read_rows(what, batches, lo, hi);
+                let failed = chunk.is_err();
+                // A closed channel: `build` stopped early; nothing to do.
+                if tx.send(chunk).is_err() || failed {
+                    return;
+                }
+                lo = hi;
+            }
+        });
+        let mut rows = Rows {
+            rx,
+            current: Vec::new().into_iter(),
+            failure: None,
+            remaining: total,
+        };
+        let built = build(&mut rows);
+        // Dropping the receiver releases a reader still waiting to send.
+        let Rows { failure, .. } = rows;
+        match failure {
+            Some(f) => Err(f),
+            None => Ok(built),
+        }
+    })
+}
+
+/// The entries as the reader thread sends them, one chunk at a time.
+struct Rows {
+    rx: std::sync::mpsc::Receiver<Result<Vec<RosterEntry>>>,
+    current: std::vec::IntoIter<RosterEntry>,
+    failure: Option<Failure>,
+    remaining: usize,
+}
+
+impl Iterator for Rows {
+    type Item = RosterEntry;
+
+    fn next(&mut self) -> Option<RosterEntry> {
+        loop {
+            if let Some(e) = self.current.next() {
+                self.remaining -= 1;
+                return Some(e);
+            }
+            if self.failure.is_some() {
+                return None;
+            }
+            match self.rx.recv() {
+                Ok(Ok(chunk)) => self.current = chunk.into_iter(),
+                Ok(Err(f)) => {
+                    self.failure = Some(f);
+                    return None;
+                }
+                Err(_) => return None,
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+/// A region column of one batch: codes as text, or as numbers (a CSV read
+/// by pandas gives 370283 as an integer).
+#[derive(Clone)]
+enum Region {
+    Text(ArrayRef),
+    Number(ArrayRef),
+}
+
+impl Region {
+    fn at(&self, i: usize) -> std::result::Result<RegionCode, String> {
+        match self {
+            Region::Text(a) => {
+                let t = str_at(a.as_ref(), i).ok_or("is missing (null)")?;
+                RegionCode::parse(t).map_err(|e| e.to_string())
+            }
+            Region::Number(a) => {
+                let a = a.as_primitive::<Int64Type>();
+                if a.is_null(i) {
+                    return Err("is missing (null)".into());
+                }
+                let v = a.value(i);
+                if !(0..=999_999).contains(&v) {
+                    return Err(format!("{v} is not a six-digit area code"));
+                }
+                let mut digits = [b'0'; 6];
+                let mut x = v;
+                for d in digits.iter_mut().rev() {
+                    *d = b'0' + (x % 10) as u8;
+                    x /= 10;
+                }
+                RegionCode::parse(std::str::from_utf8(&digits).expect("digits"))
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
 }
 
 /// Rows `lo..hi` (frame row numbers) of a roster.
@@ -365,10 +467,10 @@ fn read_rows(
 fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterEntry> {
     // The row's code as given, when it has one: row numbers of a sorted or
     // partitioned frame mean little on their own.
-    let code = str_at(b.uscc.as_ref(), i)
-        .map(|c| format!(" ({c})"))
-        .unwrap_or_default();
     let bad = |column: &str, problem: String| {
+        let code = str_at(b.uscc.as_ref(), i)
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
         Failure::Input(format!(
             "{what} row {row}{code}, column `{column}`: {problem}"
         ))
@@ -383,8 +485,7 @@ fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterE
     }
     let uscc =
         Uscc::parse(need(&b.uscc, i, bad, "uscc")?).map_err(|e| bad("uscc", e.to_string()))?;
-    let region = RegionCode::parse(need(&b.region, i, bad, "region")?)
-        .map_err(|e| bad("region", e.to_string()))?;
+    let region = b.region.at(i).map_err(|e| bad("region", e))?;
     let status_id = need(&b.status, i, bad, "status")?;
     let status = EntityStatus::from_id(status_id).ok_or_else(|| {
         bad(

@@ -13,7 +13,7 @@ use sdk::sampling::{
 use std::sync::Arc;
 
 use arrow_array::builder::StringBuilder;
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, DictionaryArray, RecordBatch, StringArray, UInt16Array};
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{self, Frame};
@@ -64,9 +64,7 @@ impl Roster {
     #[staticmethod]
     fn from_arrow(py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<Self> {
         let frame = Frame::read("roster", frame)?;
-        Ok(py.detach(|| {
-            columns::roster(&frame).and_then(|runs| Roster::build(runs.into_iter().flatten()))
-        })?)
+        Ok(py.detach(|| columns::with_roster(&frame, |rows| Roster::build(rows))?)?)
     }
 
     /// Reads a roster from a JSON array of entries.
@@ -478,20 +476,29 @@ impl Setup {
             let (_, _, sel) = self.draw_setup()?.count_and_select(t, &roster.inner)?;
             let strata = &self.plan.tasks[t].strata;
             let n: usize = (0..sel.parts()).map(|p| sel.selected_in(p).count()).sum();
-            let mut class = StringBuilder::with_capacity(n, n * 2);
-            let mut part = StringBuilder::with_capacity(n, n * 7);
+            // Class and part repeat: dictionary columns (the task's strata
+            // have distinct classes).
+            let (mut class_keys, mut part_keys) = (Vec::with_capacity(n), Vec::with_capacity(n));
             let mut uscc = StringBuilder::with_capacity(n, n * 18);
             for p in 0..sel.parts() {
-                let label = if p % 2 == 0 { "normal" } else { "reduced" };
                 for u in sel.selected_in(p) {
-                    class.append_value(&strata[p / 2].class);
-                    part.append_value(label);
+                    class_keys.push((p / 2) as u16);
+                    part_keys.push((p % 2) as u16);
                     uscc.append_value(u.as_str());
                 }
             }
+            let dictionary = |keys: Vec<u16>, values: Vec<&str>| -> Result<ArrayRef> {
+                let d = DictionaryArray::try_new(
+                    UInt16Array::from(keys),
+                    Arc::new(StringArray::from(values)),
+                )
+                .map_err(|e| Failure::Input(e.to_string()))?;
+                Ok(Arc::new(d))
+            };
+            let classes = strata.iter().map(|s| s.class.as_str()).collect();
             let columns: Vec<ArrayRef> = vec![
-                Arc::new(class.finish()),
-                Arc::new(part.finish()),
+                dictionary(class_keys, classes)?,
+                dictionary(part_keys, vec!["normal", "reduced"])?,
                 Arc::new(uscc.finish()),
             ];
             RecordBatch::try_from_iter(["class", "part", "uscc"].into_iter().zip(columns))

@@ -102,3 +102,18 @@ def test_record_save_never_overwrites(sup: jianguan.Supervisor, tmp_path: object
     with pytest.raises(FileExistsError):
         r.save(str(tmp_path))
     assert jianguan.DrawRecord.from_json(__import__("pathlib").Path(path)) == r
+
+
+def test_select_targets_is_the_records_selection(sup: jianguan.Supervisor) -> None:
+    from conftest import VECTORS, load
+
+    v = load(VECTORS / "draw" / "joint-county.json")
+    i = v["inputs"]
+    roster = jianguan.roster(i["roster"])
+    setup = sup.draw_setup(i["plan"], targets_digest=roster.digest, inspectors=i["inspectors"], entropy=i["entropy"], history=i["history"])
+    assert setup.seed == v["expected"]["record"]["seed"]
+    for t, task in enumerate(v["expected"]["record"]["tasks"]):
+        table = setup.select_targets(t, roster).to_pandas()
+        for s in task["strata"]:
+            mine = table[(table["class"] == s["class"]) & (table["part"] == s["part"])]
+            assert sorted(mine["uscc"]) == sorted(s["selected"])

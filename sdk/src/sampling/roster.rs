@@ -130,8 +130,9 @@ impl TargetRoster {
     pub fn new(entries: impl IntoIterator<Item = RosterEntry>) -> Result<Self, SamplingError> {
         let mut classes: Vec<String> = Vec::new();
         let mut class_ix: HashMap<String, u16> = HashMap::new();
-        let mut rows = Vec::new();
-        for (n, e) in entries.into_iter().enumerate() {
+        let entries = entries.into_iter();
+        let mut rows = Vec::with_capacity(entries.size_hint().0);
+        for (n, e) in entries.enumerate() {
             if e.weight == 0 {
                 return Err(SamplingError::InvalidRoster {
                     row: n,
