@@ -44,6 +44,7 @@ impl Supervisor {
         py: Python<'py>,
         plugin: &str,
         facts: &FactTable,
+        ids: Option<Vec<Option<String>>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let grades = py.detach(|| self.inner.grade(plugin, facts).map_err(Failure::from))?;
         let n = grades.len();
@@ -60,6 +61,9 @@ impl Supervisor {
             })
             .collect();
         out.set_item("reasons", reasons)?;
+        if let Some(ids) = ids {
+            out.set_item("uscc", ids)?;
+        }
         Ok(out)
     }
 }
@@ -192,11 +196,7 @@ impl Supervisor {
         let frame = Frame::read("facts", frame)?;
         let (facts, ids) =
             py.detach(|| columns::facts(&frame, loaded.schema(Operation::Grading)))?;
-        let out = self.grades_out(py, plugin, &facts)?;
-        if let Some(ids) = ids {
-            out.set_item("uscc", ids)?;
-        }
-        Ok(out)
+        self.grades_out(py, plugin, &facts, ids)
     }
 
     /// Grades rows of facts given as a JSON array of objects.
@@ -231,11 +231,7 @@ impl Supervisor {
         }
         let facts = facts_from_json_rows(&rows, schema)
             .map_err(|e| Failure::Facts(format!("facts {e}")))?;
-        let out = self.grades_out(py, plugin, &facts)?;
-        if let Some(ids) = ids {
-            out.set_item("uscc", ids)?;
-        }
-        Ok(out)
+        self.grades_out(py, plugin, &facts, ids)
     }
 
     /// The plan (JSON) checked and resolved against the catalog, as JSON.
