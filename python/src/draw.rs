@@ -12,8 +12,8 @@ use sdk::sampling::{
 };
 use std::sync::Arc;
 
-use arrow_array::builder::StringBuilder;
 use arrow_array::{ArrayRef, DictionaryArray, RecordBatch, StringArray, UInt16Array};
+use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{self, Frame};
@@ -479,14 +479,30 @@ impl Setup {
             // Class and part repeat: dictionary columns (the task's strata
             // have distinct classes).
             let (mut class_keys, mut part_keys) = (Vec::with_capacity(n), Vec::with_capacity(n));
-            let mut uscc = StringBuilder::with_capacity(n, n * 18);
+            // Every code is 18 ASCII bytes: the string column's offsets are
+            // multiples of 18 and its bytes the codes end to end.
+            let mut codes = Vec::with_capacity(n * 18);
             for p in 0..sel.parts() {
+                let before = class_keys.len();
                 for u in sel.selected_in(p) {
-                    class_keys.push((p / 2) as u16);
-                    part_keys.push((p % 2) as u16);
-                    uscc.append_value(u.as_str());
+                    codes.extend_from_slice(u.as_bytes());
                 }
+                let added = codes.len() / 18 - before;
+                class_keys.resize(before + added, (p / 2) as u16);
+                part_keys.resize(before + added, (p % 2) as u16);
             }
+            let offsets = (0..=n)
+                .map(|i| i32::try_from(i * 18))
+                .collect::<std::result::Result<Vec<i32>, _>>()
+                .map_err(|_| {
+                    Failure::Input(format!("{n} codes do not fit an Arrow string column"))
+                })?;
+            let uscc = StringArray::try_new(
+                OffsetBuffer::new(ScalarBuffer::from(offsets)),
+                Buffer::from(codes),
+                None,
+            )
+            .map_err(|e| Failure::Input(e.to_string()))?;
             let dictionary = |keys: Vec<u16>, values: Vec<&str>| -> Result<ArrayRef> {
                 let d = DictionaryArray::try_new(
                     UInt16Array::from(keys),
@@ -499,7 +515,7 @@ impl Setup {
             let columns: Vec<ArrayRef> = vec![
                 dictionary(class_keys, classes)?,
                 dictionary(part_keys, vec!["normal", "reduced"])?,
-                Arc::new(uscc.finish()),
+                Arc::new(uscc),
             ];
             RecordBatch::try_from_iter(["class", "part", "uscc"].into_iter().zip(columns))
                 .map_err(|e| Failure::Input(e.to_string()))

@@ -219,6 +219,12 @@ impl Uscc {
         std::str::from_utf8(&self.0).expect("ASCII by construction")
     }
 
+    /// The code's 18 ASCII bytes, without [`Uscc::as_str`]'s UTF-8 check:
+    /// for writing many codes into one buffer, checked once.
+    pub fn as_bytes(&self) -> &[u8; 18] {
+        &self.0
+    }
+
     /// Registration authority (登记管理部门), position 1.
     pub fn authority(&self) -> Option<super::Authority> {
         super::Authority::from_code(self.0[0] as char)

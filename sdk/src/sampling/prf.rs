@@ -122,13 +122,50 @@ impl Prf {
     /// PRF values of many input blocks, in order: one call into the cipher
     /// for the whole batch, which pipelines the blocks (AES-NI).
     pub fn eval_many(&self, inputs: &[u128], out: &mut Vec<u128>) {
-        let mut blocks: Vec<Block> = inputs
-            .iter()
-            .map(|v| Block::from(v.to_be_bytes()))
-            .collect();
-        self.cipher.encrypt_blocks(&mut blocks);
+        let bytes: Vec<[u8; 16]> = inputs.iter().map(|v| v.to_be_bytes()).collect();
+        let mut batch = KeyBatch::default();
+        self.eval_batch(&bytes, &mut batch);
         out.clear();
-        out.extend(blocks.iter().map(|b| u128::from_be_bytes((*b).into())));
+        out.extend((0..batch.len()).map(|j| batch.get(j)));
+    }
+
+    /// PRF values of many input blocks, given as big-endian bytes, into
+    /// `out`, reusing its buffer, as the cipher wrote them: the scans read
+    /// the top half of every value and the whole of few, so none is
+    /// converted that need not be.
+    pub(crate) fn eval_batch(&self, inputs: &[[u8; 16]], out: &mut KeyBatch) {
+        out.blocks.resize(inputs.len(), Block::default());
+        self.cipher
+            .encrypt_blocks_b2b(Block::cast_slice_from_core(inputs), &mut out.blocks)
+            .expect("buffers of one length");
+    }
+}
+
+/// A batch of PRF values in the cipher's byte order (big-endian), from
+/// [`Prf::eval_batch`].
+#[derive(Default)]
+pub(crate) struct KeyBatch {
+    blocks: Vec<Block>,
+}
+
+impl KeyBatch {
+    /// Values in the batch.
+    pub(crate) fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// The top 64 bits of value `j`: it orders values wherever they differ.
+    #[inline(always)]
+    pub(crate) fn high(&self, j: usize) -> u64 {
+        let b: &[u8; 16] = self.blocks[j].as_ref();
+        u64::from_be_bytes(b[..8].try_into().expect("8 bytes"))
+    }
+
+    /// Value `j`, whole.
+    #[inline(always)]
+    pub(crate) fn get(&self, j: usize) -> u128 {
+        let b: &[u8; 16] = self.blocks[j].as_ref();
+        u128::from_be_bytes(*b)
     }
 }
 

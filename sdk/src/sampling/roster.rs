@@ -64,7 +64,9 @@ pub(crate) struct Row {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Columns {
     pub uscc: Vec<Uscc>,
-    pub block: Vec<u128>,
+    /// Each code's block (§4) as the cipher takes it: big-endian bytes,
+    /// which also order as the numbers do.
+    pub block: Vec<[u8; 16]>,
     pub region: Vec<u32>,
     pub industries: Vec<u16>,
     pub status: Vec<EntityStatus>,
@@ -79,7 +81,7 @@ impl Columns {
     fn from_rows(rows: &[Row]) -> Self {
         Columns {
             uscc: rows.iter().map(|r| r.uscc).collect(),
-            block: rows.iter().map(|r| r.block).collect(),
+            block: rows.iter().map(|r| r.block.to_be_bytes()).collect(),
             region: rows.iter().map(|r| r.region).collect(),
             industries: rows.iter().map(|r| r.industries).collect(),
             status: rows.iter().map(|r| r.status).collect(),
@@ -98,7 +100,7 @@ impl Columns {
     pub fn row(&self, i: usize) -> Row {
         Row {
             uscc: self.uscc[i],
-            block: self.block[i],
+            block: u128::from_be_bytes(self.block[i]),
             region: self.region[i],
             industries: self.industries[i],
             status: self.status[i],
@@ -279,10 +281,10 @@ pub fn digest_sorted_parts(parts: &[&TargetRoster]) -> Result<Digest32, Sampling
     let mut hasher = Sha256::new();
     let mut pos = vec![0usize; parts.len()];
     let mut line = Vec::with_capacity(256);
-    let mut last: Option<u128> = None;
+    let mut last: Option<[u8; 16]> = None;
     loop {
         // k-way merge by code; parts are few, so a linear scan is enough.
-        let mut best: Option<(usize, u128)> = None;
+        let mut best: Option<(usize, [u8; 16])> = None;
         for (p, part) in parts.iter().enumerate() {
             if let Some(&block) = part.cols.block.get(pos[p])
                 && best.is_none_or(|(_, b)| block < b)

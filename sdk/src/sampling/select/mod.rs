@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::SamplingError;
 use super::plan::{Plan, Size, Task, TaskKind};
-use super::prf::{Prf, weighted_key};
+use super::prf::{KeyBatch, Prf, weighted_key};
 use super::roster::{Columns, InspectionHistory, TargetRoster, industry_bit};
 use crate::entity::Uscc;
 
@@ -238,19 +238,6 @@ fn keep_smallest_by<T>(c: &mut Vec<T>, take: usize, cmp: impl Fn(&T, &T) -> std:
         }
         c.select_nth_unstable_by(take - 1, &cmp);
         c.truncate(take);
-    }
-}
-
-/// Keeps the `take` smallest PRF values of `w` (unordered; after it
-/// `w[take - 1]` is the largest kept).
-fn smallest_keys(w: &mut Vec<(u128, u32)>, take: usize) {
-    if w.len() > take {
-        if take == 0 {
-            w.clear();
-            return;
-        }
-        w.select_nth_unstable(take - 1);
-        w.truncate(take);
     }
 }
 
@@ -499,7 +486,7 @@ impl<'a> TaskScan<'a> {
     ) -> Result<PartialSelection, SamplingError> {
         let classes = self.class_map(part)?;
         // Slices of one part are parts too: they merge into the same result.
-        if !self.task.weighted && self.history.is_empty() {
+        if self.plain() {
             return Ok(self.select_plain(part, &classes, takes));
         }
         let mut slices = in_slices(part.len(), |range| {
@@ -527,11 +514,8 @@ impl<'a> TaskScan<'a> {
         // The largest kept candidate once a stratum part's buffer was first
         // trimmed: anything larger can never win.
         let mut bound: Vec<Option<RowCand>> = vec![None; takes.len()];
-        let (mut blocks, mut keys, mut slots) = (
-            Vec::with_capacity(CHUNK),
-            Vec::with_capacity(CHUNK),
-            Vec::with_capacity(CHUNK),
-        );
+        let (mut blocks, mut slots) = (Vec::with_capacity(CHUNK), Vec::with_capacity(CHUNK));
+        let mut keys = KeyBatch::default();
         let mut start = range.start;
         while start < range.end {
             let end = (start + CHUNK).min(range.end);
@@ -556,8 +540,9 @@ impl<'a> TaskScan<'a> {
                     }
                 }
             }
-            self.prf.eval_many(&blocks, &mut keys);
-            for (&(s, i), &key) in slots.iter().zip(&keys) {
+            self.prf.eval_batch(&blocks, &mut keys);
+            for (j, &(s, i)) in slots.iter().enumerate() {
+                let key = keys.get(j);
                 let weighted = if self.task.weighted {
                     weighted_key(key, cols.weight[i as usize])
                 } else {
