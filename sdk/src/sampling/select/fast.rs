@@ -255,12 +255,15 @@ impl TaskScan<'_> {
             population: 0,
             pools: vec![0; parts],
         };
-        // A count part's room is its count; a ratio part's is sized after
-        // the first chunk (below).
+        // Room for a ratio part's expected share of the whole slice, so that
+        // few buffers grow while scanning (pages never written are never
+        // faulted in).
         let mut kept: Vec<Vec<Cand>> = subs
             .iter()
             .map(|s| match *s {
-                SubShape::Share(_) => Vec::new(),
+                SubShape::Share(q) => {
+                    Vec::with_capacity((q * 1.1 * range.len() as f64) as usize + 1024)
+                }
                 SubShape::Count(c) => Vec::with_capacity(c.min(range.len())),
             })
             .collect();
@@ -279,7 +282,7 @@ impl TaskScan<'_> {
         self.chunks(
             part,
             classes,
-            range.clone(),
+            range,
             &mut exclusions,
             &mut reduced,
             |first, ids, keys| {
@@ -296,19 +299,6 @@ impl TaskScan<'_> {
                     }
                 }
                 tally.drain_into(&mut counts.pools);
-                if first == range.start {
-                    // Room for what a ratio part is likely to keep, by the
-                    // pools of the first chunk, so that few buffers grow and
-                    // none is far larger than it needs (a block the allocator
-                    // can reuse, rather than fresh pages every draw).
-                    let share = |s: usize| counts.pools[s] as f64 / ids.len() as f64;
-                    for (s, shape) in subs.iter().enumerate() {
-                        if let SubShape::Share(q) = *shape {
-                            let expect = q.mul_add(0.05, q) * share(s) * slice_rows as f64;
-                            kept[s].reserve(expect as usize + 1024);
-                        }
-                    }
-                }
                 // Tighten the ratio bounds by what this slice has seen so far.
                 for (s, shape) in subs.iter().enumerate() {
                     if let SubShape::Share(q) = *shape {
@@ -531,30 +521,74 @@ fn cand(key: u128, uscc: &Uscc) -> Cand {
 
 /// The `take` smallest candidates of each stratum part over the slices'
 /// kept ones, found by their PRF values (distinct under one key), in the
-/// slices' order, each part in a buffer of its own size.
+/// slices' order; the first slice's buffer is reused for the result. Large
+/// selections share the parts between two threads.
 fn winners_of(kept: Vec<Vec<Vec<Cand>>>, takes: &[u64]) -> Vec<Vec<Cand>> {
-    takes
-        .iter()
-        .enumerate()
-        .map(|(s, &t)| {
-            let take = t as usize;
-            let parts = || kept.iter().map(move |slice| &slice[s]);
-            let n: usize = parts().map(Vec::len).sum();
-            let limit = if take == 0 {
-                return Vec::new();
-            } else if n > take {
-                let mut keys: Vec<u128> = parts().flatten().map(|c| c.key).collect();
-                *keys.select_nth_unstable(take - 1).1
-            } else {
-                u128::MAX
-            };
-            let mut out = Vec::with_capacity(take.min(n));
-            for p in parts() {
-                out.extend(p.iter().filter(|c| c.key <= limit));
-            }
-            out
-        })
-        .collect()
+    // Per stratum part, its buffer from every slice.
+    let mut per_part: Vec<Vec<Vec<Cand>>> = takes.iter().map(|_| Vec::new()).collect();
+    for slice in kept {
+        for (s, w) in slice.into_iter().enumerate() {
+            per_part[s].push(w);
+        }
+    }
+    let size = |s: usize| per_part[s].iter().map(Vec::len).sum::<usize>();
+    let total: usize = (0..takes.len()).map(size).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || total < 1 << 16 {
+        return per_part
+            .into_iter()
+            .zip(takes)
+            .map(|(w, &t)| smallest_of(w, t as usize))
+            .collect();
+    }
+    // Largest first, each to the thread with less so far.
+    let mut order: Vec<usize> = (0..takes.len()).collect();
+    order.sort_by_key(|&s| std::cmp::Reverse(size(s)));
+    let (mut mine, mut theirs, mut load) = (Vec::new(), Vec::new(), [0usize; 2]);
+    let mut jobs: Vec<Option<Vec<Vec<Cand>>>> = per_part.into_iter().map(Some).collect();
+    for s in order {
+        let w = jobs[s].take().expect("each part once");
+        let n: usize = w.iter().map(Vec::len).sum();
+        let bin = usize::from(load[1] < load[0]);
+        load[bin] += n;
+        if bin == 0 { &mut mine } else { &mut theirs }.push((s, w));
+    }
+    let run = |jobs: Vec<(usize, Vec<Vec<Cand>>)>| -> Vec<(usize, Vec<Cand>)> {
+        jobs.into_iter()
+            .map(|(s, w)| (s, smallest_of(w, takes[s] as usize)))
+            .collect()
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| run(theirs));
+        let a = run(mine);
+        (a, other.join().expect("winners worker does not panic"))
+    });
+    let mut out: Vec<Vec<Cand>> = takes.iter().map(|_| Vec::new()).collect();
+    for (s, w) in a.into_iter().chain(b) {
+        out[s] = w;
+    }
+    out
+}
+
+/// The `take` smallest candidates of one stratum part, over its buffer from
+/// each slice.
+fn smallest_of(mut parts: Vec<Vec<Cand>>, take: usize) -> Vec<Cand> {
+    let n: usize = parts.iter().map(Vec::len).sum();
+    let limit = if take == 0 {
+        return Vec::new();
+    } else if n > take {
+        let mut keys: Vec<u128> = parts.iter().flatten().map(|c| c.key).collect();
+        *keys.select_nth_unstable(take - 1).1
+    } else {
+        u128::MAX
+    };
+    let mut rest = parts.drain(..);
+    let mut out = rest.next().unwrap_or_default();
+    out.retain(|c| c.key <= limit);
+    for more in rest {
+        out.extend(more.into_iter().filter(|c| c.key <= limit));
+    }
+    out
 }
 
 /// Keeps the `take` smallest candidates of `w`, in their order, and returns
