@@ -30,7 +30,8 @@ r = json.load(open(sys.argv[1]))
 py, rs, b = r["python"], r["rust"], r["baselines"]
 ms = lambda ns: f"{ns / 1e6:,.1f}"
 print(f"\n{r['rows']:,} entities; {r['machine']['cpu_model']}, {r['machine']['nproc']} cores;"
-      f" medians of {r['repeat']} runs after a warm-up; record {r['digest'][:16]} on every path")
+      f" medians of {r['repeat']} runs after a warm-up ({r['repeat_select']} for the selection and the"
+      f" baselines); record {r['digest'][:16]} on every path")
 print(f"{'step':<48} {'Rust API':>10} {'Python':>10} {'Python/Rust throughput':>24}")
 rows = [("fix the roster + whole draw (from entries / frame)", rs["from_entries_ns"], py["from_frame_ns"]),
         ("whole draw over a fixed roster", rs["fixed_ns"], py["fixed_ns"]),

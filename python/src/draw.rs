@@ -476,27 +476,43 @@ impl Setup {
             let (_, _, sel) = self.draw_setup()?.count_and_select(t, &roster.inner)?;
             let strata = &self.plan.tasks[t].strata;
             let n: usize = (0..sel.parts()).map(|p| sel.selected_in(p).count()).sum();
+            let all = || (0..sel.parts()).flat_map(|p| sel.selected_in(p));
+            // Every code is 18 ASCII bytes: the string column's offsets are
+            // multiples of 18 and its bytes the codes end to end. The columns
+            // are fresh memory, so two threads write them (the first writing
+            // of a page is what costs here).
+            let offsets = |n: usize| {
+                (0..=n)
+                    .map(|i| i32::try_from(i * 18))
+                    .collect::<std::result::Result<Vec<i32>, _>>()
+                    .map_err(|_| {
+                        Failure::Input(format!("{n} codes do not fit an Arrow string column"))
+                    })
+            };
+            let mut codes = vec![0u8; n * 18];
+            let half = n / 2;
+            let (low, high) = codes.split_at_mut(half * 18);
+            let write = |dst: &mut [u8], skip: usize| {
+                for (d, u) in dst.chunks_exact_mut(18).zip(all().skip(skip)) {
+                    d.copy_from_slice(u.as_bytes());
+                }
+            };
             // Class and part repeat: dictionary columns (the task's strata
             // have distinct classes).
             let (mut class_keys, mut part_keys) = (Vec::with_capacity(n), Vec::with_capacity(n));
-            // Every code is 18 ASCII bytes: the string column's offsets are
-            // multiples of 18 and its bytes the codes end to end.
-            let mut codes = Vec::with_capacity(n * 18);
-            for p in 0..sel.parts() {
-                let before = class_keys.len();
-                for u in sel.selected_in(p) {
-                    codes.extend_from_slice(u.as_bytes());
+            let offsets = std::thread::scope(|scope| {
+                let other = scope.spawn(|| {
+                    write(high, half);
+                    offsets(n)
+                });
+                write(low, 0);
+                for p in 0..sel.parts() {
+                    let k = sel.selected_in(p).count();
+                    class_keys.resize(class_keys.len() + k, (p / 2) as u16);
+                    part_keys.resize(part_keys.len() + k, (p % 2) as u16);
                 }
-                let added = codes.len() / 18 - before;
-                class_keys.resize(before + added, (p / 2) as u16);
-                part_keys.resize(before + added, (p % 2) as u16);
-            }
-            let offsets = (0..=n)
-                .map(|i| i32::try_from(i * 18))
-                .collect::<std::result::Result<Vec<i32>, _>>()
-                .map_err(|_| {
-                    Failure::Input(format!("{n} codes do not fit an Arrow string column"))
-                })?;
+                other.join().expect("the code writer does not panic")
+            })?;
             let uscc = StringArray::try_new(
                 OffsetBuffer::new(ScalarBuffer::from(offsets)),
                 Buffer::from(codes),

@@ -19,7 +19,8 @@ warm-up then REPEAT runs, medians reported, as the Rust side:
   selection, returned as a pyarrow Table) over the fixed roster; compare with
   Rust's select and with pandas and polars sampling (draw_baselines.py: pandas'
   DataFrame.sample per stratum, the fastest pandas+numpy idiom, and polars),
-  which draw the same number from each stratum.
+  which draw the same number from each stratum. These quick steps run at
+  least 15 times (REPEAT if more).
 
 Every jianguan record must have the digest the Rust side printed: the same
 draw. Prints one JSON object.
@@ -94,8 +95,11 @@ def main(rust_json: str, repeat: int) -> None:
     for s in record.to_dict()["tasks"][0]["strata"]:
         drawn[s["class"]] += s["take"]
 
+    # The selection and the baselines take well under a second: at least 15
+    # runs each, as the Rust side (draw_throughput.rs), for steadier medians.
+    quick = max(repeat, 15)
     setup = sup.draw_setup(plan, targets_digest=roster.digest, inspectors=inspectors, entropy=entropy)
-    t_select, table = timed(lambda: setup.select_targets(0, roster), repeat)
+    t_select, table = timed(lambda: setup.select_targets(0, roster), quick)
     counts = table.to_pandas()["class"].value_counts().to_dict()
     if {k: counts.get(k, 0) for k in drawn} != drawn:
         raise SystemExit(f"select: drew {counts}, the record {drawn}")
@@ -109,13 +113,14 @@ def main(rust_json: str, repeat: int) -> None:
         raise SystemExit(f"the baselines' takes {want} differ from the record's {drawn}")
     uniq_pd = lambda out: out["uscc"].nunique()  # noqa: E731
     uniq_pl = lambda out: out["uscc"].n_unique()  # noqa: E731
-    t_pd_api = base.time_idiom(base.pd_loop_sample, pdf, repeat, base.pd_counts, want, uniq_pd, "pandas API")
-    t_pd = base.time_idiom(base.PANDAS_IDIOMS[base.PANDAS_KEPT], pdf, repeat, base.pd_counts, want, uniq_pd, "pandas+numpy")
-    t_pl = base.time_idiom(base.POLARS_IDIOMS[base.POLARS_KEPT], pldf, repeat, base.pl_counts, want, uniq_pl, "polars")
+    t_pd_api = base.time_idiom(base.pd_loop_sample, pdf, quick, base.pd_counts, want, uniq_pd, "pandas API")
+    t_pd = base.time_idiom(base.PANDAS_IDIOMS[base.PANDAS_KEPT], pdf, quick, base.pd_counts, want, uniq_pd, "pandas+numpy")
+    t_pl = base.time_idiom(base.POLARS_IDIOMS[base.POLARS_KEPT], pldf, quick, base.pl_counts, want, uniq_pl, "polars")
 
     print(json.dumps({
         "rows": n,
         "repeat": repeat,
+        "repeat_select": quick,
         "digest": record.digest,
         "python": {"from_frame_ns": median(t_frame), "fixed_ns": median(t_fixed), "select_ns": median(t_select),
                    "all": {"from_frame": t_frame, "fixed": t_fixed, "select": t_select}},

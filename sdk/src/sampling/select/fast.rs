@@ -277,7 +277,7 @@ impl TaskScan<'_> {
         }
         let (mut exclusions, mut reduced) = (Vec::new(), Vec::new());
         let mut tally = Tally::default();
-        let mut hits = Vec::with_capacity(CHUNK);
+        let (mut hits, mut codes) = (Vec::with_capacity(CHUNK), Vec::with_capacity(CHUNK));
         let slice_rows = range.len() as u64;
         self.chunks(
             part,
@@ -288,9 +288,10 @@ impl TaskScan<'_> {
             |first, ids, keys| {
                 tally.add(ids);
                 gate.hits(ids, keys, &mut hits);
-                for &(key, s, j) in &hits {
+                codes_of(&part.cols.uscc, first, &hits, &mut codes);
+                for (&(key, s, _), code) in hits.iter().zip(&codes) {
                     let s = s as usize;
-                    kept[s].push(cand(key, &part.cols.uscc[first + j as usize]));
+                    kept[s].push(cand(key, code));
                     if let SubShape::Count(c) = subs[s]
                         && kept[s].len() >= c.max(CHUNK).saturating_mul(2)
                     {
@@ -379,7 +380,7 @@ impl TaskScan<'_> {
             }
         }
         let (mut exclusions, mut reduced) = (Vec::new(), Vec::new());
-        let mut hits = Vec::with_capacity(CHUNK);
+        let (mut hits, mut codes) = (Vec::with_capacity(CHUNK), Vec::with_capacity(CHUNK));
         self.chunks(
             part,
             classes,
@@ -388,10 +389,11 @@ impl TaskScan<'_> {
             &mut reduced,
             |first, ids, keys| {
                 gate.hits(ids, keys, &mut hits);
-                for &(key, s, j) in &hits {
+                codes_of(&part.cols.uscc, first, &hits, &mut codes);
+                for (&(key, s, _), code) in hits.iter().zip(&codes) {
                     let s = s as usize;
                     let w = &mut winners[s];
-                    w.push(cand(key, &part.cols.uscc[first + j as usize]));
+                    w.push(cand(key, code));
                     if w.len() >= caps[s] {
                         gate.set(s, smallest_in_order(w, takes[s] as usize));
                     }
@@ -508,8 +510,16 @@ impl Tally {
     }
 }
 
-/// A uniform draw's candidate: its code is read as the scan passes it, while
-/// its row's other columns are in the cache, rather than at random later.
+/// The codes of a chunk's hits (rows `first + j`), into `out`: a loop of
+/// loads alone, so that many of these scattered reads are in flight at once
+/// (each is most likely a cache miss).
+fn codes_of(uscc: &[Uscc], first: usize, hits: &[(u128, u32, u32)], out: &mut Vec<Uscc>) {
+    out.clear();
+    out.extend(hits.iter().map(|h| uscc[first + h.2 as usize]));
+}
+
+/// A uniform draw's candidate: its code is read as the scan passes it
+/// ([`codes_of`]), rather than at random once the winners are known.
 #[inline(always)]
 fn cand(key: u128, uscc: &Uscc) -> Cand {
     Cand {
