@@ -844,4 +844,53 @@ mod tests {
         assert_eq!(sorted(fused), expected, "fused winners");
         assert_eq!(sorted(plain), expected, "plain winners");
     }
+
+    /// A task of 130 strata has 260 stratum parts, more than a byte can tag:
+    /// it takes the general scan, with the same result.
+    #[test]
+    fn a_task_of_many_strata_takes_the_general_scan() {
+        let classes: Vec<String> = (0..130).map(|k| format!("K{k:03}")).collect();
+        let strata: Vec<String> = classes
+            .iter()
+            .map(|c| format!(r#"{{"class": "{c}", "size": {{"count": 2}}}}"#))
+            .collect();
+        let mut plan: Plan = serde_json::from_str(&format!(
+            r#"{{"id": "MANY", "title": "many strata", "level": "county",
+                "as_of": "2026-11-28", "period": ["2026-12-01", "2026-12-31"], "entropy": ["x"],
+                "classes": {},
+                "tasks": [{{"department": "market_regulation", "kind": "routine", "items": ["G-01"],
+                  "direction": "undirected", "strata": [{}],
+                  "rules": {{"undisturbed_classes": [], "draw_undisturbed": false,
+                            "penalty_free": null, "repeat_window_months": null, "yearly_cap": null}}}}]}}"#,
+            serde_json::to_string(&classes).unwrap(),
+            strata.join(", ")
+        ))
+        .unwrap();
+        plan.resolve(None).unwrap();
+        let entries: Vec<RosterEntry> = uniform_roster(13_000)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut e)| {
+                e.credit_class = classes[i % 130].clone();
+                e
+            })
+            .collect();
+        let roster = TargetRoster::new(entries).unwrap();
+        let history = InspectionHistory::default();
+        let scan = TaskScan::new(
+            &plan,
+            0,
+            &history,
+            Prf::new(&derive_key(&[3; 32], "targets", 0)),
+        );
+        assert!(!scan.plain());
+        let (counts, tk, sel) = scan.count_and_select(0, &roster).unwrap();
+        // 100 entities in each class, 2 drawn from each.
+        assert_eq!(counts.pools.len(), 260);
+        assert!(counts.pools.iter().step_by(2).all(|&n| n == 100));
+        assert_eq!(tk.iter().sum::<u64>(), 260);
+        let classes_of = scan.class_map(&roster).unwrap();
+        let general = scan.select_range(&roster, &classes_of, 0..roster.len(), &tk);
+        assert_eq!(sorted(sel), sorted(general));
+    }
 }
