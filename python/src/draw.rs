@@ -475,7 +475,10 @@ impl Setup {
         let batch = py.detach(|| -> Result<RecordBatch> {
             let (_, _, sel) = self.draw_setup()?.count_and_select(t, &roster.inner)?;
             let strata = &self.plan.tasks[t].strata;
-            let n: usize = (0..sel.parts()).map(|p| sel.selected_in(p).count()).sum();
+            let sizes: Vec<usize> = (0..sel.parts())
+                .map(|p| sel.selected_in(p).count())
+                .collect();
+            let n: usize = sizes.iter().sum();
             let all = || (0..sel.parts()).flat_map(|p| sel.selected_in(p));
             // Every code is 18 ASCII bytes: the string column's offsets are
             // multiples of 18 and its bytes the codes end to end. The columns
@@ -506,8 +509,7 @@ impl Setup {
                     offsets(n)
                 });
                 write(low, 0);
-                for p in 0..sel.parts() {
-                    let k = sel.selected_in(p).count();
+                for (p, &k) in sizes.iter().enumerate() {
                     class_keys.resize(class_keys.len() + k, (p / 2) as u16);
                     part_keys.resize(part_keys.len() + k, (p % 2) as u16);
                 }

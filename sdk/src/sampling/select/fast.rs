@@ -693,6 +693,25 @@ mod tests {
         (plan, TargetRoster::new(entries).unwrap())
     }
 
+    /// The general scan's selection (TaskScan::select_range), slice by
+    /// slice and merged: what the fast scans must reproduce.
+    fn general_selection(
+        scan: &TaskScan<'_>,
+        roster: &TargetRoster,
+        classes: &[Result<usize, ExclusionRule>],
+        takes: &[u64],
+    ) -> PartialSelection {
+        in_slices(roster.len(), |r| {
+            scan.select_range(roster, classes, r, takes)
+        })
+        .into_iter()
+        .reduce(|mut a, b| {
+            a.merge(b, takes);
+            a
+        })
+        .expect("at least one slice")
+    }
+
     fn sorted(mut sel: PartialSelection) -> Vec<Vec<Uscc>> {
         sel.sort();
         sel.winners
@@ -719,15 +738,7 @@ mod tests {
             assert!(tk[2] > 2000 && tk[6] > 3000, "{tk:?}");
             let classes = scan.class_map(&roster).unwrap();
             let plain = scan.select_plain(&roster, &classes, &tk);
-            let general = in_slices(roster.len(), |r| {
-                scan.select_range(&roster, &classes, r, &tk)
-            })
-            .into_iter()
-            .reduce(|mut a, b| {
-                a.merge(b, &tk);
-                a
-            })
-            .unwrap();
+            let general = general_selection(&scan, &roster, &classes, &tk);
             let expected = sorted(general);
             assert_eq!(sorted(fused), expected, "factor {factor}: fused");
             assert_eq!(sorted(plain), expected, "factor {factor}: plain");
@@ -802,15 +813,7 @@ mod tests {
         // 1 in 13 revoked; what is left is about 200,000 × 2/3 × 4/5 × 12/13.
         assert!((95_000..102_000).contains(&counts.population), "{counts:?}");
         let classes = scan.class_map(&roster).unwrap();
-        let general = in_slices(roster.len(), |r| {
-            scan.select_range(&roster, &classes, r, &tk)
-        })
-        .into_iter()
-        .reduce(|mut a, b| {
-            a.merge(b, &tk);
-            a
-        })
-        .unwrap();
+        let general = general_selection(&scan, &roster, &classes, &tk);
         let plain = scan.select_plain(&roster, &classes, &tk);
         let facts = |sel: &PartialSelection| {
             let mut ex: Vec<_> = sel
