@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type, UInt32Type};
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, LargeStringArray, RecordBatch, StringArray, StringViewArray};
 use arrow_cast::{CastOptions, cast_with_options};
 use arrow_schema::{DataType, Field, SchemaRef};
 use chrono::NaiveDate;
@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 use sdk::entity::{EntityStatus, Industry, RegionCode, Uscc};
 use sdk::plugin_host::{Column, ColumnData, FactKind, FactSpec, FactTable};
-use sdk::sampling::RosterEntry;
+use sdk::sampling::{EntryRef, RosterBuilder, TargetRoster};
 
 use crate::errors::{Failure, Result, reading};
 
@@ -241,9 +241,48 @@ fn str_at(a: &dyn Array, i: usize) -> Option<&str> {
     })
 }
 
+/// A text column of one batch, its layout resolved once rather than at
+/// every cell.
+#[derive(Clone)]
+enum Text {
+    Utf8(StringArray),
+    Large(LargeStringArray),
+    View(StringViewArray),
+}
+
+impl Text {
+    /// `a` is text in one of the three layouts ([`Frame::text`] sees to it).
+    fn of(a: &ArrayRef) -> Self {
+        match a.data_type() {
+            DataType::Utf8 => Text::Utf8(a.as_string::<i32>().clone()),
+            DataType::LargeUtf8 => Text::Large(a.as_string::<i64>().clone()),
+            _ => Text::View(a.as_string_view().clone()),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Text::Utf8(a) => a.len(),
+            Text::Large(a) => a.len(),
+            Text::View(a) => a.len(),
+        }
+    }
+
+    /// The value at `i`, `None` for a null.
+    #[inline]
+    fn at(&self, i: usize) -> Option<&str> {
+        match self {
+            Text::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            Text::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            Text::View(a) => a.is_valid(i).then(|| a.value(i)),
+        }
+    }
+}
+
 fn date_of(days: i32) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::default()
-        .checked_add_signed(chrono::TimeDelta::days(i64::from(days)))
+    // 1970-01-01 is day 719,163 from 0001-01-01 (day 1).
+    days.checked_add(719_163)
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
         .ok_or_else(|| format!("{days} days from 1970-01-01 is beyond the dates this reads"))
 }
 
@@ -254,10 +293,10 @@ fn days_of(d: NaiveDate) -> i32 {
 
 /// One batch's columns of a roster, ready to be read row by row.
 struct RosterBatch {
-    uscc: ArrayRef,
+    uscc: Text,
     region: Region,
-    status: ArrayRef,
-    class: ArrayRef,
+    status: Text,
+    class: Text,
     registered: Dates,
     industries: Option<ArrayRef>,
     penalty: Option<Dates>,
@@ -274,15 +313,11 @@ struct RosterBatch {
 /// with `;` between them. Other columns are ignored, as `jianguan draw run`
 /// ignores them in CSV, so a register's whole frame reads as is.
 ///
-/// The entries go to `build` in frame order while they are read: one thread
-/// parses chunks of rows while `build` consumes them on the calling thread,
-/// so the roster is never held twice on the way. A refused row stops the
-/// reading, and its error is returned instead of what `build` made of the
-/// rows before it.
-pub(crate) fn with_roster<T>(
-    frame: &Frame,
-    build: impl FnOnce(&mut dyn Iterator<Item = RosterEntry>) -> T,
-) -> Result<T> {
+/// Rows are read on as many threads as the machine has, each part of the
+/// frame into its own [`RosterBuilder`], straight from the Arrow arrays
+/// (no entry is made per row); the parts are then joined and sorted. The
+/// first refused row in frame order is the error returned.
+pub(crate) fn roster_of(frame: &Frame) -> Result<TargetRoster> {
     let list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
     let industries = match frame
         .schema
@@ -326,10 +361,10 @@ pub(crate) fn with_roster<T>(
     let mut start = 0;
     for b in 0..uscc.len() {
         batches.push(RosterBatch {
-            uscc: uscc[b].clone(),
+            uscc: Text::of(&uscc[b]),
             region: region[b].clone(),
-            status: status[b].clone(),
-            class: class[b].clone(),
+            status: Text::of(&status[b]),
+            class: Text::of(&class[b]),
             registered: registered[b].clone(),
             industries: industries.as_ref().map(|c| c[b].clone()),
             penalty: penalty.as_ref().map(|c| c[b].clone()),
@@ -338,75 +373,34 @@ pub(crate) fn with_roster<T>(
         });
         start += uscc[b].len();
     }
-    const CHUNK: usize = 1 << 15;
+    const MIN_PART: usize = 1 << 16;
     let total = frame.rows();
     let what = frame.what;
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<RosterEntry>>>(4);
-        let batches = &batches;
-        scope.spawn(move || {
-            let mut lo = 0;
-            while lo < total {
-                let hi = (lo + CHUNK).min(total);
-                let chunk = read_rows(what, batches, lo, hi);
-                let failed = chunk.is_err();
-                // A closed channel: `build` stopped early; nothing to do.
-                if tx.send(chunk).is_err() || failed {
-                    return;
-                }
-                lo = hi;
-            }
-        });
-        let mut rows = Rows {
-            rx,
-            current: Vec::new().into_iter(),
-            failure: None,
-            remaining: total,
-        };
-        let built = build(&mut rows);
-        // Dropping the receiver releases a reader still waiting to send.
-        let Rows { failure, .. } = rows;
-        match failure {
-            Some(f) => Err(f),
-            None => Ok(built),
-        }
-    })
-}
-
-/// The entries as the reader thread sends them, one chunk at a time.
-struct Rows {
-    rx: std::sync::mpsc::Receiver<Result<Vec<RosterEntry>>>,
-    current: std::vec::IntoIter<RosterEntry>,
-    failure: Option<Failure>,
-    remaining: usize,
-}
-
-impl Iterator for Rows {
-    type Item = RosterEntry;
-
-    fn next(&mut self) -> Option<RosterEntry> {
-        loop {
-            if let Some(e) = self.current.next() {
-                self.remaining -= 1;
-                return Some(e);
-            }
-            if self.failure.is_some() {
-                return None;
-            }
-            match self.rx.recv() {
-                Ok(Ok(chunk)) => self.current = chunk.into_iter(),
-                Ok(Err(f)) => {
-                    self.failure = Some(f);
-                    return None;
-                }
-                Err(_) => return None,
-            }
-        }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = threads.min(total / MIN_PART).max(1);
+    let size = total.div_ceil(parts).max(1);
+    let batches = &batches;
+    let built: Vec<Result<RosterBuilder>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..parts)
+            .map(|k| {
+                let (lo, hi) = (k * size, ((k + 1) * size).min(total));
+                scope.spawn(move || read_rows(what, batches, lo, hi))
+            })
+            .collect();
+        let mut built = vec![read_rows(what, batches, 0, size.min(total))];
+        built.extend(
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a roster reader does not panic")),
+        );
+        built
+    });
+    let mut parts = built.into_iter();
+    let mut whole = parts.next().expect("at least one part")?;
+    for part in parts {
+        whole.append(part?)?;
     }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
-    }
+    Ok(whole.finish()?)
 }
 
 /// A region column of one batch: codes as text, or as numbers (a CSV read
@@ -446,42 +440,46 @@ impl Region {
     }
 }
 
-/// Rows `lo..hi` (frame row numbers) of a roster.
-fn read_rows(
-    what: &str,
-    batches: &[RosterBatch],
-    lo: usize,
-    hi: usize,
-) -> Result<Vec<RosterEntry>> {
-    let mut out = Vec::with_capacity(hi - lo);
+/// Rows `lo..hi` (frame row numbers) of a roster, into a builder of their own.
+fn read_rows(what: &str, batches: &[RosterBatch], lo: usize, hi: usize) -> Result<RosterBuilder> {
+    let mut out = RosterBuilder::starting_at(lo, hi.saturating_sub(lo));
+    // One row's business lines, reused from row to row.
+    let mut lines = Vec::new();
     for b in batches {
         let n = b.uscc.len();
         let (from, to) = (lo.max(b.start), hi.min(b.start + n));
         for row in from..to {
-            out.push(read_row(what, b, row - b.start, row)?);
+            push_row(what, b, row - b.start, row, &mut lines, &mut out)?;
         }
     }
     Ok(out)
 }
 
-fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterEntry> {
+/// Reads row `i` of batch `b` (row `row` of the frame) into `out`.
+fn push_row(
+    what: &str,
+    b: &RosterBatch,
+    i: usize,
+    row: usize,
+    lines: &mut Vec<Industry>,
+    out: &mut RosterBuilder,
+) -> Result<()> {
     // The row's code as given, when it has one: row numbers of a sorted or
     // partitioned frame mean little on their own.
     let bad = |column: &str, problem: String| {
-        let code = str_at(b.uscc.as_ref(), i)
-            .map(|c| format!(" ({c})"))
-            .unwrap_or_default();
+        let code = b.uscc.at(i).map(|c| format!(" ({c})")).unwrap_or_default();
         Failure::Input(format!(
             "{what} row {row}{code}, column `{column}`: {problem}"
         ))
     };
     fn need<'a>(
-        a: &'a ArrayRef,
+        a: &'a Text,
         i: usize,
         bad: impl Fn(&str, String) -> Failure,
         column: &str,
     ) -> Result<&'a str> {
-        str_at(a.as_ref(), i).ok_or_else(|| bad(column, "is missing (null)".into()))
+        a.at(i)
+            .ok_or_else(|| bad(column, "is missing (null)".into()))
     }
     let uscc =
         Uscc::parse(need(&b.uscc, i, bad, "uscc")?).map_err(|e| bad("uscc", e.to_string()))?;
@@ -495,7 +493,7 @@ fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterE
             ),
         )
     })?;
-    let credit_class = need(&b.class, i, bad, "credit_class")?.to_string();
+    let credit_class = need(&b.class, i, bad, "credit_class")?;
     let registered_on = b
         .registered
         .at(i)
@@ -518,46 +516,52 @@ fn read_row(what: &str, b: &RosterBatch, i: usize, row: usize) -> Result<RosterE
             w.value(i)
         }
     };
-    let industries = match &b.industries {
-        None => Vec::new(),
-        Some(col) => industries_at(col, i).map_err(|e| bad("industries", e))?,
-    };
-    Ok(RosterEntry {
+    lines.clear();
+    if let Some(col) = &b.industries {
+        industries_into(col, i, lines).map_err(|e| bad("industries", e))?;
+    }
+    out.push(EntryRef {
         uscc,
         region,
-        industries,
+        industries: lines,
         status,
         credit_class,
         registered_on,
         last_penalty_on,
         weight,
-    })
+    })?;
+    Ok(())
 }
 
-fn industries_at(col: &ArrayRef, i: usize) -> std::result::Result<Vec<Industry>, String> {
+/// The business lines at row `i`, into `out`.
+fn industries_into(
+    col: &ArrayRef,
+    i: usize,
+    out: &mut Vec<Industry>,
+) -> std::result::Result<(), String> {
     if col.is_null(i) {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let parse = |s: &str| s.parse::<Industry>().map_err(|e| e.to_string());
     match col.data_type() {
         DataType::List(_) => {
             let values = col.as_list::<i32>().value(i);
-            (0..values.len())
-                .map(|j| {
-                    str_at(values.as_ref(), j)
-                        .ok_or_else(|| format!("item {j} of the list is missing (null)"))
-                        .and_then(parse)
-                })
-                .collect()
+            for j in 0..values.len() {
+                let id = str_at(values.as_ref(), j)
+                    .ok_or_else(|| format!("item {j} of the list is missing (null)"))?;
+                out.push(parse(id)?);
+            }
         }
-        _ => str_at(col.as_ref(), i)
-            .unwrap_or("")
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(parse)
-            .collect(),
+        _ => {
+            for id in str_at(col.as_ref(), i).unwrap_or("").split(';') {
+                let id = id.trim();
+                if !id.is_empty() {
+                    out.push(parse(id)?);
+                }
+            }
+        }
     }
+    Ok(())
 }
 
 /// Reads a fact table for a plugin operation from a frame: one column per

@@ -64,7 +64,7 @@ impl Roster {
     #[staticmethod]
     fn from_arrow(py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<Self> {
         let frame = Frame::read("roster", frame)?;
-        Ok(py.detach(|| columns::with_roster(&frame, |rows| Roster::build(rows))?)?)
+        Ok(py.detach(|| columns::roster_of(&frame).map(|inner| Roster { inner }))?)
     }
 
     /// Reads a roster from a JSON array of entries.

@@ -36,10 +36,10 @@ pub enum EntityKind {
 impl EntityKind {
     /// The kind a USCC's first two characters imply.
     pub fn from_uscc(code: &Uscc) -> Self {
-        match &code.as_str()[..2] {
-            "91" => EntityKind::Enterprise,
-            "92" => EntityKind::IndividualBusiness,
-            "93" => EntityKind::FarmersCooperative,
+        match &code.as_bytes()[..2] {
+            b"91" => EntityKind::Enterprise,
+            b"92" => EntityKind::IndividualBusiness,
+            b"93" => EntityKind::FarmersCooperative,
             _ => EntityKind::Other,
         }
     }

@@ -118,6 +118,11 @@ impl RegionCode {
         }
     }
 
+    /// The six digits as ASCII bytes, without [`RegionCode::as_str`]'s UTF-8 check.
+    pub fn digits(&self) -> &[u8; 6] {
+        &self.0
+    }
+
     /// The six digits.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("ASCII digits")

@@ -56,6 +56,7 @@ mod plan;
 mod prf;
 mod record;
 mod roster;
+mod roster_builder;
 mod select;
 
 pub use digester::RosterDigester;
@@ -76,6 +77,7 @@ pub use record::{
 pub use roster::{
     InspectionHistory, PastInspection, RosterEntry, TargetRoster, digest_sorted_parts,
 };
+pub use roster_builder::{EntryRef, RosterBuilder};
 pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
 
 use crate::entity::Uscc;

@@ -72,11 +72,15 @@ pub fn derive_key(seed: &Digest32, label: &str, index: u32) -> [u8; 16] {
 /// ("0123456789ABCDEFGHJKLMNPQRTUWXY"), written big-endian. Distinct codes
 /// give distinct blocks, so under one key no two entities share a PRF value.
 pub fn uscc_block(code: &Uscc) -> u128 {
-    let mut v: u128 = 0;
-    for &c in code.as_str().as_bytes() {
-        v = v * 31 + u128::from(DIGIT[c as usize]);
-    }
-    v
+    // Two halves of nine digits each fit a u64 (31^9 < 2^45), so the long
+    // multiplication happens once: v = high·31^9 + low.
+    let half = |digits: &[u8]| {
+        digits
+            .iter()
+            .fold(0u64, |v, &c| v * 31 + u64::from(DIGIT[c as usize]))
+    };
+    let (high, low) = code.as_bytes().split_at(9);
+    u128::from(half(high)) * u128::from(31u64.pow(9)) + u128::from(half(low))
 }
 
 /// Digit value of each GB 32100 character; the parser has already refused

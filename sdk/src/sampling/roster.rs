@@ -11,7 +11,8 @@ use sha2::{Digest, Sha256};
 
 use super::SamplingError;
 use super::plan::Level;
-use super::prf::{Digest32, uscc_block};
+use super::prf::Digest32;
+use super::roster_builder::RosterBuilder;
 use crate::entity::{EntityKind, EntityStatus, Industry, RegionCode, Uscc};
 
 /// One entity of a target roster, as a host supplies it.
@@ -78,18 +79,66 @@ pub(crate) struct Columns {
 }
 
 impl Columns {
-    fn from_rows(rows: &[Row]) -> Self {
+    pub fn with_capacity(n: usize) -> Self {
         Columns {
-            uscc: rows.iter().map(|r| r.uscc).collect(),
-            block: rows.iter().map(|r| r.block.to_be_bytes()).collect(),
-            region: rows.iter().map(|r| r.region).collect(),
-            industries: rows.iter().map(|r| r.industries).collect(),
-            status: rows.iter().map(|r| r.status).collect(),
-            kind: rows.iter().map(|r| r.kind).collect(),
-            class: rows.iter().map(|r| r.class).collect(),
-            registered_on: rows.iter().map(|r| r.registered_on).collect(),
-            last_penalty_on: rows.iter().map(|r| r.last_penalty_on).collect(),
-            weight: rows.iter().map(|r| r.weight).collect(),
+            uscc: Vec::with_capacity(n),
+            block: Vec::with_capacity(n),
+            region: Vec::with_capacity(n),
+            industries: Vec::with_capacity(n),
+            status: Vec::with_capacity(n),
+            kind: Vec::with_capacity(n),
+            class: Vec::with_capacity(n),
+            registered_on: Vec::with_capacity(n),
+            last_penalty_on: Vec::with_capacity(n),
+            weight: Vec::with_capacity(n),
+        }
+    }
+
+    /// Appends one row.
+    #[inline]
+    pub fn push(&mut self, r: &Row) {
+        self.uscc.push(r.uscc);
+        self.block.push(r.block.to_be_bytes());
+        self.region.push(r.region);
+        self.industries.push(r.industries);
+        self.status.push(r.status);
+        self.kind.push(r.kind);
+        self.class.push(r.class);
+        self.registered_on.push(r.registered_on);
+        self.last_penalty_on.push(r.last_penalty_on);
+        self.weight.push(r.weight);
+    }
+
+    /// Appends the rows of `other`, emptying it.
+    pub fn append(&mut self, other: &mut Columns) {
+        self.uscc.append(&mut other.uscc);
+        self.block.append(&mut other.block);
+        self.region.append(&mut other.region);
+        self.industries.append(&mut other.industries);
+        self.status.append(&mut other.status);
+        self.kind.append(&mut other.kind);
+        self.class.append(&mut other.class);
+        self.registered_on.append(&mut other.registered_on);
+        self.last_penalty_on.append(&mut other.last_penalty_on);
+        self.weight.append(&mut other.weight);
+    }
+
+    /// The rows `order` names, in that order.
+    pub fn gather(&self, order: &[u32]) -> Columns {
+        fn pick<T: Copy>(col: &[T], order: &[u32]) -> Vec<T> {
+            order.iter().map(|&i| col[i as usize]).collect()
+        }
+        Columns {
+            uscc: pick(&self.uscc, order),
+            block: pick(&self.block, order),
+            region: pick(&self.region, order),
+            industries: pick(&self.industries, order),
+            status: pick(&self.status, order),
+            kind: pick(&self.kind, order),
+            class: pick(&self.class, order),
+            registered_on: pick(&self.registered_on, order),
+            last_penalty_on: pick(&self.last_penalty_on, order),
+            weight: pick(&self.weight, order),
         }
     }
 
@@ -124,68 +173,28 @@ pub struct TargetRoster {
 }
 
 impl TargetRoster {
-    /// Fixes a roster. Order does not matter: rows are sorted by code.
+    /// Fixes a roster. Order does not matter: rows are sorted by code
+    /// ([`RosterBuilder`] over the entries).
     ///
     /// # Errors
     /// [`SamplingError::InvalidRoster`] for a weight of 0 or a blank class;
     /// [`SamplingError::DuplicateEntity`] when a code appears twice.
     pub fn new(entries: impl IntoIterator<Item = RosterEntry>) -> Result<Self, SamplingError> {
-        let mut classes: Vec<String> = Vec::new();
-        let mut class_ix: HashMap<String, u16> = HashMap::new();
         let entries = entries.into_iter();
-        let mut rows = Vec::with_capacity(entries.size_hint().0);
-        for (n, e) in entries.enumerate() {
-            if e.weight == 0 {
-                return Err(SamplingError::InvalidRoster {
-                    row: n,
-                    uscc: e.uscc,
-                    problem: "weight is 0; weights are positive integers".into(),
-                });
-            }
-            if e.credit_class.trim().is_empty() {
-                return Err(SamplingError::InvalidRoster {
-                    row: n,
-                    uscc: e.uscc,
-                    problem: "credit_class is blank".into(),
-                });
-            }
-            let class = match class_ix.get(&e.credit_class) {
-                Some(&c) => c,
-                None => {
-                    let Ok(c) = u16::try_from(classes.len()) else {
-                        return Err(SamplingError::InvalidRoster {
-                            row: n,
-                            uscc: e.uscc,
-                            problem: "more than 65,536 distinct credit classes".into(),
-                        });
-                    };
-                    class_ix.insert(e.credit_class.clone(), c);
-                    classes.push(e.credit_class.clone());
-                    c
-                }
-            };
-            rows.push(Row {
-                block: uscc_block(&e.uscc),
-                kind: EntityKind::from_uscc(&e.uscc),
-                uscc: e.uscc,
-                region: region_number(&e.region),
-                industries: e.industries.iter().fold(0, |m, i| m | industry_bit(*i)),
-                status: e.status,
-                class,
-                registered_on: e.registered_on,
-                last_penalty_on: e.last_penalty_on,
-                weight: e.weight,
-            });
+        let mut b = RosterBuilder::with_capacity(entries.size_hint().0);
+        for e in entries {
+            b.push((&e).into())?;
         }
-        rows.sort_unstable_by_key(|r| r.block);
-        if let Some(w) = rows.windows(2).find(|w| w[0].block == w[1].block) {
-            return Err(SamplingError::DuplicateEntity { uscc: w[0].uscc });
-        }
-        Ok(TargetRoster {
-            cols: Columns::from_rows(&rows),
+        b.finish()
+    }
+
+    /// A roster of columns already in code order and the classes they number.
+    pub(crate) fn from_parts(cols: Columns, classes: Vec<String>) -> Self {
+        TargetRoster {
+            cols,
             classes,
             digest: OnceLock::new(),
-        })
+        }
     }
 
     /// Number of entities.
@@ -312,7 +321,9 @@ pub(crate) fn industry_bit(i: Industry) -> u16 {
 }
 
 pub(crate) fn region_number(r: &RegionCode) -> u32 {
-    r.as_str().parse().expect("six digits")
+    r.digits()
+        .iter()
+        .fold(0, |v, &d| v * 10 + u32::from(d - b'0'))
 }
 
 /// A past inspection of an entity, for the repeat-window and yearly-cap rules.
