@@ -451,18 +451,26 @@ impl Gate {
     /// that those reads, at scattered rows, are issued together.
     fn hits(&self, ids: &[u8], keys: &KeyBatch, hits: &mut Vec<(u128, u32, u32)>) {
         hits.clear();
-        for (j, &id) in ids.iter().enumerate() {
-            if keys.high(j) > self.limit[id as usize]
-                || usize::from(id) >= FAST_PARTS
-                || self.closed[id as usize]
-            {
+        // First the rows whose top 64 bits pass, found without a branch (a
+        // row passes at random, so a branch would be mispredicted often):
+        // every row is written, and the count moves on only for those that
+        // pass. Rows outside any open part pass only with top bits 0.
+        let mut passed = [0u32; CHUNK];
+        let mut n = 0;
+        for (j, &id) in ids.iter().enumerate().take(CHUNK) {
+            passed[n] = j as u32;
+            n += usize::from(keys.high(j) <= self.limit[id as usize]);
+        }
+        for &j in &passed[..n] {
+            let id = ids[j as usize];
+            if usize::from(id) >= FAST_PARTS || self.closed[id as usize] {
                 continue;
             }
-            let key = keys.get(j);
+            let key = keys.get(j as usize);
             if self.bound[id as usize].is_some_and(|b| key > b) {
                 continue;
             }
-            hits.push((key, u32::from(id), j as u32));
+            hits.push((key, u32::from(id), j));
         }
     }
 }
