@@ -464,7 +464,8 @@ impl Setup {
     /// The stratified selection alone over a roster held whole (passes 1
     /// and 2, §6-§7, fused where the task allows), without visits and
     /// inspectors: a pyarrow Table of `class`, `part` and `uscc`, stratum
-    /// part by stratum part, in no particular order within one.
+    /// part by stratum part, in no particular order within one (a large
+    /// selection comes in two record batches).
     fn select_targets<'py>(
         &self,
         py: Python<'py>,
@@ -472,74 +473,84 @@ impl Setup {
         roster: &Roster,
     ) -> PyResult<Bound<'py, PyAny>> {
         let t = self.task(t)?;
-        let batch = py.detach(|| -> Result<RecordBatch> {
+        let batches = py.detach(|| -> Result<Vec<RecordBatch>> {
             let (_, _, sel) = self.draw_setup()?.count_and_select(t, &roster.inner)?;
-            let strata = &self.plan.tasks[t].strata;
+            let classes: Vec<&str> = self.plan.tasks[t]
+                .strata
+                .iter()
+                .map(|s| s.class.as_str())
+                .collect();
             let sizes: Vec<usize> = (0..sel.parts())
                 .map(|p| sel.selected_in(p).count())
                 .collect();
             let n: usize = sizes.iter().sum();
-            let all = || (0..sel.parts()).flat_map(|p| sel.selected_in(p));
-            // Every code is 18 ASCII bytes: the string column's offsets are
-            // multiples of 18 and its bytes the codes end to end. The columns
-            // are fresh memory, so two threads write them (the first writing
-            // of a page is what costs here).
-            let offsets = |n: usize| {
-                (0..=n)
+            // Rows lo..hi of the selection, parts end to end, as one batch.
+            let batch = |lo: usize, hi: usize| -> Result<RecordBatch> {
+                let k = hi - lo;
+                // Every code is 18 ASCII bytes: the string column's offsets
+                // are multiples of 18 and its bytes the codes end to end.
+                let mut codes = Vec::with_capacity(k * 18);
+                let (mut class_keys, mut part_keys) =
+                    (Vec::with_capacity(k), Vec::with_capacity(k));
+                let mut start = 0;
+                for (p, &size) in sizes.iter().enumerate() {
+                    let (from, to) = (lo.max(start), hi.min(start + size));
+                    if from < to {
+                        for u in sel.selected_in(p).skip(from - start).take(to - from) {
+                            codes.extend_from_slice(u.as_bytes());
+                        }
+                        // Class and part repeat: dictionary columns (a task's
+                        // strata have distinct classes).
+                        class_keys.resize(class_keys.len() + to - from, (p / 2) as u16);
+                        part_keys.resize(part_keys.len() + to - from, (p % 2) as u16);
+                    }
+                    start += size;
+                }
+                let offsets = (0..=k)
                     .map(|i| i32::try_from(i * 18))
                     .collect::<std::result::Result<Vec<i32>, _>>()
                     .map_err(|_| {
-                        Failure::Input(format!("{n} codes do not fit an Arrow string column"))
-                    })
-            };
-            let mut codes = vec![0u8; n * 18];
-            let half = n / 2;
-            let (low, high) = codes.split_at_mut(half * 18);
-            let write = |dst: &mut [u8], skip: usize| {
-                for (d, u) in dst.chunks_exact_mut(18).zip(all().skip(skip)) {
-                    d.copy_from_slice(u.as_bytes());
-                }
-            };
-            // Class and part repeat: dictionary columns (the task's strata
-            // have distinct classes).
-            let (mut class_keys, mut part_keys) = (Vec::with_capacity(n), Vec::with_capacity(n));
-            let offsets = std::thread::scope(|scope| {
-                let other = scope.spawn(|| {
-                    write(high, half);
-                    offsets(n)
-                });
-                write(low, 0);
-                for (p, &k) in sizes.iter().enumerate() {
-                    class_keys.resize(class_keys.len() + k, (p / 2) as u16);
-                    part_keys.resize(part_keys.len() + k, (p % 2) as u16);
-                }
-                other.join().expect("the code writer does not panic")
-            })?;
-            let uscc = StringArray::try_new(
-                OffsetBuffer::new(ScalarBuffer::from(offsets)),
-                Buffer::from(codes),
-                None,
-            )
-            .map_err(|e| Failure::Input(e.to_string()))?;
-            let dictionary = |keys: Vec<u16>, values: Vec<&str>| -> Result<ArrayRef> {
-                let d = DictionaryArray::try_new(
-                    UInt16Array::from(keys),
-                    Arc::new(StringArray::from(values)),
+                        Failure::Input(format!("{k} codes do not fit an Arrow string column"))
+                    })?;
+                let uscc = StringArray::try_new(
+                    OffsetBuffer::new(ScalarBuffer::from(offsets)),
+                    Buffer::from(codes),
+                    None,
                 )
                 .map_err(|e| Failure::Input(e.to_string()))?;
-                Ok(Arc::new(d))
+                let dictionary = |keys: Vec<u16>, values: &[&str]| -> Result<ArrayRef> {
+                    let d = DictionaryArray::try_new(
+                        UInt16Array::from(keys),
+                        Arc::new(StringArray::from(values.to_vec())),
+                    )
+                    .map_err(|e| Failure::Input(e.to_string()))?;
+                    Ok(Arc::new(d))
+                };
+                let columns: Vec<ArrayRef> = vec![
+                    dictionary(class_keys, &classes)?,
+                    dictionary(part_keys, &["normal", "reduced"])?,
+                    Arc::new(uscc),
+                ];
+                RecordBatch::try_from_iter(["class", "part", "uscc"].into_iter().zip(columns))
+                    .map_err(|e| Failure::Input(e.to_string()))
             };
-            let classes = strata.iter().map(|s| s.class.as_str()).collect();
-            let columns: Vec<ArrayRef> = vec![
-                dictionary(class_keys, classes)?,
-                dictionary(part_keys, vec!["normal", "reduced"])?,
-                Arc::new(uscc),
-            ];
-            RecordBatch::try_from_iter(["class", "part", "uscc"].into_iter().zip(columns))
-                .map_err(|e| Failure::Input(e.to_string()))
+            // A large selection is written as two batches, one per thread:
+            // its columns are fresh memory, and writing them is the cost.
+            if n < 1 << 16 {
+                return Ok(vec![batch(0, n)?]);
+            }
+            let half = n / 2;
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| batch(half, n));
+                let first = batch(0, half)?;
+                Ok(vec![
+                    first,
+                    other.join().expect("the batch writer does not panic")?,
+                ])
+            })
         })?;
-        let schema = batch.schema();
-        pyo3_arrow::PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
+        let schema = batches[0].schema();
+        pyo3_arrow::PyTable::try_new(batches, schema)?.into_pyarrow(py)
     }
 
     /// The record, from every task's part counts and (merged) selections.
