@@ -74,12 +74,7 @@ impl RosterDigester {
         {
             return Err(SamplingError::PartsOutOfOrder { previous, first });
         }
-        let mut line = Vec::with_capacity(256);
-        for i in 0..part.cols.len() {
-            line.clear();
-            part.write_line(&part.cols.row(i), &mut line);
-            self.hasher.update(&line);
-        }
+        part.hash_lines(&mut self.hasher);
         self.last = Some(last);
         self.rows += part.len() as u64;
         Ok(())

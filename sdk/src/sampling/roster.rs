@@ -211,12 +211,7 @@ impl TargetRoster {
     pub fn digest(&self) -> &Digest32 {
         self.digest.get_or_init(|| {
             let mut hasher = Sha256::new();
-            let mut line = Vec::with_capacity(256);
-            for i in 0..self.cols.len() {
-                line.clear();
-                self.write_line(&self.cols.row(i), &mut line);
-                hasher.update(&line);
-            }
+            self.hash_lines(&mut hasher);
             hasher.finalize().into()
         })
     }
@@ -247,37 +242,127 @@ impl TargetRoster {
         }
     }
 
-    /// Writes the §2 canonical line of one row.
-    pub(crate) fn write_line(&self, r: &Row, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"credit_class\":");
-        serde_json::to_writer(&mut *out, &self.classes[r.class as usize]).expect("string");
-        out.extend_from_slice(b",\"industries\":[");
-        let mut ids: Vec<&str> = Industry::all()
-            .filter(|i| r.industries & industry_bit(*i) != 0)
-            .map(Industry::id)
-            .collect();
-        ids.sort_unstable();
-        for (n, id) in ids.iter().enumerate() {
-            if n > 0 {
-                out.push(b',');
+    /// Feeds every row's §2 canonical line, in code order, to `hasher`.
+    pub(crate) fn hash_lines(&self, hasher: &mut Sha256) {
+        let mut lines = Lines::new(self);
+        let mut buf = Vec::with_capacity(HASH_BUFFER + 512);
+        for i in 0..self.cols.len() {
+            lines.write(i, &mut buf);
+            if buf.len() >= HASH_BUFFER {
+                hasher.update(&buf);
+                buf.clear();
             }
-            write!(out, "\"{id}\"").expect("vec");
         }
-        out.extend_from_slice(b"],\"last_penalty_on\":");
-        match r.last_penalty_on {
-            Some(d) => write!(out, "\"{d}\"").expect("vec"),
+        hasher.update(&buf);
+    }
+}
+
+/// Lines gathered before they are hashed: one call into the hash per many.
+const HASH_BUFFER: usize = 1 << 16;
+
+/// Writes a roster's rows as §2 canonical lines: with keys in order,
+/// `{"credit_class":…,"industries":[…],"last_penalty_on":…,"region":…,
+/// "registered_on":…,"status":…,"uscc":…,"weight":…}` and a newline.
+/// What repeats from row to row (each class as JSON text, each set of
+/// business lines) is written once and copied after that.
+pub(crate) struct Lines<'a> {
+    cols: &'a Columns,
+    /// `{"credit_class":"B","industries":` for class index i.
+    classes: Vec<Vec<u8>>,
+    /// `[…]` for a set of business lines (their bits).
+    industries: HashMap<u16, Vec<u8>>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(roster: &'a TargetRoster) -> Self {
+        let classes = roster
+            .classes
+            .iter()
+            .map(|c| {
+                let mut v = b"{\"credit_class\":".to_vec();
+                serde_json::to_writer(&mut v, c).expect("string");
+                v.extend_from_slice(b",\"industries\":");
+                v
+            })
+            .collect();
+        Lines {
+            cols: &roster.cols,
+            classes,
+            industries: HashMap::new(),
+        }
+    }
+
+    /// Appends the line of row `i` to `out`.
+    pub(crate) fn write(&mut self, i: usize, out: &mut Vec<u8>) {
+        let c = self.cols;
+        out.extend_from_slice(&self.classes[c.class[i] as usize]);
+        match c.industries[i] {
+            0 => out.extend_from_slice(b"[]"),
+            bits => out.extend_from_slice(self.industries.entry(bits).or_insert_with(|| {
+                let mut ids: Vec<&str> = Industry::all()
+                    .filter(|i| bits & industry_bit(*i) != 0)
+                    .map(Industry::id)
+                    .collect();
+                ids.sort_unstable();
+                let mut v = b"[".to_vec();
+                for (n, id) in ids.iter().enumerate() {
+                    if n > 0 {
+                        v.push(b',');
+                    }
+                    write!(v, "\"{id}\"").expect("vec");
+                }
+                v.push(b']');
+                v
+            })),
+        }
+        out.extend_from_slice(b",\"last_penalty_on\":");
+        match c.last_penalty_on[i] {
+            Some(d) => {
+                out.push(b'"');
+                write_date(d, out);
+                out.push(b'"');
+            }
             None => out.extend_from_slice(b"null"),
         }
-        writeln!(
-            out,
-            ",\"region\":\"{:06}\",\"registered_on\":\"{}\",\"status\":\"{}\",\"uscc\":\"{}\",\"weight\":{}}}",
-            r.region,
-            r.registered_on,
-            r.status.id(),
-            r.uscc,
-            r.weight
-        )
-        .expect("vec");
+        out.extend_from_slice(b",\"region\":\"");
+        write_digits(c.region[i], 6, out);
+        out.extend_from_slice(b"\",\"registered_on\":\"");
+        write_date(c.registered_on[i], out);
+        out.extend_from_slice(b"\",\"status\":\"");
+        out.extend_from_slice(c.status[i].id().as_bytes());
+        out.extend_from_slice(b"\",\"uscc\":\"");
+        out.extend_from_slice(c.uscc[i].as_bytes());
+        out.extend_from_slice(b"\",\"weight\":");
+        let w = c.weight[i];
+        let width = w.checked_ilog10().map_or(1, |l| l as usize + 1);
+        write_digits(w, width, out);
+        out.extend_from_slice(b"}\n");
+    }
+}
+
+/// `v` in `width` decimal digits, zero-padded (`v` has no more digits).
+fn write_digits(mut v: u32, width: usize, out: &mut Vec<u8>) {
+    let at = out.len();
+    out.resize(at + width, b'0');
+    for d in out[at..].iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+}
+
+/// A date as its `Display` writes it: `YYYY-MM-DD` for years 0 to 9999,
+/// which are written here digit by digit; any other by `Display`.
+fn write_date(d: NaiveDate, out: &mut Vec<u8>) {
+    use chrono::Datelike;
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => {
+            write_digits(y, 4, out);
+            out.push(b'-');
+            write_digits(d.month(), 2, out);
+            out.push(b'-');
+            write_digits(d.day(), 2, out);
+        }
+        _ => write!(out, "{d}").expect("vec"),
     }
 }
 
@@ -289,7 +374,8 @@ impl TargetRoster {
 pub fn digest_sorted_parts(parts: &[&TargetRoster]) -> Result<Digest32, SamplingError> {
     let mut hasher = Sha256::new();
     let mut pos = vec![0usize; parts.len()];
-    let mut line = Vec::with_capacity(256);
+    let mut lines: Vec<Lines<'_>> = parts.iter().map(|p| Lines::new(p)).collect();
+    let mut buf = Vec::with_capacity(HASH_BUFFER + 512);
     let mut last: Option<[u8; 16]> = None;
     loop {
         // k-way merge by code; parts are few, so a linear scan is enough.
@@ -302,16 +388,20 @@ pub fn digest_sorted_parts(parts: &[&TargetRoster]) -> Result<Digest32, Sampling
             }
         }
         let Some((p, block)) = best else { break };
-        let row = &parts[p].cols.row(pos[p]);
         if last == Some(block) {
-            return Err(SamplingError::DuplicateEntity { uscc: row.uscc });
+            return Err(SamplingError::DuplicateEntity {
+                uscc: parts[p].cols.uscc[pos[p]],
+            });
         }
         last = Some(block);
-        line.clear();
-        parts[p].write_line(row, &mut line);
-        hasher.update(&line);
+        lines[p].write(pos[p], &mut buf);
+        if buf.len() >= HASH_BUFFER {
+            hasher.update(&buf);
+            buf.clear();
+        }
         pos[p] += 1;
     }
+    hasher.update(&buf);
     Ok(hasher.finalize().into())
 }
 
@@ -416,5 +506,90 @@ impl InspectionHistory {
     /// Whether there is no history at all.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::uniform_roster;
+
+    /// A row's §2 line as `Display` and serde_json write it: what [`Lines`]
+    /// must give byte for byte.
+    fn reference_line(roster: &TargetRoster, i: usize) -> Vec<u8> {
+        let r = roster.cols.row(i);
+        let mut out = b"{\"credit_class\":".to_vec();
+        serde_json::to_writer(&mut out, &roster.classes[r.class as usize]).unwrap();
+        let mut ids: Vec<&str> = Industry::all()
+            .filter(|i| r.industries & industry_bit(*i) != 0)
+            .map(Industry::id)
+            .collect();
+        ids.sort_unstable();
+        let ids: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+        write!(out, ",\"industries\":[{}]", ids.join(",")).unwrap();
+        match r.last_penalty_on {
+            Some(d) => write!(out, ",\"last_penalty_on\":\"{d}\"").unwrap(),
+            None => out.extend_from_slice(b",\"last_penalty_on\":null"),
+        }
+        writeln!(
+            out,
+            ",\"region\":\"{:06}\",\"registered_on\":\"{}\",\"status\":\"{}\",\"uscc\":\"{}\",\"weight\":{}}}",
+            r.region,
+            r.registered_on,
+            r.status.id(),
+            r.uscc,
+            r.weight
+        )
+        .unwrap();
+        out
+    }
+
+    /// Classes that JSON must escape, sets of business lines, penalty dates
+    /// before year 1000, weights of one to ten digits, an area code with a
+    /// leading zero: the canonical lines are those `Display` writes.
+    #[test]
+    fn canonical_lines_match_the_formatted_ones() {
+        let industries = [
+            vec![],
+            vec![Industry::FoodSales],
+            vec![
+                Industry::Catering,
+                Industry::FoodSales,
+                Industry::DrugRetail,
+            ],
+        ];
+        let classes = ["A", "B\"quoted\"", "信用\\C", "D\u{1}"];
+        let entries: Vec<RosterEntry> = uniform_roster(2_000)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut e)| {
+                e.credit_class = classes[i % 4].into();
+                e.industries = industries[i % 3].clone();
+                e.weight = [1, 9, 10, 4_000_000_000, 123_456][i % 5];
+                e.last_penalty_on = match i % 4 {
+                    0 => None,
+                    1 => NaiveDate::from_ymd_opt(2024, 2, 29),
+                    2 => NaiveDate::from_ymd_opt(987, 1, 5),
+                    _ => NaiveDate::from_ymd_opt(9999, 12, 31),
+                };
+                if i % 7 == 0 {
+                    e.region = RegionCode::parse("010101").unwrap();
+                }
+                e
+            })
+            .collect();
+        let roster = TargetRoster::new(entries).unwrap();
+        let mut lines = Lines::new(&roster);
+        let mut all = Vec::new();
+        for i in 0..roster.len() {
+            let mut line = Vec::new();
+            lines.write(i, &mut line);
+            assert_eq!(
+                String::from_utf8(line.clone()).unwrap(),
+                String::from_utf8(reference_line(&roster, i)).unwrap()
+            );
+            all.extend_from_slice(&line);
+        }
+        assert_eq!(roster.digest(), &<Digest32>::from(Sha256::digest(&all)));
     }
 }
