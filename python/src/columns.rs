@@ -231,36 +231,29 @@ fn describe(t: &DataType) -> &'static str {
 
 /// The value at `i` of a string array of any of the three layouts.
 fn str_at(a: &dyn Array, i: usize) -> Option<&str> {
-    if a.is_null(i) {
-        return None;
-    }
-    Some(match a.data_type() {
-        DataType::Utf8 => a.as_string::<i32>().value(i),
-        DataType::LargeUtf8 => a.as_string::<i64>().value(i),
-        _ => a.as_string_view().value(i),
-    })
+    Text::of(a).at(i)
 }
 
-/// A text column of one batch, its layout resolved once rather than at
-/// every cell.
-#[derive(Clone)]
-enum Text {
-    Utf8(StringArray),
-    Large(LargeStringArray),
-    View(StringViewArray),
+/// A text array of one of the three Arrow layouts, its layout found once
+/// (a column read cell by cell keeps one of these per batch).
+#[derive(Clone, Copy)]
+enum Text<'a> {
+    Utf8(&'a StringArray),
+    Large(&'a LargeStringArray),
+    View(&'a StringViewArray),
 }
 
-impl Text {
+impl<'a> Text<'a> {
     /// `a` is text in one of the three layouts ([`Frame::text`] sees to it).
-    fn of(a: &ArrayRef) -> Self {
+    fn of(a: &'a dyn Array) -> Self {
         match a.data_type() {
-            DataType::Utf8 => Text::Utf8(a.as_string::<i32>().clone()),
-            DataType::LargeUtf8 => Text::Large(a.as_string::<i64>().clone()),
-            _ => Text::View(a.as_string_view().clone()),
+            DataType::Utf8 => Text::Utf8(a.as_string::<i32>()),
+            DataType::LargeUtf8 => Text::Large(a.as_string::<i64>()),
+            _ => Text::View(a.as_string_view()),
         }
     }
 
-    fn len(&self) -> usize {
+    fn len(self) -> usize {
         match self {
             Text::Utf8(a) => a.len(),
             Text::Large(a) => a.len(),
@@ -270,7 +263,7 @@ impl Text {
 
     /// The value at `i`, `None` for a null.
     #[inline]
-    fn at(&self, i: usize) -> Option<&str> {
+    fn at(self, i: usize) -> Option<&'a str> {
         match self {
             Text::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
             Text::Large(a) => a.is_valid(i).then(|| a.value(i)),
@@ -292,11 +285,11 @@ fn days_of(d: NaiveDate) -> i32 {
 }
 
 /// One batch's columns of a roster, ready to be read row by row.
-struct RosterBatch {
-    uscc: Text,
+struct RosterBatch<'a> {
+    uscc: Text<'a>,
     region: Region,
-    status: Text,
-    class: Text,
+    status: Text<'a>,
+    class: Text<'a>,
     registered: Dates,
     industries: Option<ArrayRef>,
     penalty: Option<Dates>,
@@ -361,10 +354,10 @@ pub(crate) fn roster_of(frame: &Frame) -> Result<TargetRoster> {
     let mut start = 0;
     for b in 0..uscc.len() {
         batches.push(RosterBatch {
-            uscc: Text::of(&uscc[b]),
+            uscc: Text::of(uscc[b].as_ref()),
             region: region[b].clone(),
-            status: Text::of(&status[b]),
-            class: Text::of(&class[b]),
+            status: Text::of(status[b].as_ref()),
+            class: Text::of(class[b].as_ref()),
             registered: registered[b].clone(),
             industries: industries.as_ref().map(|c| c[b].clone()),
             penalty: penalty.as_ref().map(|c| c[b].clone()),
@@ -441,7 +434,12 @@ impl Region {
 }
 
 /// Rows `lo..hi` (frame row numbers) of a roster, into a builder of their own.
-fn read_rows(what: &str, batches: &[RosterBatch], lo: usize, hi: usize) -> Result<RosterBuilder> {
+fn read_rows(
+    what: &str,
+    batches: &[RosterBatch<'_>],
+    lo: usize,
+    hi: usize,
+) -> Result<RosterBuilder> {
     let mut out = RosterBuilder::starting_at(lo, hi.saturating_sub(lo));
     // One row's business lines, reused from row to row.
     let mut lines = Vec::new();
@@ -458,7 +456,7 @@ fn read_rows(what: &str, batches: &[RosterBatch], lo: usize, hi: usize) -> Resul
 /// Reads row `i` of batch `b` (row `row` of the frame) into `out`.
 fn push_row(
     what: &str,
-    b: &RosterBatch,
+    b: &RosterBatch<'_>,
     i: usize,
     row: usize,
     lines: &mut Vec<Industry>,
@@ -473,7 +471,7 @@ fn push_row(
         ))
     };
     fn need<'a>(
-        a: &'a Text,
+        a: &Text<'a>,
         i: usize,
         bad: impl Fn(&str, String) -> Failure,
         column: &str,

@@ -69,7 +69,9 @@ pub struct RosterBuilder {
     classes: Vec<String>,
     class_ix: HashMap<String, u16>,
     cols: Columns,
-    /// Whether the rows so far are in code order (then nothing is sorted).
+    /// Whether some row did not come after the one before it in code order
+    /// (out of order, or repeated): then [`RosterBuilder::finish`] sorts
+    /// and checks for repeats; otherwise the codes rise strictly already.
     unsorted: bool,
 }
 
@@ -109,8 +111,9 @@ impl RosterBuilder {
     /// a blank class, or a 65,537th distinct class; the builder is then as
     /// it was before the call.
     pub fn push(&mut self, e: EntryRef<'_>) -> Result<(), SamplingError> {
+        let row = self.first_row + self.cols.len();
         let invalid = |problem: &str| SamplingError::InvalidRoster {
-            row: self.first_row + self.cols.len(),
+            row,
             uscc: e.uscc,
             problem: problem.into(),
         };
@@ -119,17 +122,12 @@ impl RosterBuilder {
         }
         let class = match self.class_of(e.credit_class) {
             Some(c) => c,
-            None => {
-                if e.credit_class.trim().is_empty() {
-                    return Err(invalid("credit_class is blank"));
-                }
-                let Ok(c) = u16::try_from(self.classes.len()) else {
-                    return Err(invalid("more than 65,536 distinct credit classes"));
-                };
-                self.class_ix.insert(e.credit_class.to_owned(), c);
-                self.classes.push(e.credit_class.to_owned());
-                c
+            None if e.credit_class.trim().is_empty() => {
+                return Err(invalid("credit_class is blank"));
             }
+            None => self
+                .add_class(e.credit_class)
+                .ok_or_else(|| invalid("more than 65,536 distinct credit classes"))?,
         };
         let block = uscc_block(&e.uscc);
         if let Some(last) = self.cols.block.last()
@@ -166,6 +164,14 @@ impl RosterBuilder {
         }
     }
 
+    /// Numbers a new class; `None` when 65,536 are numbered already.
+    fn add_class(&mut self, name: &str) -> Option<u16> {
+        let c = u16::try_from(self.classes.len()).ok()?;
+        self.class_ix.insert(name.to_owned(), c);
+        self.classes.push(name.to_owned());
+        Some(c)
+    }
+
     /// Adds the rows of `other` (a later part of the same input) after
     /// these.
     ///
@@ -173,39 +179,32 @@ impl RosterBuilder {
     /// [`SamplingError::InvalidRoster`] when the two hold more than 65,536
     /// distinct classes between them; `self` is then unchanged.
     pub fn append(&mut self, other: RosterBuilder) -> Result<(), SamplingError> {
-        let mut map = Vec::with_capacity(other.classes.len());
-        let mut added = Vec::new();
-        for name in &other.classes {
-            let c = match self.class_of(name) {
+        // Room for the classes new to `self` is checked first, so that a
+        // refusal changes nothing.
+        let new: Vec<usize> = (0..other.classes.len())
+            .filter(|&k| self.class_of(&other.classes[k]).is_none())
+            .collect();
+        if let Some(&k) = new.get((1 << 16) - self.classes.len().min(1 << 16)) {
+            let at = other
+                .cols
+                .class
+                .iter()
+                .position(|&c| c as usize == k)
+                .expect("a class is some row's");
+            return Err(SamplingError::InvalidRoster {
+                row: other.first_row + at,
+                uscc: other.cols.uscc[at],
+                problem: "more than 65,536 distinct credit classes".into(),
+            });
+        }
+        let map: Vec<u16> = other
+            .classes
+            .iter()
+            .map(|name| match self.class_of(name) {
                 Some(c) => c,
-                None => match added.iter().position(|a: &&String| *a == name) {
-                    Some(k) => (self.classes.len() + k) as u16,
-                    None => {
-                        let Ok(c) = u16::try_from(self.classes.len() + added.len()) else {
-                            let at = other
-                                .cols
-                                .class
-                                .iter()
-                                .position(|&c| other.classes[c as usize] == *name)
-                                .expect("a class is some row's");
-                            return Err(SamplingError::InvalidRoster {
-                                row: other.first_row + at,
-                                uscc: other.cols.uscc[at],
-                                problem: "more than 65,536 distinct credit classes".into(),
-                            });
-                        };
-                        added.push(name);
-                        c
-                    }
-                },
-            };
-            map.push(c);
-        }
-        for name in added {
-            self.class_ix
-                .insert(name.clone(), self.classes.len() as u16);
-            self.classes.push(name.clone());
-        }
+                None => self.add_class(name).expect("room checked above"),
+            })
+            .collect();
         let mut cols = other.cols;
         for c in &mut cols.class {
             *c = map[*c as usize];
@@ -377,5 +376,41 @@ mod tests {
         let err = b.finish().unwrap_err();
         let dup = Uscc::with_check_character("91370283MA0000001").unwrap();
         assert!(matches!(err, SamplingError::DuplicateEntity { uscc } if uscc == dup));
+    }
+
+    /// Two parts with more than 65,536 classes between them: the append is
+    /// refused at the first row whose class does not fit, and the first
+    /// part is left as it was.
+    #[test]
+    fn an_append_past_the_class_limit_changes_nothing() {
+        let entries = uniform_roster(65_600);
+        let (lo, hi) = entries.split_at(65_000);
+        let mut a = RosterBuilder::starting_at(0, lo.len());
+        for (i, e) in lo.iter().enumerate() {
+            let mut e = e.clone();
+            e.credit_class = format!("C{i}");
+            a.push((&e).into()).unwrap();
+        }
+        let mut b = RosterBuilder::starting_at(lo.len(), hi.len());
+        for (i, e) in hi.iter().enumerate() {
+            let mut e = e.clone();
+            // The first 10 rows repeat classes of `a`; then 590 new ones.
+            e.credit_class = if i < 10 {
+                format!("C{i}")
+            } else {
+                format!("N{i}")
+            };
+            b.push((&e).into()).unwrap();
+        }
+        let err = a.append(b).unwrap_err();
+        // 536 new classes fit (65,000 + 536 = 65,536): row 10 + 536 of `b`.
+        let at = 65_000 + 10 + 536;
+        assert!(
+            matches!(&err, SamplingError::InvalidRoster { row, uscc, problem }
+                if *row == at && *uscc == entries[at].uscc && problem.contains("65,536")),
+            "{err}"
+        );
+        assert_eq!((a.len(), a.classes.len()), (65_000, 65_000));
+        assert_eq!(a.finish().unwrap().len(), 65_000);
     }
 }

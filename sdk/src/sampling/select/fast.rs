@@ -455,6 +455,7 @@ impl Gate {
         // row passes at random, so a branch would be mispredicted often):
         // every row is written, and the count moves on only for those that
         // pass. Rows outside any open part pass only with top bits 0.
+        debug_assert!(ids.len() <= CHUNK, "one chunk at a time");
         let mut passed = [0u32; CHUNK];
         let mut n = 0;
         for (j, &id) in ids.iter().enumerate().take(CHUNK) {
@@ -701,6 +702,11 @@ mod tests {
         (plan, TargetRoster::new(entries).unwrap())
     }
 
+    /// The targets PRF under a test seed of bytes `b`.
+    fn prf_of(b: u8) -> Prf {
+        Prf::new(&derive_key(&[b; 32], "targets", 0))
+    }
+
     /// The general scan's selection (TaskScan::select_range), slice by
     /// slice and merged: what the fast scans must reproduce.
     fn general_selection(
@@ -733,8 +739,7 @@ mod tests {
         for factor in ["0", "0.5"] {
             let (plan, roster) = setup(factor);
             let history = InspectionHistory::default();
-            let prf = || Prf::new(&derive_key(&[7; 32], "targets", 0));
-            let scan = TaskScan::new(&plan, 0, &history, prf());
+            let scan = TaskScan::new(&plan, 0, &history, prf_of(7));
             let (counts, tk, fused) = scan.count_and_select(0, &roster).unwrap();
             assert!(!scan.fell_back.load(Ordering::Relaxed));
             assert_eq!(counts, scan.count(&roster).unwrap());
@@ -752,7 +757,7 @@ mod tests {
             assert_eq!(sorted(plain), expected, "factor {factor}: plain");
 
             // Bounds far too tight: the fused scan notices and falls back.
-            let mut tight = TaskScan::new(&plan, 0, &history, prf());
+            let mut tight = TaskScan::new(&plan, 0, &history, prf_of(7));
             tight.sigmas = -50.0;
             let (_, _, redone) = tight.count_and_select(0, &roster).unwrap();
             assert!(tight.fell_back.load(Ordering::Relaxed), "factor {factor}");
@@ -807,12 +812,7 @@ mod tests {
             .collect();
         let roster = TargetRoster::new(entries).unwrap();
         let history = InspectionHistory::default();
-        let scan = TaskScan::new(
-            &plan,
-            0,
-            &history,
-            Prf::new(&derive_key(&[9; 32], "targets", 0)),
-        );
+        let scan = TaskScan::new(&plan, 0, &history, prf_of(9));
         let (counts, tk, fused) = scan.count_and_select(0, &roster).unwrap();
         assert!(!scan.fell_back.load(Ordering::Relaxed));
         // The row-by-row count (TaskScan::fate) agrees, and so the filters do.
@@ -888,12 +888,7 @@ mod tests {
             .collect();
         let roster = TargetRoster::new(entries).unwrap();
         let history = InspectionHistory::default();
-        let scan = TaskScan::new(
-            &plan,
-            0,
-            &history,
-            Prf::new(&derive_key(&[3; 32], "targets", 0)),
-        );
+        let scan = TaskScan::new(&plan, 0, &history, prf_of(3));
         assert!(!scan.plain());
         let (counts, tk, sel) = scan.count_and_select(0, &roster).unwrap();
         // 100 entities in each class, 2 drawn from each.
