@@ -123,8 +123,8 @@ impl TaskScan<'_> {
 
     /// Walks `range` of the part a chunk at a time, giving `visit` the
     /// chunk's first row, each row's pool id (a stratum part, [`OUT`] or
-    /// [`EXCLUDED`]) and PRF values; exclusions and reduced rows are
-    /// recorded on the way. The ids come first, in loops of their own, so
+    /// [`EXCLUDED`]), PRF values and the next chunk's columns (to
+    /// prefetch); exclusions and reduced rows are recorded on the way. The ids come first, in loops of their own, so
     /// that the per-row work on keys is a short loop without calls.
     fn chunks(
         &self,
@@ -133,7 +133,7 @@ impl TaskScan<'_> {
         range: std::ops::Range<usize>,
         exclusions: &mut Vec<Exclusion>,
         reduced: &mut Vec<Uscc>,
-        mut visit: impl FnMut(usize, &[u8], &KeyBatch),
+        mut visit: impl FnMut(usize, &[u8], &KeyBatch, &Ahead<'_>),
     ) {
         let cols = &part.cols;
         // Below FAST_PARTS: the callers check the strata.
@@ -164,7 +164,13 @@ impl TaskScan<'_> {
                 }
             }
             self.prf.eval_batch(&cols.block[start..end], &mut keys);
-            visit(start, &ids, &keys);
+            let next = end..(end + CHUNK).min(range.end);
+            let ahead = Ahead {
+                block: &cols.block[next.clone()],
+                status: &cols.status[next.clone()],
+                class: &cols.class[next],
+            };
+            visit(start, &ids, &keys, &ahead);
             start = end;
         }
     }
@@ -277,28 +283,32 @@ impl TaskScan<'_> {
         }
         let (mut exclusions, mut reduced) = (Vec::new(), Vec::new());
         let mut tally = Tally::default();
-        let (mut hits, mut codes) = (Vec::with_capacity(CHUNK), Vec::with_capacity(CHUNK));
+        let mut hits = Vec::with_capacity(CHUNK);
+        let mut pending = Pending::default();
         let slice_rows = range.len() as u64;
+        let keep = |kept: &mut [Vec<Cand>], gate: &mut Gate, key: u128, s: usize, code: &Uscc| {
+            kept[s].push(cand(key, code));
+            if let SubShape::Count(c) = subs[s]
+                && kept[s].len() >= c.max(CHUNK).saturating_mul(2)
+            {
+                // The count-th smallest so far: nothing above it can win.
+                gate.set(s, smallest_in_order(&mut kept[s], c));
+            }
+        };
+        let uscc = &part.cols.uscc;
         self.chunks(
             part,
             classes,
             range,
             &mut exclusions,
             &mut reduced,
-            |first, ids, keys| {
+            |first, ids, keys, ahead| {
                 tally.add(ids);
-                gate.hits(ids, keys, &mut hits);
-                codes_of(&part.cols.uscc, first, &hits, &mut codes);
-                for (&(key, s, _), code) in hits.iter().zip(&codes) {
-                    let s = s as usize;
-                    kept[s].push(cand(key, code));
-                    if let SubShape::Count(c) = subs[s]
-                        && kept[s].len() >= c.max(CHUNK).saturating_mul(2)
-                    {
-                        // The count-th smallest so far: nothing above it can win.
-                        gate.set(s, smallest_in_order(&mut kept[s], c));
-                    }
-                }
+                pending.drain(uscc, |key, s, code| {
+                    keep(&mut kept, &mut gate, key, s, code)
+                });
+                gate.hits(ids, keys, ahead, &mut hits);
+                pending.queue(uscc, first, &mut hits);
                 tally.drain_into(&mut counts.pools);
                 // Tighten the ratio bounds by what this slice has seen so far.
                 for (s, shape) in subs.iter().enumerate() {
@@ -313,6 +323,9 @@ impl TaskScan<'_> {
                 }
             },
         );
+        pending.drain(uscc, |key, s, code| {
+            keep(&mut kept, &mut gate, key, s, code)
+        });
         counts.population = slice_rows - tally.out;
         // A count part keeps all of its smallest keys up to the count.
         for (s, shape) in subs.iter().enumerate() {
@@ -380,26 +393,34 @@ impl TaskScan<'_> {
             }
         }
         let (mut exclusions, mut reduced) = (Vec::new(), Vec::new());
-        let (mut hits, mut codes) = (Vec::with_capacity(CHUNK), Vec::with_capacity(CHUNK));
+        let mut hits = Vec::with_capacity(CHUNK);
+        let mut pending = Pending::default();
+        let keep =
+            |winners: &mut [Vec<Cand>], gate: &mut Gate, key: u128, s: usize, code: &Uscc| {
+                let w = &mut winners[s];
+                w.push(cand(key, code));
+                if w.len() >= caps[s] {
+                    gate.set(s, smallest_in_order(w, takes[s] as usize));
+                }
+            };
+        let uscc = &part.cols.uscc;
         self.chunks(
             part,
             classes,
             range,
             &mut exclusions,
             &mut reduced,
-            |first, ids, keys| {
-                gate.hits(ids, keys, &mut hits);
-                codes_of(&part.cols.uscc, first, &hits, &mut codes);
-                for (&(key, s, _), code) in hits.iter().zip(&codes) {
-                    let s = s as usize;
-                    let w = &mut winners[s];
-                    w.push(cand(key, code));
-                    if w.len() >= caps[s] {
-                        gate.set(s, smallest_in_order(w, takes[s] as usize));
-                    }
-                }
+            |first, ids, keys, ahead| {
+                pending.drain(uscc, |key, s, code| {
+                    keep(&mut winners, &mut gate, key, s, code)
+                });
+                gate.hits(ids, keys, ahead, &mut hits);
+                pending.queue(uscc, first, &mut hits);
             },
         );
+        pending.drain(uscc, |key, s, code| {
+            keep(&mut winners, &mut gate, key, s, code)
+        });
         for (w, &t) in winners.iter_mut().zip(takes) {
             smallest_in_order(w, t as usize);
         }
@@ -447,9 +468,16 @@ impl Gate {
     }
 
     /// The rows of a chunk that may win, as (PRF value, part, row in the
-    /// chunk), into `hits`. Collected before any row's code is read, so
-    /// that those reads, at scattered rows, are issued together.
-    fn hits(&self, ids: &[u8], keys: &KeyBatch, hits: &mut Vec<(u128, u32, u32)>) {
+    /// chunk), into `hits`. Their codes, at scattered rows, are read a
+    /// chunk later ([`Pending`]).
+    /// The next chunk's columns (`ahead`) are prefetched on the way.
+    fn hits(
+        &self,
+        ids: &[u8],
+        keys: &KeyBatch,
+        ahead: &Ahead<'_>,
+        hits: &mut Vec<(u128, u32, u32)>,
+    ) {
         hits.clear();
         // First the rows whose top 64 bits pass, found without a branch (a
         // row passes at random, so a branch would be mispredicted often):
@@ -458,9 +486,13 @@ impl Gate {
         debug_assert!(ids.len() <= CHUNK, "one chunk at a time");
         let mut passed = [0u32; CHUNK];
         let mut n = 0;
-        for (j, &id) in ids.iter().enumerate().take(CHUNK) {
-            passed[n] = j as u32;
-            n += usize::from(keys.high(j) <= self.limit[id as usize]);
+        for (q, quad) in ids.chunks(4).enumerate().take(CHUNK / 4) {
+            ahead.fetch(4 * q);
+            for (i, &id) in quad.iter().enumerate() {
+                let j = 4 * q + i;
+                passed[n] = j as u32;
+                n += usize::from(keys.high(j) <= self.limit[id as usize]);
+            }
         }
         for &j in &passed[..n] {
             let id = ids[j as usize];
@@ -519,16 +551,97 @@ impl Tally {
     }
 }
 
-/// The codes of a chunk's hits (rows `first + j`), into `out`: a loop of
-/// loads alone, so that many of these scattered reads are in flight at once
-/// (each is most likely a cache miss).
-fn codes_of(uscc: &[Uscc], first: usize, hits: &[(u128, u32, u32)], out: &mut Vec<Uscc>) {
-    out.clear();
-    out.extend(hits.iter().map(|h| uscc[first + h.2 as usize]));
+/// The next chunk's rows of the columns every fast scan reads, asked for
+/// from memory while the current chunk is worked on, so that the scan's
+/// streams do not stop between chunks (the cipher used to spend most of its
+/// time waiting on the blocks). The requests are spread over the chunk's
+/// rows, not issued at once, which would stall on a full miss queue.
+pub(super) struct Ahead<'a> {
+    block: &'a [[u8; 16]],
+    status: &'a [EntityStatus],
+    class: &'a [u16],
+}
+
+impl Ahead<'_> {
+    /// Asks for what rows `row..row + 4` of the next chunk need: their
+    /// block line, and a status or class line when one starts there (`row`
+    /// a multiple of 4; each column's lines are asked for a line apart).
+    #[inline(always)]
+    fn fetch(&self, row: usize) {
+        if let Some(b) = self.block.get(row) {
+            prefetch(b.as_ptr());
+        }
+        if row.is_multiple_of(64)
+            && let Some(st) = self.status.get(row)
+        {
+            prefetch(std::ptr::from_ref(st).cast());
+        }
+        if row.is_multiple_of(32)
+            && let Some(c) = self.class.get(row)
+        {
+            prefetch(std::ptr::from_ref(c).cast());
+        }
+    }
+}
+
+/// Asks the processor to start loading the cache line holding `at`. A
+/// hint only: nothing is read into the program.
+#[inline(always)]
+fn prefetch(at: *const u8) {
+    // SAFETY: a prefetch cannot fault and writes nothing the program sees,
+    // whatever the address. This is the SDK's one unsafe block: no safe form
+    // of the intrinsic exists.
+    #[cfg(target_arch = "x86_64")]
+    #[allow(unsafe_code)]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T1 }>(at.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
+}
+
+/// One chunk's hits waiting for their codes. The codes lie at scattered
+/// rows, so each is most likely a cache miss: they are asked for when the
+/// hits are found and read a chunk later, when they have arrived, instead of
+/// being waited on.
+#[derive(Default)]
+struct Pending {
+    first: usize,
+    hits: Vec<(u128, u32, u32)>,
+    codes: Vec<Uscc>,
+}
+
+impl Pending {
+    /// Queues the hits of the chunk starting at row `first` (leaving `hits`
+    /// empty for the next chunk) and asks for their codes.
+    fn queue(&mut self, uscc: &[Uscc], first: usize, hits: &mut Vec<(u128, u32, u32)>) {
+        debug_assert!(self.hits.is_empty(), "the chunk before was drained");
+        std::mem::swap(&mut self.hits, hits);
+        self.first = first;
+        for h in &self.hits {
+            // A code's 18 bytes can straddle two lines.
+            let code = uscc[first + h.2 as usize].as_bytes();
+            prefetch(code.as_ptr());
+            prefetch(&code[17]);
+        }
+    }
+
+    /// Hands each queued hit to `keep` as (PRF value, part, code), in row
+    /// order, and empties the queue.
+    fn drain(&mut self, uscc: &[Uscc], mut keep: impl FnMut(u128, usize, &Uscc)) {
+        let first = self.first;
+        self.codes.clear();
+        self.codes
+            .extend(self.hits.iter().map(|h| uscc[first + h.2 as usize]));
+        for (&(key, s, _), code) in self.hits.iter().zip(&self.codes) {
+            keep(key, s as usize, code);
+        }
+        self.hits.clear();
+    }
 }
 
 /// A uniform draw's candidate: its code is read as the scan passes it
-/// ([`codes_of`]), rather than at random once the winners are known.
+/// ([`Pending`]), rather than at random once the winners are known.
 #[inline(always)]
 fn cand(key: u128, uscc: &Uscc) -> Cand {
     Cand {
