@@ -14,10 +14,10 @@ expect() { # expect NAME PATTERN COMMAND...
   echo "example $name: ok"
 }
 
-# Built as the workspace's tests build them (scripts/test.sh has, so this is
-# a no-op there), then run from the build folder: `cargo run -p` would
-# resolve one package's features and compile its dependencies again.
-cargo build -q --locked --workspace --exclude jianguan-python --examples
+# Built as scripts/test.sh builds them (a no-op there), with the plugin
+# libraries, then run from the build folder: `cargo run -p` would resolve
+# one package's features and compile its dependencies again.
+cargo build -q --locked --workspace --exclude jianguan-python --lib --bins --examples
 bin="${CARGO_TARGET_DIR:-target}/debug/examples"
 
 expect rust/check_codes "2 valid, 1 rejected" \
@@ -30,8 +30,7 @@ expect rust/who_supervises "publish the result by 2026-10-29" \
 expect sdk/synth_throughput "20000 entities" \
   "$bin/synth_throughput" 20000
 
-# The industry plugins, loaded from a folder as a county system would
-# (scripts/test.sh builds the libraries first). Central kitchen at 75 points:
+# The industry plugins, loaded from a folder as a county system would. Central kitchen at 75 points:
 # grade D, a mandatory key inspection target (SAMR Order 49 Art. 22).
 plugins="${CARGO_TARGET_DIR:-target}/example-plugins"
 mkdir -p "$plugins"

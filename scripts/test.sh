@@ -28,14 +28,14 @@ cargo fmt --all -- --check
 step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-# One build for everything the tests and examples need: the tests, the
-# plugin libraries (real and deliberately broken) that the host tests load
-# (cargo builds a workspace member's cdylib with its own tests), libjianguan,
-# the command and the examples. A separate `cargo build` would resolve other
-# features (no dev-dependencies) and compile much of it twice.
+# Cargo builds no cdylib for another crate's tests: build the plugin
+# libraries (real and deliberately broken) that the host tests load,
+# libjianguan, the command and the examples. Building the examples turns on
+# the dev-dependencies' features, as the tests do, so `cargo test` below
+# reuses every crate built here instead of compiling much of it again.
 # The Python crate is built by maturin below; it has no Rust tests.
-step "cargo test --workspace --no-run (tests, plugin libraries, libjianguan, examples)"
-cargo test --workspace --exclude jianguan-python --locked --no-run
+step "cargo build --workspace --lib --bins --examples (plugin libraries, libjianguan, examples)"
+cargo build --workspace --exclude jianguan-python --lib --bins --examples --locked
 
 # The host tests load C plugins too: the example and the broken fixtures.
 step "C plugins (scripts/build-c-plugins.sh)"
