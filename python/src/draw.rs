@@ -321,14 +321,17 @@ impl Setup {
         )?)
     }
 
-    fn task(&self, t: usize) -> Result<usize> {
-        if t >= self.plan.tasks.len() {
-            return Err(Failure::Input(format!(
-                "task {t}: the plan has {} tasks",
-                self.plan.tasks.len()
-            )));
+    /// Task number `t` checked against the plan. Taken as a signed
+    /// number so that a negative one is this refusal, not pyo3's
+    /// OverflowError.
+    fn task(&self, t: i64) -> Result<usize> {
+        let n = self.plan.tasks.len();
+        match usize::try_from(t) {
+            Ok(t) if t < n => Ok(t),
+            _ => Err(Failure::Input(format!(
+                "task {t}: the plan has {n} tasks, numbered from 0"
+            ))),
         }
-        Ok(t)
     }
 
     /// The counts of task `t` summed over every part, each part's counts
@@ -428,7 +431,7 @@ impl Setup {
     }
 
     /// Pass 1 over one part: task `t`'s pool sizes, as JSON.
-    fn count(&self, py: Python<'_>, t: usize, part: &Roster) -> PyResult<String> {
+    fn count(&self, py: Python<'_>, t: i64, part: &Roster) -> PyResult<String> {
         let t = self.task(t)?;
         Ok(py.detach(|| -> Result<String> {
             let counts = self.draw_setup()?.count(t, &part.inner)?;
@@ -445,7 +448,7 @@ impl Setup {
     fn select(
         &self,
         py: Python<'_>,
-        t: usize,
+        t: i64,
         part: &Roster,
         counts: Vec<String>,
     ) -> PyResult<String> {
@@ -469,7 +472,7 @@ impl Setup {
     fn select_targets<'py>(
         &self,
         py: Python<'py>,
-        t: usize,
+        t: i64,
         roster: &Roster,
     ) -> PyResult<Bound<'py, PyAny>> {
         let t = self.task(t)?;

@@ -254,3 +254,18 @@ def test_a_draw_over_parts_refuses_lost_or_repeated_parts(sup: jianguan.Supervis
     again = pickle.loads(pickle.dumps(setup))
     assert again.seed == setup.seed
     assert again.finish(counts, sels).digest == record.digest
+
+
+def test_a_task_number_outside_the_plan_is_refused(sup: jianguan.Supervisor) -> None:
+    setup, parts = parts_of(sup)
+    n = setup.task_count
+    assert n == 2  # the joint-county plan: one task per department
+    counts = [setup.count(0, p) for p in parts]
+    for t in (-1, n):
+        message = f"task {t}: the plan has 2 tasks, numbered from 0"
+        with pytest.raises(jianguan.InvalidInputError, match=message):
+            setup.count(t, parts[0])
+        with pytest.raises(jianguan.InvalidInputError, match=message):
+            setup.select(t, parts[0], counts)
+        with pytest.raises(jianguan.InvalidInputError, match=message):
+            setup.select_targets(t, parts[0])
