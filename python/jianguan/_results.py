@@ -199,5 +199,10 @@ class DrawRecord:
     def __hash__(self) -> int:
         return hash(self.digest)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Pickled as its canonical text, so that a record returned by a
+        # Dask task or a worker process is the same record (same digest).
+        return (DrawRecord.from_json, (self.to_json(),))
+
     def __repr__(self) -> str:
         return repr(self._native)

@@ -104,6 +104,21 @@ def test_record_save_never_overwrites(sup: jianguan.Supervisor, tmp_path: object
     assert jianguan.DrawRecord.from_json(__import__("pathlib").Path(path)) == r
 
 
+def test_a_record_pickles_as_itself(sup: jianguan.Supervisor) -> None:
+    import pickle
+
+    from conftest import VECTORS, load
+
+    v = load(VECTORS / "draw" / "joint-county.json")
+    i = v["inputs"]
+    r = sup.draw(i["plan"], roster=i["roster"], inspectors=i["inspectors"], entropy=i["entropy"], history=i["history"])
+    again = pickle.loads(pickle.dumps(r))
+    assert isinstance(again, jianguan.DrawRecord)
+    assert again == r
+    assert again.digest == v["expected"]["record_digest"]
+    assert again.to_json() == r.to_json()
+
+
 def test_select_targets_is_the_records_selection(sup: jianguan.Supervisor) -> None:
     from conftest import VECTORS, load
 
