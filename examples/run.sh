@@ -30,8 +30,9 @@ expect rust/who_supervises "publish the result by 2026-10-29" \
 expect sdk/synth_throughput "20000 entities" \
   "$bin/synth_throughput" 20000
 
-# The industry plugins, loaded from a folder as a county system would. Central kitchen at 75 points:
-# grade D, a mandatory key inspection target (SAMR Order 49 Art. 22).
+# The industry plugins, loaded from a folder as a county system would.
+# Central kitchen at 75 points: grade D, a mandatory key inspection target
+# (SAMR Order 49 Art. 22).
 plugins="${CARGO_TARGET_DIR:-target}/example-plugins"
 mkdir -p "$plugins"
 for p in food drugs special_equipment hazardous_chemicals; do
