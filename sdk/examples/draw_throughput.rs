@@ -27,6 +27,7 @@ use jianguan::sampling::{
     TargetRoster,
 };
 use jianguan::supervisor::Supervisor;
+use jianguan::supervisor::draw::RostersRef;
 use jianguan::synth::uniform_roster;
 
 fn inspectors() -> Vec<Inspector> {
@@ -111,7 +112,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // Python with a frame makes and drops its own.
         let record = {
             let roster = TargetRoster::new(entries.iter().cloned())?;
-            sup.draw_over(&plan, (&roster, &history, &inspector_roster), &entropy)?
+            sup.draw_over(
+                &plan,
+                RostersRef {
+                    targets: &roster,
+                    history: &history,
+                    inspectors: &inspector_roster,
+                },
+                &entropy,
+            )?
         };
         let ns = t0.elapsed().as_nanos();
         if round > 0 {
@@ -124,7 +133,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut fixed = Vec::new();
     for round in 0..=repeat {
         let t0 = Instant::now();
-        let record = sup.draw_over(&plan, (&roster, &history, &inspector_roster), &entropy)?;
+        let record = sup.draw_over(
+            &plan,
+            RostersRef {
+                targets: &roster,
+                history: &history,
+                inspectors: &inspector_roster,
+            },
+            &entropy,
+        )?;
         let ns = t0.elapsed().as_nanos();
         if round > 0 {
             fixed.push(ns);

@@ -31,4 +31,4 @@ pub mod supervisor;
 pub mod synth;
 
 pub use chrono::NaiveDate;
-pub use error::Error;
+pub use error::{Error, ErrorKind};

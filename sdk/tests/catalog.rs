@@ -16,9 +16,19 @@ use fixtures::*;
 fn default_catalog_has_the_56_source_items_and_3_supplements() {
     let c = InMemoryCatalog::pingdu_default();
     assert_eq!(c.len(), 59);
-    let listed = c.items().filter(|i| !i.code.starts_with("JG-")).count();
+    let listed = c
+        .items()
+        .unwrap()
+        .iter()
+        .filter(|i| !i.code.starts_with("JG-"))
+        .count();
     assert_eq!(listed, 56);
-    let supplements: Vec<_> = c.items().filter(|i| i.code.starts_with("JG-")).collect();
+    let supplements: Vec<_> = c
+        .items()
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.code.starts_with("JG-"))
+        .collect();
     assert_eq!(supplements.len(), 3);
     assert!(
         supplements
@@ -30,7 +40,7 @@ fn default_catalog_has_the_56_source_items_and_3_supplements() {
 #[test]
 fn default_catalog_g01_fields() {
     let c = InMemoryCatalog::pingdu_default();
-    let g01 = c.item("G-01").unwrap();
+    let g01 = c.item("G-01").unwrap().unwrap();
     assert_eq!(g01.name, "营业执照(登记证)规范使用情况的检查");
     assert_eq!(g01.department.as_str(), "market_regulation");
     assert_eq!(g01.industry, None);
@@ -51,7 +61,7 @@ fn default_catalog_g01_fields() {
 #[test]
 fn default_catalog_other_items() {
     let c = InMemoryCatalog::pingdu_default();
-    let f01 = c.item("F-01").unwrap();
+    let f01 = c.item("F-01").unwrap().unwrap();
     assert_eq!(f01.industry, Some(Industry::FoodProduction));
     assert_eq!(f01.random_inspection, Some(InspectionCategory::Key));
     assert!(f01.key_supervision);
@@ -68,29 +78,32 @@ fn default_catalog_other_items() {
     assert_eq!(order49.regulation, "食品生产经营监督检查管理办法");
     // Empty category in the source list stays unknown.
     assert_eq!(
-        c.item("F-03").unwrap().random_inspection,
+        c.item("F-03").unwrap().unwrap().random_inspection,
         Some(InspectionCategory::Unknown)
     );
     // E-20 is a rule, not an item drawn at random.
-    assert_eq!(c.item("E-20").unwrap().random_inspection, None);
+    assert_eq!(c.item("E-20").unwrap().unwrap().random_inspection, None);
     assert_eq!(
-        c.item("F-11").unwrap().department.as_str(),
+        c.item("F-11").unwrap().unwrap().department.as_str(),
         "ethnic_religious_affairs"
     );
     assert_eq!(
-        c.item("E-15").unwrap().department.as_str(),
+        c.item("E-15").unwrap().unwrap().department.as_str(),
         "emergency_management"
     );
     assert_eq!(
-        c.item("E-17").unwrap().department.as_str(),
+        c.item("E-17").unwrap().unwrap().department.as_str(),
         "market_regulation"
     );
     assert_eq!(
-        c.item("E-19").unwrap().department.as_str(),
+        c.item("E-19").unwrap().unwrap().department.as_str(),
         "public_security"
     );
-    assert_eq!(c.item("J-02").unwrap().department.as_str(), "education");
-    let s03 = c.item("S-03").unwrap();
+    assert_eq!(
+        c.item("J-02").unwrap().unwrap().department.as_str(),
+        "education"
+    );
+    let s03 = c.item("S-03").unwrap().unwrap();
     assert_eq!(
         (s03.industry, s03.domain),
         (None, Some(Domain::SpecialEquipment))
@@ -100,7 +113,7 @@ fn default_catalog_other_items() {
 #[test]
 fn default_catalog_covers_the_four_plugin_domains() {
     let c = InMemoryCatalog::pingdu_default();
-    let count = |i| c.items_for_industry(i).len();
+    let count = |i| c.items_for_industry(i).unwrap().len();
     assert_eq!(count(Industry::FoodProduction), 4);
     assert_eq!(count(Industry::FoodSales), 2);
     assert_eq!(count(Industry::Catering), 4);
@@ -112,11 +125,24 @@ fn default_catalog_covers_the_four_plugin_domains() {
     assert_eq!(count(Industry::HazardousChemicalStorage), 1);
     assert_eq!(count(Industry::HazardousChemicalTrade), 1);
     assert_eq!(count(Industry::IndustrialProducts), 2);
-    assert_eq!(c.items_for_domain(Domain::Food).len(), 10);
-    assert_eq!(c.items_for_domain(Domain::Drugs).len(), 3);
-    assert_eq!(c.items_for_domain(Domain::SpecialEquipment).len(), 5);
-    assert_eq!(c.items_for_domain(Domain::HazardousChemicals).len(), 7);
-    assert_eq!(c.items_for_department("emergency_management").len(), 20);
+    assert_eq!(c.items_for_domain(Domain::Food).unwrap().len(), 10);
+    assert_eq!(c.items_for_domain(Domain::Drugs).unwrap().len(), 3);
+    assert_eq!(
+        c.items_for_domain(Domain::SpecialEquipment).unwrap().len(),
+        5
+    );
+    assert_eq!(
+        c.items_for_domain(Domain::HazardousChemicals)
+            .unwrap()
+            .len(),
+        7
+    );
+    assert_eq!(
+        c.items_for_department("emergency_management")
+            .unwrap()
+            .len(),
+        20
+    );
 }
 
 #[test]
@@ -139,19 +165,24 @@ fn default_catalog_departments() {
         "big_data_center",
         "social_credit_center",
     ] {
-        assert!(c.department(id).is_some(), "{id}");
+        assert!(c.department(id).unwrap().is_some(), "{id}");
     }
     assert_eq!(
-        c.department("ecology_environment").unwrap().name_zh,
+        c.department("ecology_environment")
+            .unwrap()
+            .unwrap()
+            .name_zh,
         "青岛市生态环境局平度分局"
     );
     assert!(
         !c.department("administrative_approval")
             .unwrap()
+            .unwrap()
             .has_enforcement_force
     );
     assert!(
         c.department("market_regulation")
+            .unwrap()
             .unwrap()
             .has_enforcement_force
     );
@@ -323,7 +354,7 @@ fn host_items_merge_onto_the_default() {
     c.merge_json(&host_file(HOST_ITEM), MergeMode::Strict)
         .unwrap();
     assert_eq!(c.len(), 60);
-    assert_eq!(c.item("H-01").unwrap().origin, ItemOrigin::Host);
+    assert_eq!(c.item("H-01").unwrap().unwrap().origin, ItemOrigin::Host);
 }
 
 #[test]
@@ -365,7 +396,7 @@ fn failed_merges_leave_the_catalog_unchanged() {
     let err = c.merge_json(&two, MergeMode::Strict).unwrap_err();
     assert_eq!(err.to_string(), "item H-02: field `name`: is empty");
     assert_eq!(c, before);
-    assert!(c.item("H-01").is_none());
+    assert!(c.item("H-01").unwrap().is_none());
 
     // Duplicates inside the host file are refused even in override mode.
     let twice = format!(r#"{{"items": [{HOST_ITEM}, {HOST_ITEM}]}}"#);
@@ -396,8 +427,11 @@ fn override_mode_replaces_an_item_in_place() {
     c.merge_json(&host_file(&replacement), MergeMode::Override)
         .unwrap();
     assert_eq!(c.len(), 59);
-    assert_eq!(c.item("G-01").unwrap().name, "营业执照检查（本地版）");
-    assert_eq!(c.items().next().unwrap().code, "G-01");
+    assert_eq!(
+        c.item("G-01").unwrap().unwrap().name,
+        "营业执照检查（本地版）"
+    );
+    assert_eq!(c.items().unwrap()[0].code, "G-01");
 }
 
 #[test]
@@ -415,7 +449,7 @@ source = "host list"
 certainty = "medium"
 "#;
     c.merge_toml(toml, MergeMode::Strict).unwrap();
-    assert_eq!(c.items_for_department("health").len(), 2);
+    assert_eq!(c.items_for_department("health").unwrap().len(), 2);
     let parsed = CatalogFile::from_toml_str(toml).unwrap();
     assert_eq!(parsed.items[0].code, "H-10");
 }

@@ -457,14 +457,17 @@ fn streaming_an_invalid_spec_panics_at_the_entry_point() {
 /// a department of the default catalog, so the two can be joined.
 #[test]
 fn generated_departments_exist_in_the_default_catalog() {
-    use jianguan::catalog::{InMemoryCatalog, ItemCatalog};
+    use jianguan::catalog::InMemoryCatalog;
     let catalog = InMemoryCatalog::pingdu_default();
     for d in jianguan::synth::DEPARTMENTS {
-        assert!(catalog.department(d).is_some(), "{d} is not in the catalog");
+        assert!(
+            catalog.get_department(d).is_some(),
+            "{d} is not in the catalog"
+        );
     }
     for i in spec(5, 50_000).inspectors() {
         assert!(
-            catalog.department(&i.department).is_some(),
+            catalog.get_department(&i.department).is_some(),
             "{}",
             i.department
         );

@@ -81,4 +81,11 @@ pub enum CatalogError {
         /// The code as given.
         code: String,
     },
+    /// The host's catalog source (a database, a service) failed; its
+    /// message is kept. Remedy: as the source's message says.
+    #[error("catalog source failed: {message}")]
+    Source {
+        /// The source's message.
+        message: String,
+    },
 }

@@ -335,25 +335,48 @@ impl InMemoryCatalog {
 }
 
 impl ItemCatalog for InMemoryCatalog {
-    fn item(&self, code: &str) -> Option<&SupervisionItem> {
+    fn item(&self, code: &str) -> Result<Option<SupervisionItem>, CatalogError> {
+        Ok(self.get_item(code).cloned())
+    }
+    fn items(&self) -> Result<Vec<SupervisionItem>, CatalogError> {
+        Ok(self.file.items.clone())
+    }
+    fn department(&self, id: &str) -> Result<Option<Department>, CatalogError> {
+        Ok(self.get_department(id).cloned())
+    }
+    fn departments(&self) -> Result<Vec<Department>, CatalogError> {
+        Ok(self.file.departments.clone())
+    }
+    fn boundaries(&self) -> Result<Vec<BoundaryEntry>, CatalogError> {
+        Ok(self.file.boundaries.clone())
+    }
+    fn comprehensive_enforcement(&self) -> Result<Vec<ComprehensiveEnforcement>, CatalogError> {
+        Ok(self.file.comprehensive_enforcement.clone())
+    }
+}
+
+impl InMemoryCatalog {
+    /// The item with `code`, borrowed (the trait's [`ItemCatalog::item`]
+    /// returns a copy, as a database-backed catalog must).
+    pub fn get_item(&self, code: &str) -> Option<&SupervisionItem> {
         self.items_by_code.get(code).map(|&i| &self.file.items[i])
     }
-    fn items(&self) -> Box<dyn Iterator<Item = &SupervisionItem> + '_> {
-        Box::new(self.file.items.iter())
-    }
-    fn department(&self, id: &str) -> Option<&Department> {
+
+    /// The department with `id`, borrowed.
+    pub fn get_department(&self, id: &str) -> Option<&Department> {
         self.departments_by_id
             .get(id)
             .map(|&i| &self.file.departments[i])
     }
-    fn departments(&self) -> Box<dyn Iterator<Item = &Department> + '_> {
-        Box::new(self.file.departments.iter())
+
+    /// Every item, borrowed, in catalog order.
+    pub fn items_slice(&self) -> &[SupervisionItem] {
+        &self.file.items
     }
-    fn boundaries(&self) -> &[BoundaryEntry] {
-        &self.file.boundaries
-    }
-    fn comprehensive_enforcement(&self) -> &[ComprehensiveEnforcement] {
-        &self.file.comprehensive_enforcement
+
+    /// Every department, borrowed, in catalog order.
+    pub fn departments_slice(&self) -> &[Department] {
+        &self.file.departments
     }
 }
 

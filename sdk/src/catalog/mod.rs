@@ -44,45 +44,75 @@ use crate::entity::{Domain, Industry};
 
 /// A catalog of supervision items, departments and boundary-list entries.
 ///
-/// Implement the required methods to serve items from the host's own store;
-/// the filters and [`resolve`](ItemCatalog::resolve) come for free and behave
-/// the same for every implementation.
+/// The seam where a host serves items from its own store (a database, a
+/// provincial service): every method returns owned values in a `Result`,
+/// with [`CatalogError::Source`] for a failing source, as
+/// [`CreditLookup`](crate::credit::CreditLookup) does. Implement the
+/// required methods; the filters and [`resolve`](ItemCatalog::resolve) come
+/// for free and behave the same for every implementation.
 pub trait ItemCatalog {
-    /// The item with `code`, if any.
-    fn item(&self, code: &str) -> Option<&SupervisionItem>;
+    /// The item with `code`, or `None` when the catalog has none.
+    ///
+    /// # Errors
+    /// [`CatalogError::Source`] when the host's source fails.
+    fn item(&self, code: &str) -> Result<Option<SupervisionItem>, CatalogError>;
     /// Every item, in catalog order.
-    fn items(&self) -> Box<dyn Iterator<Item = &SupervisionItem> + '_>;
-    /// The department with `id`, if any.
-    fn department(&self, id: &str) -> Option<&Department>;
+    ///
+    /// # Errors
+    /// [`CatalogError::Source`] when the host's source fails.
+    fn items(&self) -> Result<Vec<SupervisionItem>, CatalogError>;
+    /// The department with `id`, or `None`.
+    ///
+    /// # Errors
+    /// [`CatalogError::Source`] when the host's source fails.
+    fn department(&self, id: &str) -> Result<Option<Department>, CatalogError>;
     /// Every department, in catalog order.
-    fn departments(&self) -> Box<dyn Iterator<Item = &Department> + '_>;
+    ///
+    /// # Errors
+    /// [`CatalogError::Source`] when the host's source fails.
+    fn departments(&self) -> Result<Vec<Department>, CatalogError>;
     /// The responsibility boundary list (职责边界清单). None by default.
-    fn boundaries(&self) -> &[BoundaryEntry] {
-        &[]
+    ///
+    /// # Errors
+    /// [`CatalogError::Source`] when the host's source fails.
+    fn boundaries(&self) -> Result<Vec<BoundaryEntry>, CatalogError> {
+        Ok(Vec::new())
     }
     /// The comprehensive-enforcement fields. None by default.
-    fn comprehensive_enforcement(&self) -> &[ComprehensiveEnforcement] {
-        &[]
+    ///
+    /// # Errors
+    /// [`CatalogError::Source`] when the host's source fails.
+    fn comprehensive_enforcement(&self) -> Result<Vec<ComprehensiveEnforcement>, CatalogError> {
+        Ok(Vec::new())
     }
 
     /// The items of one business line.
-    fn items_for_industry(&self, industry: Industry) -> Vec<&SupervisionItem> {
-        self.items()
-            .filter(|i| i.industry == Some(industry))
-            .collect()
+    ///
+    /// # Errors
+    /// As [`items`](ItemCatalog::items).
+    fn items_for_industry(&self, industry: Industry) -> Result<Vec<SupervisionItem>, CatalogError> {
+        let mut items = self.items()?;
+        items.retain(|i| i.industry == Some(industry));
+        Ok(items)
     }
     /// The items of one plugin domain, whether tied to one of its industries
     /// or to the domain only.
-    fn items_for_domain(&self, domain: Domain) -> Vec<&SupervisionItem> {
-        self.items()
-            .filter(|i| i.effective_domain() == Some(domain))
-            .collect()
+    ///
+    /// # Errors
+    /// As [`items`](ItemCatalog::items).
+    fn items_for_domain(&self, domain: Domain) -> Result<Vec<SupervisionItem>, CatalogError> {
+        let mut items = self.items()?;
+        items.retain(|i| i.effective_domain() == Some(domain));
+        Ok(items)
     }
     /// The items a department supervises.
-    fn items_for_department(&self, department: &str) -> Vec<&SupervisionItem> {
-        self.items()
-            .filter(|i| i.department == department)
-            .collect()
+    ///
+    /// # Errors
+    /// As [`items`](ItemCatalog::items).
+    fn items_for_department(&self, department: &str) -> Result<Vec<SupervisionItem>, CatalogError> {
+        let mut items = self.items()?;
+        items.retain(|i| i.department == department);
+        Ok(items)
     }
 
     /// Resolves which departments supervise item `code`, in which roles, given
@@ -114,6 +144,7 @@ pub trait ItemCatalog {
     /// departments supporting it ([`Role::Supporting`]).
     ///
     /// # Errors
+    /// [`CatalogError::Source`] when the host's source fails;
     /// [`CatalogError::UnknownItem`] for an unknown code;
     /// [`CatalogError::UnknownDepartment`] when `facts.approved_by` (or, in a
     /// host catalog, the item's department) is not in the catalog;

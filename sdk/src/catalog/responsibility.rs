@@ -265,13 +265,14 @@ pub(crate) fn resolve<C: ItemCatalog + ?Sized>(
 ) -> Result<Responsibility, CatalogError> {
     use PlanClause::*;
     let item = catalog
-        .item(code)
+        .item(code)?
         .ok_or_else(|| CatalogError::UnknownItem {
             code: code.to_owned(),
         })?;
+    let item = &item;
     let record = format!("item {}", item.code);
     if let Some(d) = &facts.approved_by
-        && catalog.department(d.as_str()).is_none()
+        && catalog.department(d.as_str())?.is_none()
     {
         return Err(CatalogError::UnknownDepartment {
             record: "approval facts".into(),
@@ -348,8 +349,8 @@ pub(crate) fn resolve<C: ItemCatalog + ?Sized>(
     r.record_in_credit = facts.commitment_breached;
 
     // §(二): the boundary list settles partners of multi-department items.
-    let boundary = catalog
-        .boundaries()
+    let boundaries = catalog.boundaries()?;
+    let boundary = boundaries
         .iter()
         .filter(|b| b.lead == *competent)
         .filter_map(|b| b.scope.specificity(item).map(|s| (s, b)))
@@ -365,7 +366,7 @@ pub(crate) fn resolve<C: ItemCatalog + ?Sized>(
     for lead in &leads {
         let dept =
             catalog
-                .department(lead.as_str())
+                .department(lead.as_str())?
                 .ok_or_else(|| CatalogError::UnknownDepartment {
                     record: record.clone(),
                     field: "department",
@@ -386,8 +387,8 @@ pub(crate) fn resolve<C: ItemCatalog + ?Sized>(
     }
 
     // §(二), second sentence: comprehensive enforcement.
-    let comprehensive = catalog
-        .comprehensive_enforcement()
+    let fields = catalog.comprehensive_enforcement()?;
+    let comprehensive = fields
         .iter()
         .filter_map(|c| c.scope.specificity(item).map(|s| (s, c)))
         .max_by_key(|(s, _)| *s);

@@ -1,8 +1,8 @@
 //! Case referral: to the police when a crime is suspected (行刑衔接, State
 //! Council Decree 310 as revised 2020, 行政执法机关移送涉嫌犯罪案件的规定) and
 //! between departments (案件移转, Pingdu plan §(十)). This module holds the
-//! [`CaseReferral`] seam through which the host delivers a referral, and the
-//! documentary requirements every delivery must meet.
+//! documentary requirements every referral to the police must meet. The
+//! delivery seam arrives with the case life cycle, which will call it.
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -87,14 +87,6 @@ pub enum ReferralError {
         /// The missing document.
         missing: ReferralDocument,
     },
-    /// The host's delivery channel failed.
-    #[error("referral {case_id}: delivery failed: {message}")]
-    Delivery {
-        /// The case.
-        case_id: String,
-        /// The channel's message.
-        message: String,
-    },
 }
 
 impl ReferralPackage {
@@ -133,28 +125,4 @@ impl ReferralPackage {
         }
         Ok(())
     }
-}
-
-/// The receiver's acknowledgement (Decree 310 Art. 7: the police sign a receipt).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeliveryReceipt {
-    /// Who received it.
-    pub receiver: String,
-    /// When it was received.
-    pub received_at: NaiveDateTime,
-    /// The receiver's reference number.
-    pub reference: String,
-}
-
-/// The seam through which a case is carried to its receiving department: the
-/// host supplies the delivery channel (a case-exchange platform, a message
-/// queue). Implementations should call [`ReferralPackage::check_documents`]
-/// before sending.
-pub trait CaseReferral {
-    /// Delivers `package` and returns the receiver's receipt.
-    ///
-    /// # Errors
-    /// [`ReferralError::MissingDocument`] when the package is incomplete;
-    /// [`ReferralError::Delivery`] when the channel fails.
-    fn deliver(&self, package: &ReferralPackage) -> Result<DeliveryReceipt, ReferralError>;
 }

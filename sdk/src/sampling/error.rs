@@ -166,6 +166,13 @@ pub enum SamplingError {
         /// The record's algorithm.
         algorithm: String,
     },
+    /// The host's catalog source failed while the plan's items were looked
+    /// up; nothing was drawn. Remedy: as the source's message says.
+    #[error("plan: the catalog source failed: {message}")]
+    CatalogSource {
+        /// The source's message.
+        message: String,
+    },
     /// The record does not match the draw recomputed from the rosters.
     #[error(
         "verification failed at `{path}`: the record has {recorded}, recomputation gives {recomputed}"
@@ -185,24 +192,31 @@ impl SamplingError {
     /// vectors (tests/vectors/draw/) record and the C and Python bindings
     /// report. Names never change once released.
     pub fn kind(&self) -> &'static str {
+        self.error_kind().as_str()
+    }
+
+    /// The refusal's [`ErrorKind`](crate::ErrorKind).
+    pub fn error_kind(&self) -> crate::ErrorKind {
+        use crate::ErrorKind as K;
         match self {
-            SamplingError::StratumTooSmall { .. } => "stratum_too_small",
-            SamplingError::DuplicateMember { .. } => "duplicate_member",
-            SamplingError::EmptyStratum { .. } => "empty_stratum",
-            SamplingError::InvalidPlan { .. } => "invalid_plan",
-            SamplingError::UnknownItem { .. } => "unknown_item",
-            SamplingError::InvalidRoster { .. } => "invalid_roster",
-            SamplingError::DuplicateEntity { .. } => "duplicate_entity",
-            SamplingError::PartsOutOfOrder { .. } => "parts_out_of_order",
-            SamplingError::InvalidPartState { .. } => "invalid_part_state",
-            SamplingError::UnknownClass { .. } => "unknown_class",
-            SamplingError::InvalidHistory { .. } => "invalid_history",
-            SamplingError::InvalidInspector { .. } => "invalid_inspector",
-            SamplingError::EntropyMismatch { .. } => "entropy_mismatch",
-            SamplingError::PublicityMinimum { .. } => "publicity_minimum",
-            SamplingError::InsufficientInspectors { .. } => "insufficient_inspectors",
-            SamplingError::UnsupportedRecord { .. } => "unsupported_record",
-            SamplingError::VerificationFailed { .. } => "verification_failed",
+            SamplingError::StratumTooSmall { .. } => K::StratumTooSmall,
+            SamplingError::DuplicateMember { .. } => K::DuplicateMember,
+            SamplingError::EmptyStratum { .. } => K::EmptyStratum,
+            SamplingError::InvalidPlan { .. } => K::InvalidPlan,
+            SamplingError::UnknownItem { .. } => K::UnknownItem,
+            SamplingError::InvalidRoster { .. } => K::InvalidRoster,
+            SamplingError::DuplicateEntity { .. } => K::DuplicateEntity,
+            SamplingError::PartsOutOfOrder { .. } => K::PartsOutOfOrder,
+            SamplingError::InvalidPartState { .. } => K::InvalidPartState,
+            SamplingError::UnknownClass { .. } => K::UnknownClass,
+            SamplingError::InvalidHistory { .. } => K::InvalidHistory,
+            SamplingError::InvalidInspector { .. } => K::InvalidInspector,
+            SamplingError::EntropyMismatch { .. } => K::EntropyMismatch,
+            SamplingError::PublicityMinimum { .. } => K::PublicityMinimum,
+            SamplingError::InsufficientInspectors { .. } => K::InsufficientInspectors,
+            SamplingError::UnsupportedRecord { .. } => K::UnsupportedRecord,
+            SamplingError::VerificationFailed { .. } => K::VerificationFailed,
+            SamplingError::CatalogSource { .. } => K::CatalogSource,
         }
     }
 

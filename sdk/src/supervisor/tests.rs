@@ -2,6 +2,10 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+use super::catalog::CatalogError;
+use super::codes::Uscc;
+use super::credit::{CreditProfile, CreditScheme};
+use super::draw::{DrawInputs, DrawRosters};
 use super::*;
 use crate::catalog::ApprovalFacts;
 use crate::credit::{CreditError, CreditList, InMemoryCreditLookup, ListMembership};

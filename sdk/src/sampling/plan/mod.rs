@@ -473,11 +473,19 @@ impl Task {
         unique(&field("items"), self.items.iter().map(|i| &i.code))?;
         if let Some(catalog) = catalog {
             for item in &mut self.items {
-                let Some(found) = catalog.item(&item.code) else {
-                    return Err(SamplingError::UnknownItem {
-                        task: t,
-                        code: item.code.clone(),
-                    });
+                let found = match catalog.item(&item.code) {
+                    Ok(Some(found)) => found,
+                    Ok(None) => {
+                        return Err(SamplingError::UnknownItem {
+                            task: t,
+                            code: item.code.clone(),
+                        });
+                    }
+                    Err(e) => {
+                        return Err(SamplingError::CatalogSource {
+                            message: e.to_string(),
+                        });
+                    }
                 };
                 if found.random_inspection.is_none() {
                     return bad(

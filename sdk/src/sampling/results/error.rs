@@ -136,6 +136,28 @@ pub enum ResultsError {
         /// The first problem code (in table order) and its label.
         problem: String,
     },
+    /// A result of a draw's batch that the record does not support: the
+    /// entity is not one of the record's visits, the department does not
+    /// take part in that visit, the result repeats an earlier one, or it was
+    /// formed before the plan's period began. Remedy: correct the result as
+    /// the problem says.
+    #[error("result {number}: {problem}")]
+    NotInRecord {
+        /// The result's 1-based position in the batch.
+        number: usize,
+        /// What is wrong.
+        problem: String,
+    },
+    /// A result of a batch that could not be recorded. Remedy: as the inner
+    /// error says.
+    #[error("result {number}: {source}")]
+    InBatch {
+        /// The result's 1-based position in the batch.
+        number: usize,
+        /// Why it was refused.
+        #[source]
+        source: Box<ResultsError>,
+    },
     /// The publication deadline could not be counted: the calendar lacks a
     /// year's holiday notice (or the count runs past chrono's last date).
     /// Remedy: load the missing notice with
@@ -154,4 +176,27 @@ pub enum ResultsError {
         #[source]
         source: CalendarError,
     },
+}
+
+impl ResultsError {
+    /// The error's [`ErrorKind`](crate::ErrorKind).
+    pub fn error_kind(&self) -> crate::ErrorKind {
+        use crate::ErrorKind as K;
+        match self {
+            ResultsError::BlankTableName
+            | ResultsError::EmptyTable { .. }
+            | ResultsError::BlankCode { .. }
+            | ResultsError::DuplicateCode { .. }
+            | ResultsError::InvalidCode { .. } => K::InvalidOutcomeTable,
+            ResultsError::TableJson(_) => K::InvalidSyntax,
+            ResultsError::BlankField { .. }
+            | ResultsError::NoOutcome { .. }
+            | ResultsError::UnknownCode { .. }
+            | ResultsError::DuplicateOutcome { .. }
+            | ResultsError::Contradictory { .. } => K::InvalidResults,
+            ResultsError::NotInRecord { .. } => K::InvalidResults,
+            ResultsError::InBatch { source, .. } => source.error_kind(),
+            ResultsError::Calendar { source, .. } => crate::error::calendar_kind(source),
+        }
+    }
 }

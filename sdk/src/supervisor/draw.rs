@@ -1,0 +1,120 @@
+//! The verifiable double-random draw (双随机、一公开; 国发〔2019〕5号):
+//! plans, rosters, records and verification, in one process or over roster
+//! parts (docs/draw-algorithm.md).
+
+pub use crate::sampling::{
+    ALGORITHM, BuiltRosters, Digest32, Direction, DrawInputs, DrawRecord, DrawRosters, DrawSetup,
+    EntropyValue, EntryRef, InspectionHistory, Inspector, InspectorRoster, InspectorStatus, Level,
+    PartialSelection, PastInspection, Plan, RECORD_FORMAT, RosterBuilder, RosterDigester,
+    RosterEntry, SamplingError, StratumPart, TargetRoster, TaskCounts, Visit, hex, parse_digest,
+};
+
+use super::Supervisor;
+use crate::Error;
+use crate::sampling;
+
+/// The three rosters a draw runs over, borrowed: checked and indexed once
+/// and kept by the host (a large roster is fixed once and drawn many times).
+#[derive(Debug, Clone, Copy)]
+pub struct RostersRef<'a> {
+    /// The target roster (检查对象名录库).
+    pub targets: &'a TargetRoster,
+    /// Past inspections the proportionality rules look at.
+    pub history: &'a InspectionHistory,
+    /// The inspector roster (执法检查人员名录库).
+    pub inspectors: &'a InspectorRoster,
+}
+
+impl<'a> RostersRef<'a> {
+    /// Borrows rosters built together.
+    pub fn of(built: &'a BuiltRosters) -> Self {
+        let (targets, history, inspectors) = built;
+        Self {
+            targets,
+            history,
+            inspectors,
+        }
+    }
+}
+
+impl Supervisor {
+    /// Makes a verifiable draw (双随机): resolves the plan against the
+    /// catalog, then draws as docs/draw-algorithm.md specifies. Nothing is
+    /// stored; the host publishes and keeps the record.
+    ///
+    /// # Errors
+    /// [`Error::Sampling`] for any refusal (see [`Error::kind`]): an unknown
+    /// item, an invalid plan, roster or entropy, too few entities or
+    /// inspectors.
+    pub fn draw(&self, inputs: &DrawInputs) -> Result<DrawRecord, Error> {
+        let plan = self.resolve_plan(&inputs.plan)?;
+        let rosters = inputs.build_rosters()?;
+        self.draw_resolved(&plan, RostersRef::of(&rosters), &inputs.entropy)
+    }
+
+    /// The plan checked and resolved against the catalog (items filled in),
+    /// as [`Supervisor::draw`] resolves it: what a draw over roster parts
+    /// ([`DrawSetup`]) takes.
+    ///
+    /// # Errors
+    /// [`Error::Sampling`]: an invalid plan or an item the catalog lacks.
+    pub fn resolve_plan(&self, plan: &Plan) -> Result<Plan, Error> {
+        let mut plan = plan.clone();
+        plan.resolve(Some(self.catalog()))?;
+        Ok(plan)
+    }
+
+    /// Makes a draw over rosters already checked and indexed (a host that
+    /// fixes a large roster once and keeps it): the plan is resolved against
+    /// the catalog, then drawn as [`Supervisor::draw`] draws.
+    ///
+    /// # Errors
+    /// As [`Supervisor::draw`].
+    pub fn draw_over(
+        &self,
+        plan: &Plan,
+        rosters: RostersRef<'_>,
+        entropy: &[EntropyValue],
+    ) -> Result<DrawRecord, Error> {
+        let plan = self.resolve_plan(plan)?;
+        self.draw_resolved(&plan, rosters, entropy)
+    }
+
+    fn draw_resolved(
+        &self,
+        plan: &Plan,
+        r: RostersRef<'_>,
+        entropy: &[EntropyValue],
+    ) -> Result<DrawRecord, Error> {
+        Ok(sampling::draw(
+            plan,
+            r.targets,
+            r.history,
+            r.inspectors,
+            entropy,
+        )?)
+    }
+
+    /// Re-runs the draw `record` describes over `rosters` and compares.
+    ///
+    /// # Errors
+    /// [`Error::Sampling`]: `verification_failed` naming the first field that
+    /// differs, `unsupported_record`, or what the rosters themselves refuse.
+    pub fn verify(&self, record: &DrawRecord, rosters: &DrawRosters) -> Result<(), Error> {
+        self.verify_over(record, RostersRef::of(&rosters.build()?))
+    }
+
+    /// Verifies a record over rosters already checked and indexed; see
+    /// [`Supervisor::verify`].
+    ///
+    /// # Errors
+    /// As [`Supervisor::verify`].
+    pub fn verify_over(&self, record: &DrawRecord, r: RostersRef<'_>) -> Result<(), Error> {
+        Ok(sampling::verify(
+            record,
+            r.targets,
+            r.history,
+            r.inspectors,
+        )?)
+    }
+}
