@@ -4,8 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use jianguan::Error;
 use jianguan::NaiveDate;
-use jianguan::calendar::{CalendarError, Fallback, WorkCalendar};
+use jianguan::supervisor::Supervisor;
+use jianguan::supervisor::calendar::{CalendarError, Fallback, WorkCalendar};
 use serde::Serialize;
 
 use crate::{Refused, print_json, read_input};
@@ -53,7 +55,9 @@ pub struct CalendarOpts {
 }
 
 impl CalendarOpts {
-    fn calendar(&self) -> Result<WorkCalendar, Refused> {
+    /// The supervisor over the official calendar, with `--holidays` and
+    /// `--weekends-only` applied.
+    fn supervisor(&self) -> Result<Supervisor, Refused> {
         let mut cal = WorkCalendar::china();
         if let Some(path) = &self.holidays {
             let text = read_input(path, "holiday file")?;
@@ -63,7 +67,7 @@ impl CalendarOpts {
         if self.weekends_only {
             cal = cal.with_fallback(Fallback::WeekendsOnly);
         }
-        Ok(cal)
+        Ok(Supervisor::builder().calendar(cal).build()?)
     }
 }
 
@@ -76,12 +80,12 @@ struct DayReport {
 }
 
 /// Adds the command-line remedy to a missing-notice error.
-fn refused(e: CalendarError) -> Refused {
-    match e {
-        CalendarError::NoDataForYear { .. } => Refused(format!(
+fn refused(e: Error) -> Refused {
+    match &e {
+        Error::Calendar(CalendarError::NoDataForYear { .. }) => Refused(format!(
             "{e} (on the command line: --holidays FILE or --weekends-only)"
         )),
-        e => Refused(e.to_string()),
+        _ => Refused(e.to_string()),
     }
 }
 
@@ -89,7 +93,7 @@ pub fn run(cmd: CalendarCommand) -> Result<ExitCode, Refused> {
     match cmd {
         CalendarCommand::Add { date, days, opts } => {
             let due = opts
-                .calendar()?
+                .supervisor()?
                 .add_working_days(date, days)
                 .map_err(refused)?;
             if opts.json {
@@ -102,7 +106,7 @@ pub fn run(cmd: CalendarCommand) -> Result<ExitCode, Refused> {
         }
         CalendarCommand::Between { from, to, opts } => {
             let n = opts
-                .calendar()?
+                .supervisor()?
                 .working_days_between(from, to)
                 .map_err(refused)?;
             if opts.json {
@@ -112,11 +116,11 @@ pub fn run(cmd: CalendarCommand) -> Result<ExitCode, Refused> {
             }
         }
         CalendarCommand::Day { date, opts } => {
-            let cal = opts.calendar()?;
+            let sup = opts.supervisor()?;
             let report = DayReport {
                 date,
-                working_day: cal.is_working_day(date).map_err(refused)?,
-                holiday: cal.holiday_on(date).map(str::to_owned),
+                working_day: sup.is_working_day(date).map_err(refused)?,
+                holiday: sup.calendar().holiday_on(date).map(str::to_owned),
             };
             if opts.json {
                 print_json(&report)?;

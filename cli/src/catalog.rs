@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use jianguan::catalog::{
-    ApprovalFacts, DepartmentId, InMemoryCatalog, ItemCatalog, MergeMode, Responsibility,
-    SupervisionItem,
+use jianguan::supervisor::Supervisor;
+use jianguan::supervisor::catalog::{
+    ApprovalFacts, DepartmentId, InMemoryCatalog, MergeMode, Responsibility, Role, SupervisionItem,
 };
-use jianguan::entity::{Domain, Industry};
+use jianguan::supervisor::codes::{Domain, Industry};
 
 use crate::{Refused, print_json, read_input};
 
@@ -35,7 +35,8 @@ pub struct Source {
 }
 
 impl Source {
-    fn catalog(&self) -> Result<InMemoryCatalog, Refused> {
+    /// The supervisor over the default catalog with `--extra` merged in.
+    fn supervisor(&self) -> Result<Supervisor, Refused> {
         let mut cat = InMemoryCatalog::pingdu_default();
         if let Some(path) = &self.extra {
             let text = read_input(path, "catalog file")?;
@@ -54,7 +55,7 @@ impl Source {
             };
             merged.map_err(|e| Refused(format!("catalog file {}: {e}", path.display())))?;
         }
-        Ok(cat)
+        Ok(Supervisor::builder().catalog(cat).build()?)
     }
 }
 
@@ -100,14 +101,17 @@ fn scope(item: &SupervisionItem) -> String {
 }
 
 fn show(args: ShowArgs) -> Result<ExitCode, Refused> {
-    let cat = args.source.catalog()?;
+    let sup = args.source.supervisor()?;
+    let departments = sup.departments()?;
+    let department = |id: &str| departments.iter().find(|d| d.id.as_str() == id);
     if let Some(d) = &args.department
-        && cat.department(d).is_none()
+        && department(d).is_none()
     {
         return Err(Refused(format!("--department: unknown department {d:?}")));
     }
-    let items: Vec<&SupervisionItem> = cat
-        .items()
+    let all = sup.items()?;
+    let items: Vec<&SupervisionItem> = all
+        .iter()
         .filter(|i| args.industry.is_none_or(|x| i.industry == Some(x)))
         .filter(|i| args.domain.is_none_or(|d| i.effective_domain() == Some(d)))
         .filter(|i| {
@@ -144,7 +148,7 @@ fn show(args: ShowArgs) -> Result<ExitCode, Refused> {
     }
     println!("\n{} items; by supervising department:", items.len());
     for (d, n) in by_dept {
-        let name = cat.department(d).map_or("", |d| d.name_zh.as_str());
+        let name = department(d).map_or("", |d| d.name_zh.as_str());
         println!("  {d:<34} {name:<24} {n:>3}");
     }
     Ok(ExitCode::SUCCESS)
@@ -172,7 +176,7 @@ fn print_responsibility(r: &Responsibility, name: &str) {
 }
 
 fn resolve(args: ResolveArgs) -> Result<ExitCode, Refused> {
-    let cat = args.source.catalog()?;
+    let sup = args.source.supervisor()?;
     let approved_by = args
         .approved_by
         .as_deref()
@@ -184,19 +188,19 @@ fn resolve(args: ResolveArgs) -> Result<ExitCode, Refused> {
     };
     let codes: Vec<String> = match &args.item {
         Some(code) => vec![code.clone()],
-        None => cat.items().map(|i| i.code.clone()).collect(),
+        None => sup.items()?.into_iter().map(|i| i.code).collect(),
     };
     let mut results = Vec::with_capacity(codes.len());
     for code in &codes {
-        results.push(cat.resolve(code, &facts)?);
+        results.push(sup.resolve(code, &facts)?);
     }
     if args.source.json {
         print_json(&results)?;
         return Ok(ExitCode::SUCCESS);
     }
     for r in &results {
-        let name = cat.item(&r.item_code).map_or("", |i| i.name.as_str());
-        print_responsibility(r, name);
+        let name = sup.item(&r.item_code).map(|i| i.name).unwrap_or_default();
+        print_responsibility(r, &name);
     }
     if args.all {
         let mut leads: BTreeMap<&str, usize> = BTreeMap::new();
@@ -204,11 +208,7 @@ fn resolve(args: ResolveArgs) -> Result<ExitCode, Refused> {
         for r in &results {
             *leads.entry(r.lead().as_str()).or_default() += 1;
             joint += usize::from(r.joint_enforcement);
-            partnered += usize::from(
-                r.assignments
-                    .iter()
-                    .any(|a| a.role == jianguan::catalog::Role::Partner),
-            );
+            partnered += usize::from(r.assignments.iter().any(|a| a.role == Role::Partner));
         }
         println!("\nresponsibility summary: {} items", results.len());
         for (d, n) in leads {

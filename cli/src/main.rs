@@ -8,10 +8,12 @@
 
 mod calendar;
 mod catalog;
+mod codes;
 mod draw;
 mod plugins;
+mod results;
+mod rfc3797;
 mod roster;
-mod uscc;
 
 use std::process::ExitCode;
 
@@ -29,7 +31,7 @@ struct Cli {
 enum Command {
     /// Unified social credit codes (GB 32100-2015).
     #[command(subcommand)]
-    Uscc(uscc::UsccCommand),
+    Uscc(codes::UsccCommand),
     /// Supervision items and who supervises them.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
@@ -62,7 +64,7 @@ fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Uscc(c) => uscc::run(c),
+        Command::Uscc(c) => codes::run(c),
         Command::Calendar(c) => calendar::run(c),
         Command::Catalog(c) => catalog::run(c),
         Command::Roster(c) => roster::run(c),

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use jianguan::NaiveDate;
-use jianguan::plugin_host::{
-    CitedReason, FactTable, LoadReport, LoadedPlugin, Operation, PluginConfigs, PluginHost,
-    facts_from_json_rows, facts_from_text_rows,
+use jianguan::supervisor::Supervisor;
+use jianguan::supervisor::plugins::{
+    FactTable, Grades, LoadedPlugin, Operation, PluginConfigs, duties_json, facts_from_json_rows,
+    facts_from_text_rows, reason_json, referral_json,
 };
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -108,18 +109,18 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
             json,
         } => {
             let dir = host.dir.clone();
-            let host = open(&host)?;
-            let plugin = find(&host, &plugin, &dir)?;
+            let sup = open(&host)?;
+            let plugin = find(&sup, &plugin, &dir)?;
             match violation {
                 Some(code) => exemptions(plugin, &code, json),
                 None => show(plugin, json),
             }
         }
         PluginsCommand::Grade { run, summary } => {
-            let host = open(&run.host)?;
-            let plugin = find(&host, &run.plugin, &run.host.dir)?;
+            let sup = open(&run.host)?;
+            let plugin = find(&sup, &run.plugin, &run.host.dir)?;
             let (facts, ids) = read_facts(&run, plugin, Operation::Grading)?;
-            let grades = plugin.grade(&facts)?;
+            let grades = sup.grade(&run.plugin, &facts)?;
             if summary {
                 return grade_summary(plugin, &grades, run.json);
             }
@@ -129,7 +130,7 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
                         "row": r,
                         "grade": grades.label(r),
                         "score": grades.score(r),
-                        "reasons": grades.reasons(r).map(|c| reason(&c)).collect::<Vec<_>>(),
+                        "reasons": grades.reasons(r).map(|c| reason_json(&c)).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
@@ -143,25 +144,11 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
             })
         }
         PluginsCommand::Duties { run, as_of } => {
-            let host = open(&run.host)?;
-            let plugin = find(&host, &run.plugin, &run.host.dir)?;
+            let sup = open(&run.host)?;
+            let plugin = find(&sup, &run.plugin, &run.host.dir)?;
             let (facts, ids) = read_facts(&run, plugin, Operation::Duties)?;
-            let duties = plugin.duties(&facts, as_of)?;
-            let rows: Vec<Value> = duties
-                .iter()
-                .enumerate()
-                .map(|(r, list)| {
-                    json!({
-                        "row": r,
-                        "duties": list.iter().map(|d| json!({
-                            "code": d.code,
-                            "due": d.due.to_string(),
-                            "overdue": d.overdue,
-                            "reason": reason(&d.reason),
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
+            let duties = sup.duties(&run.plugin, &facts, as_of)?;
+            let rows = duties_json(&duties);
             output(run.json, &ids, rows, |row| {
                 let list: Vec<String> = row["duties"]
                     .as_array()
@@ -176,24 +163,11 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
             })
         }
         PluginsCommand::Assess(run) => {
-            let host = open(&run.host)?;
-            let plugin = find(&host, &run.plugin, &run.host.dir)?;
+            let sup = open(&run.host)?;
+            let plugin = find(&sup, &run.plugin, &run.host.dir)?;
             let (facts, ids) = read_facts(&run, plugin, Operation::Referral)?;
-            let assessments = plugin.assess_referral(&facts)?;
-            let rows: Vec<Value> = assessments
-                .iter()
-                .enumerate()
-                .map(|(r, a)| {
-                    json!({
-                        "row": r,
-                        "decision": decision(a.decision),
-                        "findings": a.findings.iter().map(|(d, c)| json!({
-                            "decision": decision(*d),
-                            "reason": reason(c),
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
+            let assessments = sup.assess_referral(&run.plugin, &facts)?;
+            let rows = referral_json(&assessments);
             output(run.json, &ids, rows, |row| {
                 format!("row {}: {}", row["row"], text(&row["decision"]))
             })
@@ -201,27 +175,10 @@ pub fn run(command: PluginsCommand) -> Result<ExitCode, Refused> {
     }
 }
 
-fn decision(d: jianguan::plugin_host::ReferralDecision) -> &'static str {
-    use jianguan::plugin_host::ReferralDecision::*;
-    match d {
-        Refer => "refer",
-        NeedsTesting => "needs_testing",
-        DoNotRefer => "do_not_refer",
-    }
-}
-
 fn text(v: &Value) -> String {
     v.as_str()
         .map(str::to_string)
         .unwrap_or_else(|| v.to_string())
-}
-
-fn reason(c: &CitedReason<'_>) -> Value {
-    json!({
-        "citation": c.citation.to_string(),
-        "certainty": c.citation.certainty,
-        "detail": c.detail,
-    })
 }
 
 fn output(
@@ -282,43 +239,51 @@ fn configs(opts: &HostOpts) -> Result<PluginConfigs, Refused> {
     }
 }
 
-/// Loads the folder; failures are returned in the report, not printed. A
-/// configuration for an id no plugin has is refused: it would silently not
-/// apply.
-fn load(opts: &HostOpts) -> Result<(PluginHost, LoadReport), Refused> {
-    let mut host = PluginHost::new();
-    let report = host.load_dir(&opts.dir, &configs(opts)?).map_err(|e| {
-        Refused(format!(
-            "cannot read plugins folder {}: {e}",
-            opts.dir.display()
-        ))
-    })?;
-    if let Some(id) = report.unused_configs.first() {
-        return Err(Refused(format!(
-            "plugin configuration names `{id}`, but no plugin in {} has that id",
-            opts.dir.display()
-        )));
+/// The supervisor over the plugins folder: a file that fails to load and a
+/// configuration no plugin uses are listed in its load report, not refused
+/// (the facade's behaviour, the same from C and Python).
+fn load(opts: &HostOpts) -> Result<Supervisor, Refused> {
+    let mut builder = Supervisor::builder().plugins_dir(&opts.dir);
+    for (id, config) in configs(opts)? {
+        builder = builder.plugin_config(id, config);
     }
-    Ok((host, report))
+    Ok(builder.build()?)
 }
 
-/// Loads the folder for a run, printing each refused plugin's summary line.
-fn open(opts: &HostOpts) -> Result<PluginHost, Refused> {
-    let (host, report) = load(opts)?;
-    for failure in &report.failures {
-        eprintln!("jianguan: {}", failure.summary());
+/// The load report's problems, one line each: refused files, then
+/// configurations no plugin in the folder used.
+fn problems(sup: &Supervisor, opts: &HostOpts, verbose: bool) -> Vec<String> {
+    let report = sup.load_report();
+    let files = report
+        .failures
+        .iter()
+        .map(|f| if verbose { f.to_string() } else { f.summary() });
+    let configs = report.unused_configs.iter().map(|id| {
+        format!(
+            "plugin configuration names `{id}`, but no plugin in {} has that id; it was not applied",
+            opts.dir.display()
+        )
+    });
+    files.chain(configs).collect()
+}
+
+/// Loads the folder for a run, printing each problem of the load report.
+fn open(opts: &HostOpts) -> Result<Supervisor, Refused> {
+    let sup = load(opts)?;
+    for line in problems(&sup, opts, false) {
+        eprintln!("jianguan: {line}");
     }
-    Ok(host)
+    Ok(sup)
 }
 
 /// The plugin `id`, or an error naming the folder and the ids it has.
-fn find<'h>(
-    host: &'h PluginHost,
+fn find<'s>(
+    sup: &'s Supervisor,
     id: &str,
     dir: &std::path::Path,
-) -> Result<&'h LoadedPlugin, Refused> {
-    host.get(id).ok_or_else(|| {
-        let ids: Vec<&str> = host.plugins().map(LoadedPlugin::id).collect();
+) -> Result<&'s LoadedPlugin, Refused> {
+    sup.plugin(id).map_err(|_| {
+        let ids: Vec<&str> = sup.plugins().plugins().map(LoadedPlugin::id).collect();
         Refused(format!(
             "no plugin `{id}` is loaded from {} (loaded: {})",
             dir.display(),
@@ -349,15 +314,17 @@ struct Listed<'a> {
 }
 
 fn list(opts: &HostOpts, verbose: bool, json: bool) -> Result<ExitCode, Refused> {
-    let (host, report) = load(opts)?;
-    let listed: Vec<Listed<'_>> = host.plugins().map(listed).collect();
+    let sup = load(opts)?;
+    let report = sup.load_report();
+    let listed: Vec<Listed<'_>> = sup.plugins().plugins().map(listed).collect();
     let failures: Vec<Value> = report
         .failures
         .iter()
         .map(|f| json!({"summary": f.summary(), "details": f.details}))
         .collect();
     if json {
-        print_json(&json!({"plugins": listed, "failures": failures}))?;
+        print_json(&json!({"plugins": listed, "failures": failures,
+            "unused_configs": report.unused_configs}))?;
     } else {
         for p in &listed {
             println!(
@@ -380,14 +347,11 @@ fn list(opts: &HostOpts, verbose: bool, json: bool) -> Result<ExitCode, Refused>
             opts.dir.display()
         );
     }
-    for f in &report.failures {
-        if verbose {
-            eprintln!("jianguan: {f}");
-        } else {
-            eprintln!("jianguan: {}", f.summary());
-        }
+    let problems = problems(&sup, opts, verbose);
+    for line in &problems {
+        eprintln!("jianguan: {line}");
     }
-    Ok(if report.failures.is_empty() {
+    Ok(if problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -513,7 +477,7 @@ fn exemptions(plugin: &LoadedPlugin, code: &str, json: bool) -> Result<ExitCode,
 /// Per-grade counts of a graded batch, in grade order.
 fn grade_summary(
     plugin: &LoadedPlugin,
-    grades: &jianguan::plugin_host::Grades<'_>,
+    grades: &Grades<'_>,
     json: bool,
 ) -> Result<ExitCode, Refused> {
     let labels = &plugin.description().grades;

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use jianguan::NaiveDate;
-use jianguan::catalog::{InMemoryCatalog, ItemCatalog};
-use jianguan::entity::Industry;
+use jianguan::supervisor::catalog::InMemoryCatalog;
+use jianguan::supervisor::codes::Industry;
 use jianguan::synth::{
     CountySpec, Summary, SynthError, SyntheticEntity, parse_entity_count, write_entities_csv,
     write_entities_json, write_inspectors_csv, write_lists_csv, write_penalties_csv,
@@ -74,7 +74,8 @@ impl LoadCounter {
         let by_industry = Industry::all()
             .map(|ind| {
                 let depts = catalog
-                    .items()
+                    .items_slice()
+                    .iter()
                     .filter(|i| {
                         i.industry == Some(ind)
                             || (i.industry.is_none() && i.domain == Some(ind.domain()))
@@ -87,7 +88,11 @@ impl LoadCounter {
         LoadCounter {
             by_industry,
             load: SupervisionLoad {
-                general_items: catalog.items().filter(|i| i.is_general()).count(),
+                general_items: catalog
+                    .items_slice()
+                    .iter()
+                    .filter(|i| i.is_general())
+                    .count(),
                 ..SupervisionLoad::default()
             },
         }
@@ -265,7 +270,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, Refused> {
             "active entities per department supervising items of their industries (Pingdu default catalog):"
         );
         for (d, n) in &counter.load.by_department {
-            let name = catalog.department(d).map_or("", |x| x.name_zh.as_str());
+            let name = catalog.get_department(d).map_or("", |x| x.name_zh.as_str());
             println!("  {d:<34} {name:<24} {n:>9}");
         }
     }

@@ -8,9 +8,10 @@ use std::fmt::Display;
 use std::path::Path;
 
 use jianguan::NaiveDate;
-use jianguan::catalog::{InMemoryCatalog, ItemCatalog};
-use jianguan::entity::{EntityStatus, Industry, RegionCode, Uscc};
-use jianguan::sampling::{
+use jianguan::supervisor::Supervisor;
+use jianguan::supervisor::catalog::InMemoryCatalog;
+use jianguan::supervisor::codes::{EntityStatus, Industry, RegionCode, Uscc};
+use jianguan::supervisor::draw::{
     DrawRecord, EntropyValue, InspectionHistory, Inspector, InspectorRoster, InspectorStatus,
     Level, PastInspection, Plan, RosterEntry, SamplingError, TargetRoster,
 };
@@ -31,12 +32,18 @@ pub const INSPECTORS_OPTIONAL: [&str; 3] = ["qualifications", "workload_cap", "c
 /// Columns of an inspection history CSV; all must be present.
 pub const HISTORY_REQUIRED: [&str; 5] = ["uscc", "date", "department", "level", "items"];
 
-/// The item catalog plans are resolved against: the Pingdu default, or a
+/// The supervisor a draw runs through: the Pingdu default catalog, or a
 /// whole catalog file (`.json`, or `.toml`) in its place.
-pub fn catalog(path: Option<&Path>) -> Result<InMemoryCatalog, Refused> {
-    let Some(path) = path else {
-        return Ok(InMemoryCatalog::pingdu_default());
+pub fn supervisor(path: Option<&Path>) -> Result<Supervisor, Refused> {
+    let builder = Supervisor::builder();
+    let builder = match path {
+        None => builder,
+        Some(path) => builder.catalog(catalog(path)?),
     };
+    Ok(builder.build()?)
+}
+
+fn catalog(path: &Path) -> Result<InMemoryCatalog, Refused> {
     let text = read_input(path, "catalog")?;
     let is_toml = path
         .extension()
@@ -49,15 +56,15 @@ pub fn catalog(path: Option<&Path>) -> Result<InMemoryCatalog, Refused> {
     cat.map_err(|e| Refused(format!("catalog {}: {e}", path.display())))
 }
 
-/// A plan file, checked and with its items resolved against `catalog`.
-pub fn plan(path: &Path, catalog: &dyn ItemCatalog) -> Result<Plan, Refused> {
+/// A plan file, checked and with its items resolved against the
+/// supervisor's catalog.
+pub fn plan(path: &Path, sup: &Supervisor) -> Result<Plan, Refused> {
     let text = read_input(path, "plan")?;
     let name = path.display();
-    let mut plan: Plan =
+    let plan: Plan =
         serde_json::from_str(&text).map_err(|e| Refused(format!("plan {name}: {e}")))?;
-    plan.resolve(Some(catalog))
-        .map_err(|e| Refused(format!("plan {name}: {e}")))?;
-    Ok(plan)
+    sup.resolve_plan(&plan)
+        .map_err(|e| Refused(format!("plan {name}: {e}")))
 }
 
 /// The public values: a JSON array of `{"label", "value"}`.

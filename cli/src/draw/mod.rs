@@ -2,10 +2,10 @@
 //! docs/draw-algorithm.md from files — draw a plan and write its record,
 //! verify a record against the rosters, and write the benchmark roster.
 
-mod files;
-mod input;
-mod results;
-mod rfc3797;
+pub(crate) mod files;
+pub(crate) mod input;
+
+use crate::{results, rfc3797};
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -14,7 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use jianguan::sampling::{self, DrawRecord, SamplingError, hex, sha256};
+use jianguan::Error;
+use jianguan::supervisor::draw::{
+    self as sampling, DrawRecord, RostersRef, SamplingError, parse_digest,
+};
 use serde::Serialize;
 use serde_json::json;
 
@@ -279,8 +282,8 @@ fn print_summary(s: &RunSummary<'_>) {
 }
 
 fn draw_run(args: RunArgs) -> Result<ExitCode, Refused> {
-    let catalog = input::catalog(args.catalog.as_deref())?;
-    let plan = input::plan(&args.plan, &catalog)?;
+    let sup = input::supervisor(args.catalog.as_deref())?;
+    let plan = input::plan(&args.plan, &sup)?;
     if let Some(r) = &plan.replaces {
         replaced_record(&args.out, &r.record.to_ascii_lowercase(), &args.plan)?;
     }
@@ -288,15 +291,21 @@ fn draw_run(args: RunArgs) -> Result<ExitCode, Refused> {
     let targets = input::targets(&args.rosters.roster)?;
     let inspectors = input::inspectors(&args.rosters.inspectors)?;
     let history = input::history(args.rosters.history.as_deref())?;
-    let record =
-        sampling::draw(&plan, &targets, &history, &inspectors, &entropy).map_err(|e| match e {
-            SamplingError::EntropyMismatch { .. } => {
+    let rosters = RostersRef {
+        targets: &targets,
+        history: &history,
+        inspectors: &inspectors,
+    };
+    let record = sup
+        .draw_over(&plan, rosters, &entropy)
+        .map_err(|e| match e {
+            Error::Sampling(SamplingError::EntropyMismatch { .. }) => {
                 Refused(format!("entropy {}: {e}", args.entropy.display()))
             }
             e => Refused(format!("draw refused: {e}")),
         })?;
     let text = record.to_canonical_json();
-    let digest = hex(&sha256(text.as_bytes()));
+    let digest = record.digest();
     let path = write_new(&args.out, &format!("{digest}.json"), text.as_bytes())?;
     let summary = summarise(&record, &path, &digest);
     if args.json {
@@ -357,7 +366,7 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, Refused> {
     let name = args.record.display();
     let digest = record.digest();
     if let Some(stem) = args.record.file_stem().and_then(|s| s.to_str())
-        && sampling::parse_digest(stem).is_some()
+        && parse_digest(stem).is_some()
         && !stem.eq_ignore_ascii_case(&digest)
     {
         eprintln!("jianguan: note: {name} is named after a record digest, but its own is {digest}");
@@ -365,7 +374,13 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, Refused> {
     let targets = input::targets(&args.rosters.roster)?;
     let inspectors = input::inspectors(&args.rosters.inspectors)?;
     let history = input::history(args.rosters.history.as_deref())?;
-    match sampling::verify(&record, &targets, &history, &inspectors) {
+    let sup = input::supervisor(None)?;
+    let rosters = RostersRef {
+        targets: &targets,
+        history: &history,
+        inspectors: &inspectors,
+    };
+    match sup.verify_over(&record, rosters) {
         Ok(()) => {
             if args.json {
                 print_json(&json!({
@@ -386,11 +401,11 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, Refused> {
         }
         Err(e) => {
             if args.json
-                && let SamplingError::VerificationFailed {
+                && let Error::Sampling(SamplingError::VerificationFailed {
                     path,
                     recorded,
                     recomputed,
-                } = &e
+                }) = &e
             {
                 print_json(&json!({
                     "verified": false,

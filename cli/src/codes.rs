@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use jianguan::entity::Uscc;
+use jianguan::supervisor::codes::Uscc;
 use serde::Serialize;
 
 use crate::{Refused, print_json};

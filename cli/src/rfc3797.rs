@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use jianguan::sampling::rfc3797::{EntropySource, key_string, select};
+use jianguan::supervisor::Supervisor;
+use jianguan::supervisor::rfc3797::EntropySource;
 
 use crate::Refused;
 
@@ -47,8 +48,9 @@ pub fn rfc3797(args: Rfc3797Args) -> Result<ExitCode, Refused> {
                 .map(EntropySource::numbers)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let key = key_string(&sources)?;
-    let picks = select(args.pool, args.count, &sources)?;
+    let sup = Supervisor::builder().build()?;
+    let selection = sup.rfc3797_select(args.pool, args.count, &sources)?;
+    let (key, picks) = (selection.key, selection.picks);
     if args.json {
         let rows: Vec<_> = picks
             .iter()

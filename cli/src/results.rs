@@ -7,17 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use jianguan::NaiveDate;
-use jianguan::calendar::WorkCalendar;
-use jianguan::entity::Uscc;
-use jianguan::sampling::results::{
-    DEFAULT_PUBLICATION_WORKING_DAYS, FollowUpEvent, OutcomeTable, ResultRecord, VisitResult,
-    record_result,
+use jianguan::supervisor::Supervisor;
+use jianguan::supervisor::draw::PastInspection;
+use jianguan::supervisor::results::{
+    DEFAULT_PUBLICATION_WORKING_DAYS, EnteredResult, FollowUpEvent, OutcomeTable, ResultRecord,
 };
-use jianguan::sampling::{DrawRecord, PastInspection};
-use serde::Deserialize;
 
-use super::input;
+use crate::draw::input;
 use crate::{Refused, read_input};
 
 /// Arguments of `draw results`.
@@ -50,16 +46,6 @@ pub struct ResultsArgs {
     json: bool,
 }
 
-/// One department's result of one visit, as entered.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entered {
-    uscc: Uscc,
-    department: String,
-    concluded_on: NaiveDate,
-    outcomes: Vec<String>,
-}
-
 /// Records every result or none.
 pub fn results(args: ResultsArgs) -> Result<ExitCode, Refused> {
     let record = input::record(&args.record)?;
@@ -70,45 +56,13 @@ pub fn results(args: ResultsArgs) -> Result<ExitCode, Refused> {
         None => OutcomeTable::zhejiang_new(),
     };
     let text = read_input(&args.results, "results")?;
-    let entered: Vec<Entered> = serde_json::from_str(&text)
+    let entered: Vec<EnteredResult> = serde_json::from_str(&text)
         .map_err(|e| Refused(format!("{}: {e}", args.results.display())))?;
-    let calendar = WorkCalendar::china();
-    let mut recorded = Vec::with_capacity(entered.len());
-    let mut history = Vec::with_capacity(entered.len());
-    let mut seen = BTreeMap::new();
-    for (n, e) in entered.into_iter().enumerate() {
-        let at = |m: String| Refused(format!("{} result {}: {m}", args.results.display(), n + 1));
-        let items = visit_items(&record, &e.uscc, &e.department).map_err(at)?;
-        if let Some(first) = seen.insert((e.uscc, e.department.clone()), n + 1) {
-            return Err(at(format!(
-                "repeats the result of {} by {} given as result {first}",
-                e.uscc, e.department
-            )));
-        }
-        if e.concluded_on < record.plan.period.0 {
-            return Err(at(format!(
-                "concluded on {} before the plan's period starts ({})",
-                e.concluded_on, record.plan.period.0
-            )));
-        }
-        let result = VisitResult {
-            draw_record_id: record_id.clone(),
-            uscc: e.uscc,
-            department_id: e.department.clone(),
-            concluded_on: e.concluded_on,
-            outcomes: e.outcomes,
-        };
-        recorded.push(
-            record_result(&table, &calendar, &result, args.days).map_err(|x| at(x.to_string()))?,
-        );
-        history.push(PastInspection {
-            uscc: e.uscc,
-            date: e.concluded_on,
-            department: e.department,
-            level: record.plan.level,
-            items,
-        });
-    }
+    let sup = Supervisor::builder().build()?;
+    let done = sup
+        .record_results(&record, &table, &entered, args.days)
+        .map_err(|e| Refused(format!("{} {e}", args.results.display())))?;
+    let (recorded, history) = (done.results, done.history);
     let json = serde_json::to_string_pretty(&recorded).map_err(|e| Refused(e.to_string()))?;
     let csv = history_csv(&history)?;
     let mut files: Vec<(&Path, &[u8])> = Vec::new();
@@ -118,7 +72,7 @@ pub fn results(args: ResultsArgs) -> Result<ExitCode, Refused> {
     if let Some(path) = &args.history_out {
         files.push((path, &csv));
     }
-    super::files::write_new_files(&files, "results are never overwritten")?;
+    crate::draw::files::write_new_files(&files, "results are never overwritten")?;
     if args.json {
         println!(
             "{}",
@@ -128,35 +82,6 @@ pub fn results(args: ResultsArgs) -> Result<ExitCode, Refused> {
         print_summary(&record_id, &recorded, &args);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The items `department` checks on the record's visit to `uscc`.
-fn visit_items(record: &DrawRecord, uscc: &Uscc, department: &str) -> Result<Vec<String>, String> {
-    let visit = record
-        .visits
-        .iter()
-        .find(|v| v.uscc == *uscc)
-        .ok_or_else(|| format!("{uscc} is not a visit of this draw"))?;
-    if !visit.departments.iter().any(|d| d == department) {
-        return Err(format!(
-            "{department} does not take part in the visit to {uscc} (departments: {})",
-            visit.departments.join(", ")
-        ));
-    }
-    let mut items: Vec<String> = Vec::new();
-    for &t in &visit.tasks {
-        let task = record.plan.tasks.get(t as usize).ok_or_else(|| {
-            format!("the record's visit to {uscc} names task {t}, which its plan lacks")
-        })?;
-        if task.department == department {
-            for i in &task.items {
-                if !items.contains(&i.code) {
-                    items.push(i.code.clone());
-                }
-            }
-        }
-    }
-    Ok(items)
 }
 
 fn history_csv(rows: &[PastInspection]) -> Result<Vec<u8>, Refused> {
