@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use sdk::catalog::{ApprovalFacts, DepartmentId};
+use sdk::supervisor::catalog::{ApprovalFacts, DepartmentId};
 
 use crate::boundary::{Failure, arg_out, arg_str, guard, jg_status, opt_str, out_string};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
@@ -29,7 +29,7 @@ pub extern "C" fn jg_supervisor_item_json(
     guard(|| {
         let out = arg_out(out, "out")?;
         let item = supervisor_ref(supervisor)?.item(arg_str(code, "code")?)?;
-        *out = json(item)?;
+        *out = json(&item)?;
         Ok(())
     })
 }

@@ -3,10 +3,10 @@
 
 use std::ffi::{CStr, c_char, c_void};
 
-use sdk::credit::{
+use sdk::supervisor::codes::Uscc;
+use sdk::supervisor::credit::{
     CreditError, CreditList, CreditLookup, CreditProfile, CreditScheme, ListMembership,
 };
-use sdk::entity::Uscc;
 
 use crate::boundary::{Failure, arg_out, arg_ref, arg_str, guard, jg_status, out_string};
 use crate::jg_date;

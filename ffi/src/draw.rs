@@ -4,7 +4,7 @@
 
 use std::ffi::c_char;
 
-use sdk::sampling::{DrawInputs, DrawRecord, DrawRosters};
+use sdk::supervisor::draw::{DrawInputs, DrawRecord, DrawRosters};
 
 use crate::boundary::{Failure, arg_json, arg_out, guard, jg_status, out_string};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
@@ -79,7 +79,7 @@ pub unsafe extern "C" fn jg_draw_record_digest(
         let record: DrawRecord = arg_json(record_json, "record_json")?;
         if out.is_null() {
             return Err(Failure::new(
-                jg_status::JG_STATUS_NULL_ARGUMENT,
+                sdk::ErrorKind::NullArgument,
                 "argument `out` is NULL",
             ));
         }

@@ -36,11 +36,15 @@
 #![allow(unsafe_code)]
 
 mod boundary;
+mod calendar;
 mod catalog;
+mod codes;
 mod credit;
 mod draw;
 mod options;
 mod plugins;
+mod results;
+mod rfc3797;
 mod supervisor;
 #[cfg(test)]
 mod tests;
@@ -48,17 +52,21 @@ mod tests;
 use std::ffi::{CString, c_char};
 
 pub use boundary::jg_status;
+pub use calendar::*;
 pub use catalog::*;
+pub use codes::*;
 pub use credit::*;
 pub use draw::*;
 pub use options::*;
 pub use plugins::*;
+pub use results::*;
+pub use rfc3797::*;
 pub use supervisor::*;
 
 /// The ABI major version: incremented on any incompatible change.
 pub const JG_ABI_MAJOR: u32 = 1;
 /// The ABI minor version: incremented when functions or values are added.
-pub const JG_ABI_MINOR: u32 = 0;
+pub const JG_ABI_MINOR: u32 = 1;
 
 /// The ABI version this header declares, as `jg_abi_version` returns it. A
 /// host checks `jg_abi_version() >> 16 == JG_ABI_MAJOR` and
@@ -84,9 +92,11 @@ pub extern "C" fn jg_last_error() -> *const c_char {
     boundary::last_error(false)
 }
 
-/// The stable snake_case name of the last failure where the SDK names one
-/// (draw refusals: `entropy_mismatch`, `publicity_minimum`, …, as
-/// tests/vectors/draw/ records them), else "". Lifetime as `jg_last_error`.
+/// The stable snake_case kind of the last failure on this thread
+/// (`docs/errors.md` lists every kind and its status: `invalid_uscc`,
+/// `unknown_item`, `null_argument`, the draw refusals `entropy_mismatch`,
+/// `publicity_minimum`, … as tests/vectors/draw/ records them). Never ""
+/// after a failure; "" after a success. Lifetime as `jg_last_error`.
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_last_error_kind() -> *const c_char {
     boundary::last_error(true)

@@ -4,10 +4,10 @@
 use std::ffi::{c_char, c_void};
 use std::path::PathBuf;
 
-use sdk::calendar::WorkCalendar;
-use sdk::catalog::InMemoryCatalog;
-use sdk::credit::{CreditProfile, CreditScheme, InMemoryCreditLookup};
 use sdk::supervisor::SupervisorBuilder;
+use sdk::supervisor::calendar::WorkCalendar;
+use sdk::supervisor::catalog::InMemoryCatalog;
+use sdk::supervisor::credit::{CreditProfile, CreditScheme, InMemoryCreditLookup};
 
 use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, guard_free, jg_status};
 use crate::credit::{CallbackLookup, jg_credit_lookup_fn, jg_credit_scheme};
@@ -97,7 +97,7 @@ fn path_arg(ptr: *const c_char, name: &str) -> Result<PathBuf, Failure> {
     use std::os::unix::ffi::OsStrExt;
     if ptr.is_null() {
         return Err(Failure::new(
-            jg_status::JG_STATUS_NULL_ARGUMENT,
+            sdk::ErrorKind::NullArgument,
             format!("argument `{name}` is NULL"),
         ));
     }
@@ -242,10 +242,7 @@ pub extern "C" fn jg_options_set_credit_callback(
 ) -> jg_status {
     with_options(options, |o| {
         let lookup = lookup.ok_or_else(|| {
-            Failure::new(
-                jg_status::JG_STATUS_NULL_ARGUMENT,
-                "argument `lookup` is NULL",
-            )
+            Failure::new(sdk::ErrorKind::NullArgument, "argument `lookup` is NULL")
         })?;
         let scheme: CreditScheme = crate::credit::scheme(scheme)?;
         let source = CallbackLookup::new(scheme, lookup, userdata, destroy);

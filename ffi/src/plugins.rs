@@ -3,11 +3,12 @@
 
 use std::ffi::{CString, c_char, c_void};
 
-use sdk::plugin_host::{Column, ColumnData, FactTable};
+use sdk::supervisor::plugins::{Column, ColumnData, FactTable, duties_json, referral_json};
 
 use crate::boundary::{
     Failure, arg_out, arg_ref, arg_str, c_str, c_text, guard, guard_free, jg_status, out_string,
 };
+use crate::jg_date;
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// The kind of a fact column, which names the C type of its values. An
@@ -72,7 +73,7 @@ fn c_slice<'a, T>(
     }
     if ptr.is_null() {
         return Err(Failure::new(
-            jg_status::JG_STATUS_NULL_ARGUMENT,
+            sdk::ErrorKind::NullArgument,
             format!("{} is NULL", what()),
         ));
     }
@@ -296,7 +297,7 @@ fn row_of<'a>(grades: *const jg_grades, row: usize) -> Result<&'a GradeRow, Fail
     let g = arg_ref(grades, "grades")?;
     g.rows.get(row).ok_or_else(|| {
         Failure::new(
-            jg_status::JG_STATUS_OUT_OF_RANGE,
+            sdk::ErrorKind::OutOfRange,
             format!("row {row} of {} rows", g.rows.len()),
         )
     })
@@ -329,7 +330,7 @@ pub extern "C" fn jg_grades_reason(
         let r = row_of(grades, row)?;
         let (citation, detail) = r.reasons.get(index).ok_or_else(|| {
             Failure::new(
-                jg_status::JG_STATUS_OUT_OF_RANGE,
+                sdk::ErrorKind::OutOfRange,
                 format!("reason {index} of {} on row {row}", r.reasons.len()),
             )
         })?;
@@ -337,6 +338,60 @@ pub extern "C" fn jg_grades_reason(
             citation: citation.as_ptr(),
             detail: detail.as_ptr(),
         };
+        Ok(())
+    })
+}
+
+/// The due-date duties of each row as of `as_of`, through plugin
+/// `plugin_id`, as JSON: `[{"row", "duties": [{"code", "due", "overdue",
+/// "reason": {"citation", "certainty", "detail"}}]}]`. Facts are validated
+/// against the plugin's duties schema first. The caller frees `*out` with
+/// `jg_string_free`.
+///
+/// # Errors
+/// As `jg_supervisor_grade`; `JG_STATUS_INVALID_ARGUMENT` for an impossible
+/// `as_of`.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_supervisor_duties_json(
+    supervisor: *const jg_supervisor,
+    plugin_id: *const c_char,
+    facts: *const jg_fact_table,
+    as_of: jg_date,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let sup = supervisor_ref(supervisor)?;
+        let id = arg_str(plugin_id, "plugin_id")?;
+        let table = self::facts(arg_ref(facts, "facts")?)?;
+        let as_of = as_of.to_naive("as_of")?;
+        let duties = sup.duties(id, &table, as_of)?;
+        *out = out_string(serde_json::Value::from(duties_json(&duties)).to_string());
+        Ok(())
+    })
+}
+
+/// The criminal-referral assessment (行刑衔接) of each case (row) through
+/// plugin `plugin_id`, as JSON: `[{"row", "decision", "findings":
+/// [{"decision", "reason"}]}]`, decisions `refer`, `needs_testing` or
+/// `do_not_refer`. The caller frees `*out` with `jg_string_free`.
+///
+/// # Errors
+/// As `jg_supervisor_grade`.
+#[unsafe(no_mangle)]
+pub extern "C" fn jg_supervisor_assess_referral_json(
+    supervisor: *const jg_supervisor,
+    plugin_id: *const c_char,
+    facts: *const jg_fact_table,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let sup = supervisor_ref(supervisor)?;
+        let id = arg_str(plugin_id, "plugin_id")?;
+        let table = self::facts(arg_ref(facts, "facts")?)?;
+        let assessments = sup.assess_referral(id, &table)?;
+        *out = out_string(serde_json::Value::from(referral_json(&assessments)).to_string());
         Ok(())
     })
 }
