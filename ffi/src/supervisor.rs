@@ -1,6 +1,5 @@
 //! `jg_supervisor`: the facade handle.
 
-
 use sdk::supervisor::Supervisor;
 
 use crate::boundary::{Failure, arg_out, arg_ref, guard, guard_free, jg_status};

@@ -3,10 +3,11 @@
 //! parts (docs/draw-algorithm.md).
 
 pub use crate::sampling::{
-    ALGORITHM, BuiltRosters, Digest32, Direction, DrawInputs, DrawRecord, DrawRosters, DrawSetup,
-    EntropyValue, EntryRef, InspectionHistory, Inspector, InspectorRoster, InspectorStatus, Level,
-    PartialSelection, PastInspection, Plan, RECORD_FORMAT, RosterBuilder, RosterDigester,
-    RosterEntry, SamplingError, StratumPart, TargetRoster, TaskCounts, Visit, hex, parse_digest,
+    ALGORITHM, BuiltRosters, Digest32, Digests, Direction, DrawInputs, DrawRecord, DrawRosters,
+    DrawSetup, EntropyValue, EntryRef, InspectionHistory, Inspector, InspectorRoster,
+    InspectorStatus, Level, PartialSelection, PastInspection, Plan, RECORD_FORMAT, Replaces,
+    RosterBuilder, RosterDigester, RosterEntry, SamplingError, StratumPart, TargetRoster,
+    TaskCounts, Visit, hex, parse_digest,
 };
 
 use super::Supervisor;

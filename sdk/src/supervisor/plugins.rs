@@ -106,3 +106,62 @@ impl Supervisor {
             .map_err(|e| Error::Plugin(PluginError::Call(e)))
     }
 }
+
+/// A cited reason as JSON: `{"citation", "certainty", "detail"}`, the shape
+/// every face prints.
+pub fn reason_json(c: &CitedReason<'_>) -> serde_json::Value {
+    serde_json::json!({
+        "citation": c.citation.to_string(),
+        "certainty": c.citation.certainty,
+        "detail": c.detail,
+    })
+}
+
+/// The snake_case name of a referral decision (`refer`, `needs_testing`,
+/// `do_not_refer`).
+pub fn decision_name(d: ReferralDecision) -> &'static str {
+    match d {
+        ReferralDecision::Refer => "refer",
+        ReferralDecision::NeedsTesting => "needs_testing",
+        ReferralDecision::DoNotRefer => "do_not_refer",
+    }
+}
+
+/// Duties as JSON, one element per row: `[{"row", "duties": [{"code",
+/// "due", "overdue", "reason"}]}]`.
+pub fn duties_json(duties: &[Vec<DutyView<'_>>]) -> Vec<serde_json::Value> {
+    duties
+        .iter()
+        .enumerate()
+        .map(|(r, list)| {
+            serde_json::json!({
+                "row": r,
+                "duties": list.iter().map(|d| serde_json::json!({
+                    "code": d.code,
+                    "due": d.due.to_string(),
+                    "overdue": d.overdue,
+                    "reason": reason_json(&d.reason),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+/// Referral assessments as JSON, one element per case: `[{"row",
+/// "decision", "findings": [{"decision", "reason"}]}]`.
+pub fn referral_json(assessments: &[ReferralView<'_>]) -> Vec<serde_json::Value> {
+    assessments
+        .iter()
+        .enumerate()
+        .map(|(r, a)| {
+            serde_json::json!({
+                "row": r,
+                "decision": decision_name(a.decision),
+                "findings": a.findings.iter().map(|(d, c)| serde_json::json!({
+                    "decision": decision_name(*d),
+                    "reason": reason_json(c),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
