@@ -1,13 +1,16 @@
 """The exceptions jianguan raises: one base, :class:`Error`, and a class per
-category. Every exception has ``kind``, a stable snake_case name (for draws,
-the refusal names of ``docs/draw-algorithm.md``, e.g. ``publicity_minimum``),
-and a message naming what was wrong and where (row and column for tables).
+category. Every exception has ``kind``, one of the stable snake_case names
+of :data:`ErrorKind` (``docs/errors.md``; for draws, the refusal names of
+``docs/draw-algorithm.md``, e.g. ``publicity_minimum``), and a message
+naming what was wrong and where (row and column for tables).
 
-The native module maps the SDK's errors onto these classes in one place
-(``python/src/errors.rs``).
+The class of each kind is fixed in one place, :data:`CLASS_OF_KIND`; the
+native module raises through :func:`from_kind` with the SDK's kind.
 """
 
 from __future__ import annotations
+
+from typing import Final, Literal, get_args
 
 __all__ = [
     "Error",
@@ -26,13 +29,63 @@ __all__ = [
     "Rfc3797Error",
     "ResultsError",
     "ReferralError",
+    "UnknownItemError",
+    "ErrorKind",
+    "CLASS_OF_KIND",
+    "from_kind",
+]
+
+#: Every kind of failure, as the SDK lists them (``jianguan::ErrorKind``).
+ErrorKind = Literal[
+    "invalid_input",
+    "invalid_type",
+    "null_argument",
+    "invalid_utf8",
+    "out_of_range",
+    "panic",
+    "invalid_uscc",
+    "invalid_entity",
+    "invalid_syntax",
+    "catalog_refused",
+    "unknown_department",
+    "unknown_item",
+    "catalog_source",
+    "invalid_credit",
+    "credit_source",
+    "calendar",
+    "invalid_holidays",
+    "plugin_load",
+    "plugin_not_loaded",
+    "invalid_facts",
+    "plugin_failed",
+    "stratum_too_small",
+    "duplicate_member",
+    "empty_stratum",
+    "invalid_plan",
+    "invalid_roster",
+    "duplicate_entity",
+    "parts_out_of_order",
+    "invalid_part_state",
+    "unknown_class",
+    "invalid_history",
+    "invalid_inspector",
+    "entropy_mismatch",
+    "publicity_minimum",
+    "insufficient_inspectors",
+    "unsupported_record",
+    "verification_failed",
+    "rfc3797_refused",
+    "invalid_outcome_table",
+    "invalid_results",
+    "missing_document",
 ]
 
 
 class Error(Exception):
-    """Base of every jianguan error."""
+    """Base of every jianguan error. ``kind`` is one of :data:`ErrorKind`;
+    the base class itself is raised only for ``panic`` (a bug in jianguan)."""
 
-    kind: str = "error"
+    kind: str = "panic"
 
     def __init__(self, message: str, *, kind: str | None = None) -> None:
         super().__init__(message)
@@ -62,13 +115,13 @@ class UsccError(InvalidInputError):
 class CatalogError(Error):
     """An unknown supervision item, or a catalog that lacks or repeats one."""
 
-    kind = "catalog"
+    kind = "catalog_refused"
 
 
 class CreditError(Error):
     """A credit profile outside its scheme, or a failing credit source."""
 
-    kind = "credit"
+    kind = "invalid_credit"
 
 
 class CalendarError(Error):
@@ -80,7 +133,7 @@ class CalendarError(Error):
 class PluginError(Error):
     """A plugin that is not loaded, or that failed or broke the contract."""
 
-    kind = "plugin_call"
+    kind = "plugin_failed"
 
 
 class PluginLoadError(PluginError):
@@ -98,7 +151,7 @@ class FactsError(PluginError, InvalidInputError):
 class DrawError(Error):
     """A draw refused; ``kind`` names the refusal (docs/draw-algorithm.md)."""
 
-    kind = "draw"
+    kind = "invalid_plan"
 
 
 class RosterError(DrawError, InvalidInputError):
@@ -119,16 +172,77 @@ class VerificationError(DrawError):
 class Rfc3797Error(Error):
     """An RFC 3797 selection that cannot be made (pool, count, sources)."""
 
-    kind = "rfc3797"
+    kind = "rfc3797_refused"
 
 
 class ResultsError(Error):
     """Inspection results that cannot be recorded."""
 
-    kind = "results"
+    kind = "invalid_results"
 
 
 class ReferralError(Error):
     """A case referral that cannot proceed."""
 
-    kind = "referral"
+    kind = "missing_document"
+
+
+class UnknownItemError(CatalogError, DrawError):
+    """A supervision item code the catalog does not hold: a lookup's, or one
+    a draw's plan names (so it is both a catalog and a draw error)."""
+
+    kind = "unknown_item"
+
+
+#: The exception class of every kind, in this one place.
+CLASS_OF_KIND: Final[dict[str, type[Error]]] = {
+    "invalid_input": InvalidInputError,
+    "invalid_type": InvalidTypeError,
+    "null_argument": InvalidInputError,
+    "invalid_utf8": InvalidInputError,
+    "out_of_range": InvalidInputError,
+    "panic": Error,
+    "invalid_uscc": UsccError,
+    "invalid_entity": InvalidInputError,
+    "invalid_syntax": InvalidInputError,
+    "catalog_refused": CatalogError,
+    "unknown_department": CatalogError,
+    "unknown_item": UnknownItemError,
+    "catalog_source": CatalogError,
+    "invalid_credit": CreditError,
+    "credit_source": CreditError,
+    "calendar": CalendarError,
+    "invalid_holidays": CalendarError,
+    "plugin_load": PluginLoadError,
+    "plugin_not_loaded": PluginError,
+    "invalid_facts": FactsError,
+    "plugin_failed": PluginError,
+    "stratum_too_small": DrawError,
+    "duplicate_member": DrawError,
+    "empty_stratum": DrawError,
+    "invalid_plan": DrawError,
+    "invalid_roster": RosterError,
+    "duplicate_entity": RosterError,
+    "parts_out_of_order": DrawError,
+    "invalid_part_state": DrawError,
+    "unknown_class": DrawError,
+    "invalid_history": RosterError,
+    "invalid_inspector": RosterError,
+    "entropy_mismatch": DrawError,
+    "publicity_minimum": DrawError,
+    "insufficient_inspectors": DrawError,
+    "unsupported_record": DrawError,
+    "verification_failed": VerificationError,
+    "rfc3797_refused": Rfc3797Error,
+    "invalid_outcome_table": ResultsError,
+    "invalid_results": ResultsError,
+    "missing_document": ReferralError,
+}
+
+assert set(CLASS_OF_KIND) == set(get_args(ErrorKind)), "every kind has one class"
+
+
+def from_kind(kind: str, message: str) -> Error:
+    """The exception for a failure of ``kind`` (a kind this version does not
+    know is raised as the base :class:`Error`, keeping its name)."""
+    return CLASS_OF_KIND.get(kind, Error)(message, kind=kind)

@@ -5,7 +5,7 @@
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use sdk::plugin_host::{PluginCallError, PluginError};
+use sdk::ErrorKind;
 
 /// A failure of a binding call, before it is raised in Python.
 #[derive(Debug)]
@@ -29,64 +29,22 @@ impl From<sdk::Error> for Failure {
     }
 }
 
-impl From<sdk::sampling::SamplingError> for Failure {
-    fn from(e: sdk::sampling::SamplingError) -> Self {
+impl From<sdk::supervisor::draw::SamplingError> for Failure {
+    fn from(e: sdk::supervisor::draw::SamplingError) -> Self {
         Failure::Sdk(e.into())
     }
 }
 
 pub(crate) type Result<T> = std::result::Result<T, Failure>;
 
-/// The exception class (in `jianguan.errors`) and `kind` of a failure.
-fn class_and_kind(f: &Failure) -> (&'static str, String) {
-    use sdk::Error as E;
+/// The stable kind of a failure (`docs/errors.md`); `jianguan.errors`
+/// maps kinds to exception classes in one place (`CLASS_OF_KIND`).
+fn kind(f: &Failure) -> ErrorKind {
     match f {
-        Failure::Input(_) => ("InvalidInputError", "invalid_input".into()),
-        Failure::Facts(_) => ("FactsError", "invalid_facts".into()),
+        Failure::Input(_) => ErrorKind::InvalidInput,
+        Failure::Facts(_) => ErrorKind::InvalidFacts,
+        Failure::Sdk(e) => e.kind(),
         Failure::Python(_) => unreachable!("re-raised as it is"),
-        Failure::Sdk(e) => match e {
-            E::Uscc(_) => ("UsccError", "invalid_uscc".into()),
-            E::Entity(_) => ("InvalidInputError", "invalid_entity".into()),
-            E::Credit(_) => ("CreditError", "credit".into()),
-            E::Sampling(s) => {
-                use sdk::sampling::SamplingError as S;
-                match s {
-                    S::VerificationFailed { .. } => ("VerificationError", s.kind().into()),
-                    // A bad row of a roster: a refused draw and bad input both.
-                    S::InvalidRoster { .. }
-                    | S::DuplicateEntity { .. }
-                    | S::InvalidHistory { .. }
-                    | S::InvalidInspector { .. } => ("RosterError", s.kind().into()),
-                    _ => ("DrawError", s.kind().into()),
-                }
-            }
-            E::Rfc3797(_) => ("Rfc3797Error", "rfc3797".into()),
-            E::Results(_) => ("ResultsError", "results".into()),
-            E::Referral(_) => ("ReferralError", "referral".into()),
-            E::Calendar(_) => ("CalendarError", "calendar".into()),
-            E::Catalog(_) => ("CatalogError", "catalog".into()),
-            E::Synth(_) => ("InvalidInputError", "synth".into()),
-            E::Plugin(p) => match p {
-                PluginError::Load(_) | PluginError::Folder { .. } => {
-                    ("PluginLoadError", "plugin_load".into())
-                }
-                PluginError::Call(PluginCallError::NotLoaded(_)) => {
-                    ("PluginError", "plugin_not_loaded".into())
-                }
-                PluginError::Call(PluginCallError::InvalidFacts { .. }) => {
-                    ("FactsError", "invalid_facts".into())
-                }
-                // The plugin's own rules refused a fact: the caller's data,
-                // as the C API reports it.
-                PluginError::Call(PluginCallError::Plugin { error, .. })
-                    if error.kind == sdk::plugin_host::PluginErrorKind::InvalidFacts =>
-                {
-                    ("FactsError", "invalid_facts".into())
-                }
-                _ => ("PluginError", "plugin_call".into()),
-            },
-            _ => ("Error", "error".into()),
-        },
     }
 }
 
@@ -104,14 +62,12 @@ impl From<Failure> for PyErr {
             Failure::Python(e) => return e,
             other => other,
         };
-        let (class, kind) = class_and_kind(&f);
+        let kind = kind(&f).as_str();
         let text = message(&f);
         Python::attach(|py| {
             let made = (|| -> PyResult<PyErr> {
-                let cls = py.import("jianguan.errors")?.getattr(class)?;
-                let args = PyTuple::new(py, [text.as_str()])?;
-                let exc = cls.call1(args)?;
-                exc.setattr("kind", kind.as_str())?;
+                let make = py.import("jianguan.errors")?.getattr("from_kind")?;
+                let exc = make.call1(PyTuple::new(py, [kind, text.as_str()])?)?;
                 Ok(PyErr::from_value(exc))
             })();
             // The package's own module is missing only in a broken install.
