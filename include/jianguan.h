@@ -60,7 +60,7 @@
 /**
  * The ABI minor version: incremented when functions or values are added.
  */
-#define JG_ABI_MINOR 0
+#define JG_ABI_MINOR 1
 
 /**
  * The ABI version this header declares, as `jg_abi_version` returns it. A
@@ -201,6 +201,28 @@ typedef struct jg_date {
    */
   uint32_t day;
 } jg_date;
+
+/**
+ * What a valid unified social credit code says of itself (GB 32100-2015).
+ */
+typedef struct jg_uscc_info {
+  /**
+   * Position 1: the registration authority code (e.g. '9' industry and commerce).
+   */
+  char authority;
+  /**
+   * Position 2: the entity category within the authority (e.g. '1' enterprise).
+   */
+  char category;
+  /**
+   * Positions 3–8: the administrative-division code (GB/T 2260), NUL-terminated.
+   */
+  char region[7];
+  /**
+   * Positions 9–17: the organisation code (GB 11714), NUL-terminated.
+   */
+  char organisation_code[10];
+} jg_uscc_info;
 
 /**
  * An entity's credit standing on a date, flat for C.
@@ -410,28 +432,6 @@ typedef struct jg_reason {
 } jg_reason;
 
 /**
- * What a valid unified social credit code says of itself (GB 32100-2015).
- */
-typedef struct jg_uscc_info {
-  /**
-   * Position 1: the registration authority code (e.g. '9' industry and commerce).
-   */
-  char authority;
-  /**
-   * Position 2: the entity category within the authority (e.g. '1' enterprise).
-   */
-  char category;
-  /**
-   * Positions 3–8: the administrative-division code (GB/T 2260), NUL-terminated.
-   */
-  char region[7];
-  /**
-   * Positions 9–17: the organisation code (GB 11714), NUL-terminated.
-   */
-  char organisation_code[10];
-} jg_uscc_info;
-
-/**
  * The national scheme of 国市监信发〔2022〕6号: classes A, B, C, D.
  */
 #define JG_CREDIT_SCHEME_NATIONAL_2022 0
@@ -502,9 +502,11 @@ const char *jg_version(void);
 const char *jg_last_error(void);
 
 /**
- * The stable snake_case name of the last failure where the SDK names one
- * (draw refusals: `entropy_mismatch`, `publicity_minimum`, …, as
- * tests/vectors/draw/ records them), else "". Lifetime as `jg_last_error`.
+ * The stable snake_case kind of the last failure on this thread
+ * (`docs/errors.md` lists every kind and its status: `invalid_uscc`,
+ * `unknown_item`, `null_argument`, the draw refusals `entropy_mismatch`,
+ * `publicity_minimum`, … as tests/vectors/draw/ records them). Never ""
+ * after a failure; "" after a success. Lifetime as `jg_last_error`.
  */
 const char *jg_last_error_kind(void);
 
@@ -519,12 +521,68 @@ const char *jg_last_error_kind(void);
 void jg_string_free(char *s);
 
 /**
+ * Whether `date` is a working day (工作日), counting official holidays and
+ * make-up working days.
+ *
+ * # Errors
+ * `JG_STATUS_CALENDAR` for a year without a holiday notice;
+ * `JG_STATUS_INVALID_ARGUMENT` for an impossible date.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_is_working_day(const struct jg_supervisor *supervisor,
+                                            struct jg_date date,
+                                            bool *out);
+
+/**
+ * The date `n` working days after `start` (the deadline of an act due
+ * "within n working days" of `start`).
+ *
+ * # Errors
+ * As `jg_supervisor_is_working_day`, for any year on the way.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_add_working_days(const struct jg_supervisor *supervisor,
+                                              struct jg_date start,
+                                              uint32_t n,
+                                              struct jg_date *out);
+
+/**
+ * The number of working days after `start` up to and including `end`.
+ *
+ * # Errors
+ * `JG_STATUS_CALENDAR` when `end` is before `start` or a year has no
+ * notice; `JG_STATUS_INVALID_ARGUMENT` for an impossible date.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_working_days_between(const struct jg_supervisor *supervisor,
+                                                  struct jg_date start,
+                                                  struct jg_date end,
+                                                  uint32_t *out);
+
+/**
  * The supervision item `code` (监管事项) as JSON: name, department,
  * approval mode, legal basis, inspection flags. The caller frees `*out`
  * with `jg_string_free`.
  *
  * # Errors
  * `JG_STATUS_UNKNOWN_ITEM`; NULL and UTF-8 statuses.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_item_json(const struct jg_supervisor *supervisor,
                                        const char *code,
@@ -543,12 +601,62 @@ enum jg_status jg_supervisor_item_json(const struct jg_supervisor *supervisor,
  * # Errors
  * `JG_STATUS_UNKNOWN_ITEM`; `JG_STATUS_CATALOG` for an unknown department
  * or facts that contradict the item's approval mode.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_resolve_json(const struct jg_supervisor *supervisor,
                                           const char *code,
                                           const char *approved_by,
                                           uint8_t commitment_breached,
                                           char **out);
+
+/**
+ * Every supervision item of the catalog, in catalog order, as a JSON
+ * array (each as `jg_supervisor_item_json` writes it). The caller frees
+ * `*out` with `jg_string_free`.
+ *
+ * # Errors
+ * `JG_STATUS_CATALOG` (kind `catalog_source`) when the host's catalog
+ * source fails; NULL statuses.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_items_json(const struct jg_supervisor *supervisor, char **out);
+
+/**
+ * Every department of the catalog (id, names, enforcement force,
+ * joint-enforcement lead), in catalog order, as a JSON array. The caller
+ * frees `*out` with `jg_string_free`.
+ *
+ * # Errors
+ * As `jg_supervisor_items_json`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_departments_json(const struct jg_supervisor *supervisor, char **out);
+
+/**
+ * Checks a unified social credit code: length, character set and the
+ * GB 32100-2015 check character. Needs no supervisor; allocates nothing on
+ * success. `info` may be NULL when only the verdict is wanted.
+ *
+ * # Errors
+ * `JG_STATUS_INVALID_USCC` saying what is wrong and where;
+ * `JG_STATUS_NULL_ARGUMENT` / `JG_STATUS_INVALID_UTF8` for `code`.
+ *
+ * # Safety
+ * `info` must be NULL or point to a writable `jg_uscc_info`.
+ */
+enum jg_status jg_uscc_check(const char *code, struct jg_uscc_info *info);
 
 /**
  * The credit standing of entity `uscc` on `as_of`: class, latest penalty,
@@ -559,6 +667,11 @@ enum jg_status jg_supervisor_resolve_json(const struct jg_supervisor *supervisor
  * callback fails; `JG_STATUS_CREDIT` when its answer is invalid (a class
  * outside its scheme or longer than 7 bytes, an impossible date);
  * `JG_STATUS_INVALID_ARGUMENT` for an impossible `as_of`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_credit(const struct jg_supervisor *supervisor,
                                     const char *uscc,
@@ -571,10 +684,30 @@ enum jg_status jg_supervisor_credit(const struct jg_supervisor *supervisor,
  *
  * # Errors
  * As `jg_supervisor_credit`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_credit_profile_json(const struct jg_supervisor *supervisor,
                                                  const char *uscc,
                                                  char **out);
+
+/**
+ * The credit scheme profiles are expressed in (name, document, classes
+ * from best to worst), as JSON. The caller frees `*out` with
+ * `jg_string_free`.
+ *
+ * # Errors
+ * NULL statuses.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_credit_scheme_json(const struct jg_supervisor *supervisor, char **out);
 
 /**
  * Makes a draw. `inputs_json` is an object with `plan`, `roster`,
@@ -589,6 +722,11 @@ enum jg_status jg_supervisor_credit_profile_json(const struct jg_supervisor *sup
  * (`entropy_mismatch`, `publicity_minimum`, `unknown_item`, …);
  * `JG_STATUS_INVALID_ARGUMENT` for JSON of the wrong shape (the message
  * names line and column).
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_draw(const struct jg_supervisor *supervisor,
                                   const char *inputs_json,
@@ -602,6 +740,11 @@ enum jg_status jg_supervisor_draw(const struct jg_supervisor *supervisor,
  * `JG_STATUS_VERIFICATION_FAILED` naming the first field that differs and
  * both values; `JG_STATUS_DRAW_REFUSED` for a record of another format or
  * rosters the draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_verify(const struct jg_supervisor *supervisor,
                                     const char *record_json,
@@ -627,6 +770,11 @@ enum jg_status jg_draw_record_digest(const char *record_json, char *out, size_t 
  *
  * # Errors
  * `JG_STATUS_NULL_ARGUMENT` when `out` is NULL.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_new(struct jg_options **out);
 
@@ -646,6 +794,11 @@ void jg_options_free(struct jg_options *options);
  *
  * # Errors
  * `JG_STATUS_NULL_ARGUMENT`; `JG_STATUS_INVALID_UTF8` off Unix.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_set_plugins_dir(struct jg_options *options, const char *dir);
 
@@ -655,6 +808,11 @@ enum jg_status jg_options_set_plugins_dir(struct jg_options *options, const char
  * # Errors
  * `JG_STATUS_INVALID_ARGUMENT` when `config_json` is not a JSON object;
  * NULL and UTF-8 statuses.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_set_plugin_config(struct jg_options *options,
                                             const char *id,
@@ -667,6 +825,11 @@ enum jg_status jg_options_set_plugin_config(struct jg_options *options,
  *
  * # Errors
  * `JG_STATUS_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_require_all_plugins(struct jg_options *options, uint8_t require);
 
@@ -677,6 +840,11 @@ enum jg_status jg_options_require_all_plugins(struct jg_options *options, uint8_
  * # Errors
  * `JG_STATUS_CATALOG` naming what the catalog lacks or repeats;
  * `JG_STATUS_INVALID_ARGUMENT` for JSON that does not parse.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_set_catalog_json(struct jg_options *options, const char *json);
 
@@ -688,6 +856,11 @@ enum jg_status jg_options_set_catalog_json(struct jg_options *options, const cha
  * `JG_STATUS_CALENDAR` naming what the notice gets wrong;
  * `JG_STATUS_INVALID_ARGUMENT` for JSON that does not parse or lacks
  * `years`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_add_holidays_json(struct jg_options *options, const char *json);
 
@@ -700,6 +873,11 @@ enum jg_status jg_options_add_holidays_json(struct jg_options *options, const ch
  * `JG_STATUS_CREDIT` for a class outside the scheme or a code given twice;
  * `JG_STATUS_INVALID_ARGUMENT` for JSON of the wrong shape or an unknown
  * scheme.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_set_credit_profiles_json(struct jg_options *options,
                                                    jg_credit_scheme scheme,
@@ -720,6 +898,11 @@ enum jg_status jg_options_set_credit_profiles_json(struct jg_options *options,
  * `JG_STATUS_NULL_ARGUMENT` for a NULL `options` or `lookup`;
  * `JG_STATUS_INVALID_ARGUMENT` for an unknown scheme. On any failure
  * nothing is taken: `destroy` is not called and the host keeps `userdata`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_options_set_credit_callback(struct jg_options *options,
                                               jg_credit_scheme scheme,
@@ -735,6 +918,11 @@ enum jg_status jg_options_set_credit_callback(struct jg_options *options,
  *
  * # Errors
  * NULL arguments only.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_plugins_json(const struct jg_supervisor *supervisor,
                                           char **out);
@@ -749,6 +937,11 @@ enum jg_status jg_supervisor_plugins_json(const struct jg_supervisor *supervisor
  * fact (nothing called); `JG_STATUS_PLUGIN_FAILED` when the plugin fails or
  * its result breaks the contract; `JG_STATUS_INVALID_ARGUMENT` for an
  * unknown column kind; NULL and UTF-8 statuses naming the column and row.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_supervisor_grade(const struct jg_supervisor *supervisor,
                                    const char *plugin_id,
@@ -776,6 +969,11 @@ size_t jg_grades_len(const struct jg_grades *grades);
  *
  * # Errors
  * `JG_STATUS_OUT_OF_RANGE` past the last row; NULL arguments.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_grades_row(const struct jg_grades *grades, size_t row, struct jg_grade *out);
 
@@ -784,11 +982,129 @@ enum jg_status jg_grades_row(const struct jg_grades *grades, size_t row, struct 
  *
  * # Errors
  * `JG_STATUS_OUT_OF_RANGE` past the last row or reason; NULL arguments.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
  */
 enum jg_status jg_grades_reason(const struct jg_grades *grades,
                                 size_t row,
                                 size_t index,
                                 struct jg_reason *out);
+
+/**
+ * The due-date duties of each row as of `as_of`, through plugin
+ * `plugin_id`, as JSON: `[{"row", "duties": [{"code", "due", "overdue",
+ * "reason": {"citation", "certainty", "detail"}}]}]`. Facts are validated
+ * against the plugin's duties schema first. The caller frees `*out` with
+ * `jg_string_free`.
+ *
+ * # Errors
+ * As `jg_supervisor_grade`; `JG_STATUS_INVALID_ARGUMENT` for an impossible
+ * `as_of`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_duties_json(const struct jg_supervisor *supervisor,
+                                         const char *plugin_id,
+                                         const struct jg_fact_table *facts,
+                                         struct jg_date as_of,
+                                         char **out);
+
+/**
+ * The criminal-referral assessment (行刑衔接) of each case (row) through
+ * plugin `plugin_id`, as JSON: `[{"row", "decision", "findings":
+ * [{"decision", "reason"}]}]`, decisions `refer`, `needs_testing` or
+ * `do_not_refer`. The caller frees `*out` with `jg_string_free`.
+ *
+ * # Errors
+ * As `jg_supervisor_grade`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_assess_referral_json(const struct jg_supervisor *supervisor,
+                                                  const char *plugin_id,
+                                                  const struct jg_fact_table *facts,
+                                                  char **out);
+
+/**
+ * The whole description of loaded plugin `plugin_id` as JSON: identity,
+ * rule sets, citations, grades and frequencies, items with checklists,
+ * violations, exemptions (免罚清单) and the facts each operation reads. The
+ * caller frees `*out` with `jg_string_free`.
+ *
+ * # Errors
+ * `JG_STATUS_UNKNOWN_PLUGIN`; NULL and UTF-8 statuses.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_plugin_json(const struct jg_supervisor *supervisor,
+                                         const char *plugin_id,
+                                         char **out);
+
+/**
+ * Records the results of a draw's visits, every one or none, and writes
+ * `{"results": [...], "history": [...]}` (each result with its
+ * `publish_by` deadline and follow-up events; the visits as inspection
+ * history for the next draw). `record_json` is the draw's record;
+ * `table_json` an outcome code table, or NULL for the shipped default
+ * (RULES §1.4, UNCONFIRMED nationally); `results_json` an array of
+ * `{"uscc", "department", "concluded_on", "outcomes"}`;
+ * `publication_days` the working days allowed for publication (20 by
+ * default in the SDK; SAMR Order 49 Art. 39 for food). The caller frees
+ * `*out` with `jg_string_free`.
+ *
+ * # Errors
+ * `JG_STATUS_INVALID_ARGUMENT` (kind `invalid_results`,
+ * `invalid_outcome_table` or `invalid_syntax`) naming the result's 1-based
+ * position and what is wrong; `JG_STATUS_CALENDAR` when a year has no
+ * holiday notice; NULL and UTF-8 statuses.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_record_results_json(const struct jg_supervisor *supervisor,
+                                                 const char *record_json,
+                                                 const char *table_json,
+                                                 const char *results_json,
+                                                 uint32_t publication_days,
+                                                 char **out);
+
+/**
+ * Selects `count` of the items numbered 1..=`pool` as RFC 3797 §5–§6
+ * specify, from `sources_json`: an array of public sources in the
+ * announced order, each an array of non-negative integers (e.g.
+ * `[[9319], [2, 5, 12, 8, 10], [9, 18, 26, 34, 41, 45]]`). Writes
+ * `{"key", "picks": [{"index", "md5", "div", "selected"}]}`. The caller
+ * frees `*out` with `jg_string_free`.
+ *
+ * # Errors
+ * `JG_STATUS_INVALID_ARGUMENT`: kind `rfc3797_refused` for no sources, an
+ * empty source, a count beyond the pool or a pool too large; kind
+ * `invalid_input` for JSON of another shape.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_rfc3797_json(const struct jg_supervisor *supervisor,
+                                          size_t pool,
+                                          size_t count,
+                                          const char *sources_json,
+                                          char **out);
 
 /**
  * Builds a supervisor from `options` (NULL: every default), loading the
@@ -812,56 +1128,6 @@ enum jg_status jg_supervisor_new(struct jg_options *options, struct jg_superviso
  * `supervisor` must be NULL or from `jg_supervisor_new`, not yet freed.
  */
 void jg_supervisor_free(struct jg_supervisor *supervisor);
-
-/**
- * Checks a unified social credit code: length, character set and the
- * GB 32100-2015 check character. Needs no supervisor; allocates nothing on
- * success. `info` may be NULL when only the verdict is wanted.
- *
- * # Errors
- * `JG_STATUS_INVALID_USCC` saying what is wrong and where;
- * `JG_STATUS_NULL_ARGUMENT` / `JG_STATUS_INVALID_UTF8` for `code`.
- *
- * # Safety
- * `info` must be NULL or point to a writable `jg_uscc_info`.
- */
-enum jg_status jg_uscc_check(const char *code, struct jg_uscc_info *info);
-
-/**
- * Whether `date` is a working day (工作日), counting official holidays and
- * make-up working days.
- *
- * # Errors
- * `JG_STATUS_CALENDAR` for a year without a holiday notice;
- * `JG_STATUS_INVALID_ARGUMENT` for an impossible date.
- */
-enum jg_status jg_supervisor_is_working_day(const struct jg_supervisor *supervisor,
-                                            struct jg_date date,
-                                            bool *out);
-
-/**
- * The date `n` working days after `start` (the deadline of an act due
- * "within n working days" of `start`).
- *
- * # Errors
- * As `jg_supervisor_is_working_day`, for any year on the way.
- */
-enum jg_status jg_supervisor_add_working_days(const struct jg_supervisor *supervisor,
-                                              struct jg_date start,
-                                              uint32_t n,
-                                              struct jg_date *out);
-
-/**
- * The number of working days after `start` up to and including `end`.
- *
- * # Errors
- * `JG_STATUS_CALENDAR` when `end` is before `start` or a year has no
- * notice; `JG_STATUS_INVALID_ARGUMENT` for an impossible date.
- */
-enum jg_status jg_supervisor_working_days_between(const struct jg_supervisor *supervisor,
-                                                  struct jg_date start,
-                                                  struct jg_date end,
-                                                  uint32_t *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -290,6 +290,13 @@ pub(crate) fn arg_json<T: serde::de::DeserializeOwned>(
     serde_json::from_str(text).map_err(|e| Failure::invalid(format!("argument `{name}`: {e}")))
 }
 
+/// A value handed to the caller as JSON text, released with `jg_string_free`.
+pub(crate) fn out_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<*mut c_char, Failure> {
+    serde_json::to_string(value)
+        .map(out_string)
+        .map_err(|e| Failure::invalid(e.to_string()))
+}
+
 /// A string handed to the caller, released with `jg_string_free`.
 pub(crate) fn out_string(s: String) -> *mut c_char {
     c_text(s).into_raw()

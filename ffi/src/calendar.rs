@@ -10,8 +10,13 @@ use crate::supervisor::{jg_supervisor, supervisor_ref};
 /// # Errors
 /// `JG_STATUS_CALENDAR` for a year without a holiday notice;
 /// `JG_STATUS_INVALID_ARGUMENT` for an impossible date.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_is_working_day(
+pub unsafe extern "C" fn jg_supervisor_is_working_day(
     supervisor: *const jg_supervisor,
     date: jg_date,
     out: *mut bool,
@@ -28,8 +33,13 @@ pub extern "C" fn jg_supervisor_is_working_day(
 ///
 /// # Errors
 /// As `jg_supervisor_is_working_day`, for any year on the way.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_add_working_days(
+pub unsafe extern "C" fn jg_supervisor_add_working_days(
     supervisor: *const jg_supervisor,
     start: jg_date,
     n: u32,
@@ -48,8 +58,13 @@ pub extern "C" fn jg_supervisor_add_working_days(
 /// # Errors
 /// `JG_STATUS_CALENDAR` when `end` is before `start` or a year has no
 /// notice; `JG_STATUS_INVALID_ARGUMENT` for an impossible date.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_working_days_between(
+pub unsafe extern "C" fn jg_supervisor_working_days_between(
     supervisor: *const jg_supervisor,
     start: jg_date,
     end: jg_date,

@@ -5,14 +5,8 @@ use std::ffi::c_char;
 
 use sdk::supervisor::catalog::{ApprovalFacts, DepartmentId};
 
-use crate::boundary::{Failure, arg_out, arg_str, guard, jg_status, opt_str, out_string};
+use crate::boundary::{Failure, arg_out, arg_str, guard, jg_status, opt_str, out_json};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
-
-fn json<T: serde::Serialize>(value: &T) -> Result<*mut c_char, Failure> {
-    serde_json::to_string(value)
-        .map(out_string)
-        .map_err(|e| Failure::invalid(e.to_string()))
-}
 
 /// The supervision item `code` (监管事项) as JSON: name, department,
 /// approval mode, legal basis, inspection flags. The caller frees `*out`
@@ -20,8 +14,13 @@ fn json<T: serde::Serialize>(value: &T) -> Result<*mut c_char, Failure> {
 ///
 /// # Errors
 /// `JG_STATUS_UNKNOWN_ITEM`; NULL and UTF-8 statuses.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_item_json(
+pub unsafe extern "C" fn jg_supervisor_item_json(
     supervisor: *const jg_supervisor,
     code: *const c_char,
     out: *mut *mut c_char,
@@ -29,7 +28,7 @@ pub extern "C" fn jg_supervisor_item_json(
     guard(|| {
         let out = arg_out(out, "out")?;
         let item = supervisor_ref(supervisor)?.item(arg_str(code, "code")?)?;
-        *out = json(&item)?;
+        *out = out_json(&item)?;
         Ok(())
     })
 }
@@ -46,8 +45,13 @@ pub extern "C" fn jg_supervisor_item_json(
 /// # Errors
 /// `JG_STATUS_UNKNOWN_ITEM`; `JG_STATUS_CATALOG` for an unknown department
 /// or facts that contradict the item's approval mode.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_resolve_json(
+pub unsafe extern "C" fn jg_supervisor_resolve_json(
     supervisor: *const jg_supervisor,
     code: *const c_char,
     approved_by: *const c_char,
@@ -69,7 +73,54 @@ pub extern "C" fn jg_supervisor_resolve_json(
             approved_by,
             commitment_breached: commitment_breached != 0,
         };
-        *out = json(&sup.resolve(code, &facts)?)?;
+        *out = out_json(&sup.resolve(code, &facts)?)?;
+        Ok(())
+    })
+}
+
+/// Every supervision item of the catalog, in catalog order, as a JSON
+/// array (each as `jg_supervisor_item_json` writes it). The caller frees
+/// `*out` with `jg_string_free`.
+///
+/// # Errors
+/// `JG_STATUS_CATALOG` (kind `catalog_source`) when the host's catalog
+/// source fails; NULL statuses.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_supervisor_items_json(
+    supervisor: *const jg_supervisor,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        *out = out_json(&supervisor_ref(supervisor)?.items()?)?;
+        Ok(())
+    })
+}
+
+/// Every department of the catalog (id, names, enforcement force,
+/// joint-enforcement lead), in catalog order, as a JSON array. The caller
+/// frees `*out` with `jg_string_free`.
+///
+/// # Errors
+/// As `jg_supervisor_items_json`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_supervisor_departments_json(
+    supervisor: *const jg_supervisor,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        *out = out_json(&supervisor_ref(supervisor)?.departments()?)?;
         Ok(())
     })
 }

@@ -8,9 +8,9 @@ use sdk::supervisor::credit::{
     CreditError, CreditList, CreditLookup, CreditProfile, CreditScheme, ListMembership,
 };
 
-use crate::boundary::{Failure, arg_out, arg_ref, arg_str, guard, jg_status, out_string};
+use crate::boundary::{Failure, arg_out, arg_str, guard, jg_status, out_json, out_string};
 use crate::jg_date;
-use crate::supervisor::jg_supervisor;
+use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// The credit-class scheme a credit source answers in (an integer, so
 /// that any value is read safely and an unknown one refused).
@@ -311,9 +311,9 @@ fn lookup(
     sup: *const jg_supervisor,
     uscc: *const c_char,
 ) -> Result<(Uscc, Option<CreditProfile>), Failure> {
-    let sup = arg_ref(sup, "supervisor")?;
-    let code = sup.inner.check_uscc(arg_str(uscc, "uscc")?)?;
-    Ok((code, sup.inner.credit_profile(&code)?))
+    let sup = supervisor_ref(sup)?;
+    let code = sup.check_uscc(arg_str(uscc, "uscc")?)?;
+    Ok((code, sup.credit_profile(&code)?))
 }
 
 /// The credit standing of entity `uscc` on `as_of`: class, latest penalty,
@@ -324,8 +324,13 @@ fn lookup(
 /// callback fails; `JG_STATUS_CREDIT` when its answer is invalid (a class
 /// outside its scheme or longer than 7 bytes, an impossible date);
 /// `JG_STATUS_INVALID_ARGUMENT` for an impossible `as_of`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_credit(
+pub unsafe extern "C" fn jg_supervisor_credit(
     supervisor: *const jg_supervisor,
     uscc: *const c_char,
     as_of: jg_date,
@@ -380,8 +385,13 @@ pub extern "C" fn jg_supervisor_credit(
 ///
 /// # Errors
 /// As `jg_supervisor_credit`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_credit_profile_json(
+pub unsafe extern "C" fn jg_supervisor_credit_profile_json(
     supervisor: *const jg_supervisor,
     uscc: *const c_char,
     out: *mut *mut c_char,
@@ -391,6 +401,29 @@ pub extern "C" fn jg_supervisor_credit_profile_json(
         let (_, profile) = lookup(supervisor, uscc)?;
         let json = serde_json::to_string(&profile).map_err(|e| Failure::invalid(e.to_string()))?;
         *out = out_string(json);
+        Ok(())
+    })
+}
+
+/// The credit scheme profiles are expressed in (name, document, classes
+/// from best to worst), as JSON. The caller frees `*out` with
+/// `jg_string_free`.
+///
+/// # Errors
+/// NULL statuses.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_supervisor_credit_scheme_json(
+    supervisor: *const jg_supervisor,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        *out = out_json(supervisor_ref(supervisor)?.credit_scheme())?;
         Ok(())
     })
 }

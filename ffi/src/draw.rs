@@ -21,8 +21,13 @@ use crate::supervisor::{jg_supervisor, supervisor_ref};
 /// (`entropy_mismatch`, `publicity_minimum`, `unknown_item`, …);
 /// `JG_STATUS_INVALID_ARGUMENT` for JSON of the wrong shape (the message
 /// names line and column).
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_draw(
+pub unsafe extern "C" fn jg_supervisor_draw(
     supervisor: *const jg_supervisor,
     inputs_json: *const c_char,
     record_json: *mut *mut c_char,
@@ -44,8 +49,13 @@ pub extern "C" fn jg_supervisor_draw(
 /// `JG_STATUS_VERIFICATION_FAILED` naming the first field that differs and
 /// both values; `JG_STATUS_DRAW_REFUSED` for a record of another format or
 /// rosters the draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_verify(
+pub unsafe extern "C" fn jg_supervisor_verify(
     supervisor: *const jg_supervisor,
     record_json: *const c_char,
     rosters_json: *const c_char,

@@ -41,6 +41,7 @@ mod catalog;
 mod codes;
 mod credit;
 mod draw;
+mod handle;
 mod options;
 mod plugins;
 mod results;

@@ -9,8 +9,9 @@ use sdk::supervisor::calendar::WorkCalendar;
 use sdk::supervisor::catalog::InMemoryCatalog;
 use sdk::supervisor::credit::{CreditProfile, CreditScheme, InMemoryCreditLookup};
 
-use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, guard_free, jg_status};
+use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, jg_status};
 use crate::credit::{CallbackLookup, jg_credit_lookup_fn, jg_credit_scheme};
+use crate::handle::Handle;
 
 /// Settings for a supervisor: plugins folder and configurations, catalog,
 /// holidays, credit source. Not thread-safe: set it up on one thread.
@@ -39,16 +40,25 @@ impl jg_options {
     }
 }
 
+impl Handle for jg_options {
+    const ARG: &'static str = "options";
+}
+
 /// Creates options with every default: the Pingdu catalog, the embedded
 /// official holidays (2021–2026), no credit data, no plugins.
 ///
 /// # Errors
 /// `JG_STATUS_NULL_ARGUMENT` when `out` is NULL.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_new(out: *mut *mut jg_options) -> jg_status {
+pub unsafe extern "C" fn jg_options_new(out: *mut *mut jg_options) -> jg_status {
     guard(|| {
         let out = arg_out(out, "out")?;
-        *out = Box::into_raw(Box::default());
+        *out = jg_options::default().into_c();
         Ok(())
     })
 }
@@ -60,10 +70,8 @@ pub extern "C" fn jg_options_new(out: *mut *mut jg_options) -> jg_status {
 /// `options` must be NULL or from `jg_options_new`, not yet freed or consumed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jg_options_free(options: *mut jg_options) {
-    if !options.is_null() {
-        // SAFETY: made by Box::into_raw in jg_options_new.
-        guard_free(|| drop(unsafe { Box::from_raw(options) }));
-    }
+    // SAFETY: NULL or from jg_options_new, per the header.
+    unsafe { jg_options::free_c(options) }
 }
 
 /// Runs a setter on non-NULL options.
@@ -80,8 +88,13 @@ fn with_options(
 ///
 /// # Errors
 /// `JG_STATUS_NULL_ARGUMENT`; `JG_STATUS_INVALID_UTF8` off Unix.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_set_plugins_dir(
+pub unsafe extern "C" fn jg_options_set_plugins_dir(
     options: *mut jg_options,
     dir: *const c_char,
 ) -> jg_status {
@@ -116,8 +129,13 @@ fn path_arg(ptr: *const c_char, name: &str) -> Result<PathBuf, Failure> {
 /// # Errors
 /// `JG_STATUS_INVALID_ARGUMENT` when `config_json` is not a JSON object;
 /// NULL and UTF-8 statuses.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_set_plugin_config(
+pub unsafe extern "C" fn jg_options_set_plugin_config(
     options: *mut jg_options,
     id: *const c_char,
     config_json: *const c_char,
@@ -141,8 +159,13 @@ pub extern "C" fn jg_options_set_plugin_config(
 ///
 /// # Errors
 /// `JG_STATUS_NULL_ARGUMENT`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_require_all_plugins(
+pub unsafe extern "C" fn jg_options_require_all_plugins(
     options: *mut jg_options,
     require: u8,
 ) -> jg_status {
@@ -158,8 +181,13 @@ pub extern "C" fn jg_options_require_all_plugins(
 /// # Errors
 /// `JG_STATUS_CATALOG` naming what the catalog lacks or repeats;
 /// `JG_STATUS_INVALID_ARGUMENT` for JSON that does not parse.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_set_catalog_json(
+pub unsafe extern "C" fn jg_options_set_catalog_json(
     options: *mut jg_options,
     json: *const c_char,
 ) -> jg_status {
@@ -178,8 +206,13 @@ pub extern "C" fn jg_options_set_catalog_json(
 /// `JG_STATUS_CALENDAR` naming what the notice gets wrong;
 /// `JG_STATUS_INVALID_ARGUMENT` for JSON that does not parse or lacks
 /// `years`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_add_holidays_json(
+pub unsafe extern "C" fn jg_options_add_holidays_json(
     options: *mut jg_options,
     json: *const c_char,
 ) -> jg_status {
@@ -202,8 +235,13 @@ pub extern "C" fn jg_options_add_holidays_json(
 /// `JG_STATUS_CREDIT` for a class outside the scheme or a code given twice;
 /// `JG_STATUS_INVALID_ARGUMENT` for JSON of the wrong shape or an unknown
 /// scheme.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_set_credit_profiles_json(
+pub unsafe extern "C" fn jg_options_set_credit_profiles_json(
     options: *mut jg_options,
     scheme: jg_credit_scheme,
     json: *const c_char,
@@ -232,8 +270,13 @@ pub extern "C" fn jg_options_set_credit_profiles_json(
 /// `JG_STATUS_NULL_ARGUMENT` for a NULL `options` or `lookup`;
 /// `JG_STATUS_INVALID_ARGUMENT` for an unknown scheme. On any failure
 /// nothing is taken: `destroy` is not called and the host keeps `userdata`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_options_set_credit_callback(
+pub unsafe extern "C" fn jg_options_set_credit_callback(
     options: *mut jg_options,
     scheme: jg_credit_scheme,
     lookup: jg_credit_lookup_fn,

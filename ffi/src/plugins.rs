@@ -6,8 +6,9 @@ use std::ffi::{CString, c_char, c_void};
 use sdk::supervisor::plugins::{Column, ColumnData, FactTable, duties_json, referral_json};
 
 use crate::boundary::{
-    Failure, arg_out, arg_ref, arg_str, c_str, c_text, guard, guard_free, jg_status, out_string,
+    Failure, arg_out, arg_ref, arg_str, c_str, c_text, guard, jg_status, out_json, out_string,
 };
+use crate::handle::Handle;
 use crate::jg_date;
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
@@ -164,8 +165,13 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
 ///
 /// # Errors
 /// NULL arguments only.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_plugins_json(
+pub unsafe extern "C" fn jg_supervisor_plugins_json(
     supervisor: *const jg_supervisor,
     out: *mut *mut c_char,
 ) -> jg_status {
@@ -195,6 +201,10 @@ pub struct jg_grades {
     rows: Vec<GradeRow>,
 }
 
+impl Handle for jg_grades {
+    const ARG: &'static str = "grades";
+}
+
 /// Risk-grades a batch (one row per entity) through plugin `plugin_id`.
 /// Facts are validated against the plugin's schema first. On success
 /// `*out` holds the grades, released with `jg_grades_free`.
@@ -204,8 +214,13 @@ pub struct jg_grades {
 /// fact (nothing called); `JG_STATUS_PLUGIN_FAILED` when the plugin fails or
 /// its result breaks the contract; `JG_STATUS_INVALID_ARGUMENT` for an
 /// unknown column kind; NULL and UTF-8 statuses naming the column and row.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_grade(
+pub unsafe extern "C" fn jg_supervisor_grade(
     supervisor: *const jg_supervisor,
     plugin_id: *const c_char,
     facts: *const jg_fact_table,
@@ -228,7 +243,7 @@ pub extern "C" fn jg_supervisor_grade(
                     .collect(),
             })
             .collect();
-        *out = Box::into_raw(Box::new(jg_grades { rows }));
+        *out = jg_grades { rows }.into_c();
         Ok(())
     })
 }
@@ -239,10 +254,8 @@ pub extern "C" fn jg_supervisor_grade(
 /// `grades` must be NULL or from `jg_supervisor_grade`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jg_grades_free(grades: *mut jg_grades) {
-    if !grades.is_null() {
-        // SAFETY: made by Box::into_raw in jg_supervisor_grade.
-        guard_free(|| drop(unsafe { Box::from_raw(grades) }));
-    }
+    // SAFETY: NULL or from jg_supervisor_grade, per the header.
+    unsafe { jg_grades::free_c(grades) }
 }
 
 /// Number of rows in `grades` (0 for NULL).
@@ -274,8 +287,13 @@ pub struct jg_grade {
 ///
 /// # Errors
 /// `JG_STATUS_OUT_OF_RANGE` past the last row; NULL arguments.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_grades_row(
+pub unsafe extern "C" fn jg_grades_row(
     grades: *const jg_grades,
     row: usize,
     out: *mut jg_grade,
@@ -318,8 +336,13 @@ pub struct jg_reason {
 ///
 /// # Errors
 /// `JG_STATUS_OUT_OF_RANGE` past the last row or reason; NULL arguments.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_grades_reason(
+pub unsafe extern "C" fn jg_grades_reason(
     grades: *const jg_grades,
     row: usize,
     index: usize,
@@ -351,8 +374,13 @@ pub extern "C" fn jg_grades_reason(
 /// # Errors
 /// As `jg_supervisor_grade`; `JG_STATUS_INVALID_ARGUMENT` for an impossible
 /// `as_of`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_duties_json(
+pub unsafe extern "C" fn jg_supervisor_duties_json(
     supervisor: *const jg_supervisor,
     plugin_id: *const c_char,
     facts: *const jg_fact_table,
@@ -378,8 +406,13 @@ pub extern "C" fn jg_supervisor_duties_json(
 ///
 /// # Errors
 /// As `jg_supervisor_grade`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_assess_referral_json(
+pub unsafe extern "C" fn jg_supervisor_assess_referral_json(
     supervisor: *const jg_supervisor,
     plugin_id: *const c_char,
     facts: *const jg_fact_table,
@@ -392,6 +425,33 @@ pub extern "C" fn jg_supervisor_assess_referral_json(
         let table = self::facts(arg_ref(facts, "facts")?)?;
         let assessments = sup.assess_referral(id, &table)?;
         *out = out_string(serde_json::Value::from(referral_json(&assessments)).to_string());
+        Ok(())
+    })
+}
+
+/// The whole description of loaded plugin `plugin_id` as JSON: identity,
+/// rule sets, citations, grades and frequencies, items with checklists,
+/// violations, exemptions (免罚清单) and the facts each operation reads. The
+/// caller frees `*out` with `jg_string_free`.
+///
+/// # Errors
+/// `JG_STATUS_UNKNOWN_PLUGIN`; NULL and UTF-8 statuses.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_supervisor_plugin_json(
+    supervisor: *const jg_supervisor,
+    plugin_id: *const c_char,
+    out: *mut *mut c_char,
+) -> jg_status {
+    guard(|| {
+        let out = arg_out(out, "out")?;
+        let sup = supervisor_ref(supervisor)?;
+        let plugin = sup.plugin(arg_str(plugin_id, "plugin_id")?)?;
+        *out = out_json(plugin.description())?;
         Ok(())
     })
 }

@@ -6,7 +6,7 @@ use std::ffi::c_char;
 use sdk::supervisor::draw::DrawRecord;
 use sdk::supervisor::results::{EnteredResult, OutcomeTable};
 
-use crate::boundary::{Failure, arg_json, arg_out, guard, jg_status, opt_str, out_string};
+use crate::boundary::{Failure, arg_json, arg_out, guard, jg_status, opt_str, out_json};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// Records the results of a draw's visits, every one or none, and writes
@@ -25,8 +25,13 @@ use crate::supervisor::{jg_supervisor, supervisor_ref};
 /// `invalid_outcome_table` or `invalid_syntax`) naming the result's 1-based
 /// position and what is wrong; `JG_STATUS_CALENDAR` when a year has no
 /// holiday notice; NULL and UTF-8 statuses.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_record_results_json(
+pub unsafe extern "C" fn jg_supervisor_record_results_json(
     supervisor: *const jg_supervisor,
     record_json: *const c_char,
     table_json: *const c_char,
@@ -46,8 +51,7 @@ pub extern "C" fn jg_supervisor_record_results_json(
         };
         let entered: Vec<EnteredResult> = arg_json(results_json, "results_json")?;
         let done = sup.record_results(&record, &table, &entered, publication_days)?;
-        let text = serde_json::to_string(&done).map_err(|e| Failure::invalid(e.to_string()))?;
-        *out = out_string(text);
+        *out = out_json(&done)?;
         Ok(())
     })
 }

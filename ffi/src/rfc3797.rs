@@ -18,8 +18,13 @@ use crate::supervisor::{jg_supervisor, supervisor_ref};
 /// `JG_STATUS_INVALID_ARGUMENT`: kind `rfc3797_refused` for no sources, an
 /// empty source, a count beyond the pool or a pool too large; kind
 /// `invalid_input` for JSON of another shape.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
 #[unsafe(no_mangle)]
-pub extern "C" fn jg_supervisor_rfc3797_json(
+pub unsafe extern "C" fn jg_supervisor_rfc3797_json(
     supervisor: *const jg_supervisor,
     pool: usize,
     count: usize,

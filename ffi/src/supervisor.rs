@@ -2,7 +2,8 @@
 
 use sdk::supervisor::Supervisor;
 
-use crate::boundary::{Failure, arg_out, arg_ref, guard, guard_free, jg_status};
+use crate::boundary::{Failure, arg_out, guard, jg_status};
+use crate::handle::Handle;
 use crate::options::jg_options;
 
 /// A supervision system: catalog, credit source, calendar, plugins.
@@ -13,6 +14,10 @@ use crate::options::jg_options;
 #[derive(Debug)]
 pub struct jg_supervisor {
     pub(crate) inner: Supervisor,
+}
+
+impl Handle for jg_supervisor {
+    const ARG: &'static str = "supervisor";
 }
 
 /// Builds a supervisor from `options` (NULL: every default), loading the
@@ -30,17 +35,13 @@ pub unsafe extern "C" fn jg_supervisor_new(
     options: *mut jg_options,
     out: *mut *mut jg_supervisor,
 ) -> jg_status {
-    let options = if options.is_null() {
-        None
-    } else {
-        // SAFETY: made by Box::into_raw in jg_options_new; consumed here.
-        Some(unsafe { Box::from_raw(options) })
-    };
+    // SAFETY: NULL or from jg_options_new, per the header; consumed here.
+    let options = unsafe { jg_options::take_c(options) };
     guard(move || {
         let out = arg_out(out, "out")?;
         let builder = options.map_or_else(Supervisor::builder, |o| o.into_builder());
         let inner = builder.build()?;
-        *out = Box::into_raw(Box::new(jg_supervisor { inner }));
+        *out = jg_supervisor { inner }.into_c();
         Ok(())
     })
 }
@@ -52,12 +53,10 @@ pub unsafe extern "C" fn jg_supervisor_new(
 /// `supervisor` must be NULL or from `jg_supervisor_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jg_supervisor_free(supervisor: *mut jg_supervisor) {
-    if !supervisor.is_null() {
-        // SAFETY: made by Box::into_raw in jg_supervisor_new.
-        guard_free(|| drop(unsafe { Box::from_raw(supervisor) }));
-    }
+    // SAFETY: NULL or from jg_supervisor_new, per the header.
+    unsafe { jg_supervisor::free_c(supervisor) }
 }
 
 pub(crate) fn supervisor_ref<'a>(p: *const jg_supervisor) -> Result<&'a Supervisor, Failure> {
-    arg_ref(p, "supervisor").map(|s| &s.inner)
+    jg_supervisor::from_c(p).map(|s| &s.inner)
 }

@@ -6,6 +6,8 @@ use std::ffi::{CStr, CString, c_char};
 use std::path::{Path, PathBuf};
 
 use super::*;
+use sdk::supervisor::Supervisor;
+use sdk::supervisor::draw::{DrawInputs, DrawRecord, DrawRosters};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -84,7 +86,8 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         let inputs = CString::new(v["inputs"].to_string()).expect("no NUL");
         let mut record = std::ptr::null_mut();
-        let status = jg_supervisor_draw(sup, inputs.as_ptr(), &mut record);
+        // SAFETY: a live supervisor, a C string and an out-pointer.
+        let status = unsafe { jg_supervisor_draw(sup, inputs.as_ptr(), &mut record) };
         let name = path.display();
         if let Some(kind) = v["expected"]["error"].as_str() {
             assert_eq!(status, jg_status::JG_STATUS_DRAW_REFUSED, "{name}");
@@ -103,16 +106,23 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
         }
         assert_eq!(status, jg_status::JG_STATUS_OK, "{name}: {}", last_error());
         let json = take(record);
-        let parsed: sdk::sampling::DrawRecord = serde_json::from_str(&json).expect("record");
+        let parsed: DrawRecord = serde_json::from_str(&json).expect("record");
         assert_eq!(
             parsed.digest(),
             v["expected"]["record_digest"].as_str().expect("digest"),
             "{name}"
         );
-        let inputs: sdk::sampling::DrawInputs =
-            serde_json::from_value(v["inputs"].clone()).expect("inputs");
-        let (roster, history, inspectors) = inputs.build_rosters().expect("rosters");
-        sdk::sampling::verify(&parsed, &roster, &history, &inspectors).expect("verifies in Rust");
+        let inputs: DrawInputs = serde_json::from_value(v["inputs"].clone()).expect("inputs");
+        let rosters = DrawRosters {
+            roster: inputs.roster,
+            history: inputs.history,
+            inspectors: inputs.inspectors,
+        };
+        Supervisor::builder()
+            .build()
+            .expect("defaults")
+            .verify(&parsed, &rosters)
+            .expect("verifies in Rust");
         let mut digest = [0 as c_char; 65];
         let record = CString::new(json).expect("no NUL");
         // SAFETY: a 65-byte buffer.
@@ -152,9 +162,11 @@ fn a_null_argument_is_a_status_and_a_message() {
 
 #[test]
 fn the_abi_version_packs_major_and_minor() {
-    // ABI 1.0, as the header's JG_ABI_VERSION says.
-    assert_eq!(jg_abi_version(), 0x0001_0000);
-    assert_eq!(JG_ABI_VERSION, 0x0001_0000);
+    // ABI 1.1 (1.0 and the calls for duties, referral, results, RFC 3797,
+    // items, departments, the credit scheme and plugin descriptions), as the
+    // header's JG_ABI_VERSION says.
+    assert_eq!(jg_abi_version(), 0x0001_0001);
+    assert_eq!(JG_ABI_VERSION, 0x0001_0001);
     // SAFETY: a static string.
     let v = unsafe { CStr::from_ptr(jg_version()) }
         .to_str()
@@ -178,4 +190,155 @@ fn a_panic_becomes_a_status() {
     assert!(last_error().ends_with("a panic without a message"));
     assert_eq!(boundary::guard(|| Ok(())), jg_status::JG_STATUS_OK);
     assert_eq!(last_error(), "");
+}
+
+/// The rows of the kinds table in docs/errors.md: kind → (C status, Python class).
+fn documented_kinds() -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(root().join("docs/errors.md")).expect("docs/errors.md");
+    text.lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<String> = l
+                .split('|')
+                .map(|c| c.trim().trim_matches('`').to_string())
+                .collect();
+            (cells[1].clone(), cells[2].clone(), cells[3].clone())
+        })
+        .collect()
+}
+
+/// `CLASS_OF_KIND` and the `ErrorKind` literal of python/jianguan/errors.py.
+fn python_kinds() -> (Vec<(String, String)>, Vec<String>) {
+    let text =
+        std::fs::read_to_string(root().join("python/jianguan/errors.py")).expect("errors.py");
+    let block = |start: &str, end: &str| -> String {
+        let from = text
+            .find(start)
+            .unwrap_or_else(|| panic!("{start} in errors.py"));
+        let rest = &text[from + start.len()..];
+        rest[..rest.find(end).expect("end")].to_string()
+    };
+    let classes = block("CLASS_OF_KIND: Final[dict[str, type[Error]]] = {", "\n}")
+        .lines()
+        .filter_map(|l| {
+            let (k, c) = l.trim().trim_end_matches(',').split_once(": ")?;
+            Some((k.trim_matches('"').to_string(), c.to_string()))
+        })
+        .collect();
+    let literal = block("ErrorKind = Literal[", "\n]")
+        .lines()
+        .map(|l| l.trim().trim_end_matches(',').trim_matches('"').to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    (classes, literal)
+}
+
+/// One list of kinds, three faces: every kind of the SDK has a C status,
+/// a Python class and a row in docs/errors.md, in the SDK's order, and the
+/// three agree.
+#[test]
+fn every_error_kind_has_one_status_one_class_and_one_documented_row() {
+    let names: Vec<&str> = sdk::ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+    let rows = documented_kinds();
+    let (classes, literal) = python_kinds();
+    assert_eq!(
+        rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+        names,
+        "docs/errors.md lists the kinds of sdk::ErrorKind::ALL, in order"
+    );
+    assert_eq!(literal, names, "errors.py's ErrorKind literal");
+    assert_eq!(
+        classes.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+        names,
+        "errors.py's CLASS_OF_KIND, in order"
+    );
+    for (kind, (name, status, class)) in sdk::ErrorKind::ALL.iter().zip(&rows) {
+        let mapped = boundary::mapped_status(*kind)
+            .unwrap_or_else(|| panic!("{name} has no C status in boundary::mapped_status"));
+        assert_eq!(
+            &format!("{mapped:?}"),
+            status,
+            "{name}: C status in docs/errors.md"
+        );
+        let py = &classes.iter().find(|c| &c.0 == name).expect("class").1;
+        assert_eq!(py, class, "{name}: Python class in docs/errors.md");
+    }
+}
+
+/// A failure always leaves a kind: a NULL argument, a refused code and a
+/// panic-free SDK error each set one, and a success clears it.
+#[test]
+fn the_last_error_kind_is_never_empty_after_a_failure() {
+    let kind = || {
+        // SAFETY: never NULL, valid until the next call on this thread.
+        unsafe { CStr::from_ptr(jg_last_error_kind()) }
+            .to_str()
+            .expect("utf-8")
+            .to_string()
+    };
+    // SAFETY: NULL code is refused by the boundary.
+    let st = unsafe { jg_uscc_check(std::ptr::null(), std::ptr::null_mut()) };
+    assert_eq!(st, jg_status::JG_STATUS_NULL_ARGUMENT);
+    assert_eq!(kind(), "null_argument");
+    let bad = CString::new("914403001922038217").expect("no NUL");
+    // SAFETY: a C string; info may be NULL.
+    let st = unsafe { jg_uscc_check(bad.as_ptr(), std::ptr::null_mut()) };
+    assert_eq!(st, jg_status::JG_STATUS_INVALID_USCC);
+    assert_eq!(kind(), "invalid_uscc");
+    let sup = supervisor();
+    let code = CString::new("X-99").expect("no NUL");
+    let mut out = std::ptr::null_mut();
+    // SAFETY: a live supervisor, a C string, an out-pointer.
+    let st = unsafe { jg_supervisor_item_json(sup, code.as_ptr(), &mut out) };
+    assert_eq!(st, jg_status::JG_STATUS_UNKNOWN_ITEM);
+    assert_eq!(kind(), "unknown_item");
+    let good = CString::new("914403001922038216").expect("no NUL");
+    // SAFETY: as above.
+    let st = unsafe { jg_uscc_check(good.as_ptr(), std::ptr::null_mut()) };
+    assert_eq!(st, jg_status::JG_STATUS_OK);
+    assert_eq!(kind(), "");
+    // SAFETY: from jg_supervisor_new.
+    unsafe { jg_supervisor_free(sup) };
+}
+
+/// The one rule for `unsafe` exports: an export is `unsafe extern "C"`
+/// exactly when it takes a pointer (Rust cannot check that a pointer from C
+/// is live and of its type), and then its doc says so under `# Safety`.
+#[test]
+fn an_export_is_unsafe_exactly_when_it_takes_a_pointer() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("ffi/src")).expect("ffi/src") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("source");
+        let mut doc = String::new();
+        let mut exported = false;
+        for line in text.lines() {
+            if line.starts_with("///") {
+                doc.push_str(line);
+                doc.push('\n');
+            } else if line == "#[unsafe(no_mangle)]" {
+                exported = true;
+            } else if exported && line.starts_with("pub ") {
+                let name = line.split("fn ").nth(1).and_then(|r| r.split('(').next());
+                let name = name.expect("an exported fn");
+                // The signature runs to the line with `{`.
+                let from = text.find(line).expect("line");
+                let sig = &text[from..from + text[from..].find('{').expect("body")];
+                let args = &sig[sig.find('(').expect("(") + 1..sig.rfind(')').expect(")")];
+                let takes_pointer = args.contains('*');
+                let is_unsafe = line.starts_with("pub unsafe extern");
+                assert_eq!(is_unsafe, takes_pointer, "{name} in {}", path.display());
+                if is_unsafe {
+                    assert!(doc.contains("# Safety"), "{name}: no `# Safety` section");
+                }
+                checked += 1;
+                exported = false;
+                doc.clear();
+            } else if !line.starts_with("#[") {
+                doc.clear();
+                exported = false;
+            }
+        }
+    }
+    assert!(checked > 30, "only {checked} exports found");
 }
