@@ -40,6 +40,7 @@ build draw_verify "$here/draw_verify.c" "$here/tests/json_min.c"
 build credit_callback "$here/credit_callback.c"
 build test_failures "$here/tests/test_failures.c" "$here/tests/json_min.c"
 build test_vectors "$here/tests/test_vectors.c" "$here/tests/json_min.c"
+build test_doors "$here/tests/test_doors.c" "$here/tests/json_min.c"
 build test_plugin "$here/tests/test_plugin.c"
 build county "$here/county.c"
 
@@ -59,7 +60,7 @@ for name, value in (("draw-inputs.json", inputs), ("draw-rosters.json", rosters)
         json.dump(value, f, ensure_ascii=False)
 PY
 
-programs=(check_codes grade_batch draw_verify credit_callback test_failures test_vectors)
+programs=(check_codes grade_batch draw_verify credit_callback test_failures test_vectors test_doors)
 # The C plugin, when scripts/build-c-plugins.sh has built it (scripts/test.sh does).
 c_plugins=$out/plugins
 if [[ ! -f $c_plugins/libjianguan_product_quality.so || ! -d $c_plugins/wrong-version ]]; then
@@ -81,6 +82,7 @@ setup_run() {
     test_failures)
       argv=("$plugins/libjianguan_food.so" tests/vectors); pattern=", 0 failed" ;;
     test_vectors) argv=(tests/vectors); pattern=", 0 failed" ;;
+    test_doors) argv=("$plugins" tests/vectors); pattern=", 0 failed" ;;
     test_plugin) argv=("$c_plugins" "$c_plugins/wrong-version"); pattern=", 0 failed" ;;
     county)
       argv=("$plugins" "$out/draw-entities.csv" "$out/draw-inputs.json" "$out/county-record.json")

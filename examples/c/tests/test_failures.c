@@ -3,7 +3,8 @@
  * conventions of include/jianguan.h: the documented status, a non-empty
  * jg_last_error() (naming the argument where one is to blame), no
  * out-parameter written (each starts as a sentinel), and after a success
- * jg_last_error() == "" and jg_last_error_kind() == "".
+ * jg_last_error() == "" and jg_last_error_kind() == "". Every failure leaves
+ * a non-empty kind (docs/errors.md).
  *
  *   ./test_failures PATH/libjianguan_food.so tests/vectors
  *
@@ -81,11 +82,12 @@ static const char *one_line(const char *msg)
 static void fails_at(const char *file, int line, const char *call, jg_status got,
                      jg_status want, const char *needle, bool untouched)
 {
-    const char *msg = jg_last_error();
+    const char *msg = jg_last_error(), *kind = jg_last_error_kind();
     bool named = needle ? strstr(msg, needle) != NULL : *msg != '\0';
-    check_at(file, line, got == want && *msg && named && untouched, "%s -> %s%s%s: %s%s", call,
-             status_name(got), got == want ? "" : ", expected ", got == want ? "" : status_name(want),
-             one_line(msg), untouched ? "" : " [OUTPUT WRITTEN]");
+    check_at(file, line, got == want && *msg && *kind && named && untouched,
+             "%s -> %s%s%s [kind %s]: %s%s", call, status_name(got), got == want ? "" : ", expected ",
+             got == want ? "" : status_name(want), *kind ? kind : "EMPTY", one_line(msg),
+             untouched ? "" : " [OUTPUT WRITTEN]");
 }
 #define FAILS(call, want, needle, untouched)                                       \
     do {                                                                           \
