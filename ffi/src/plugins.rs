@@ -201,6 +201,20 @@ pub struct jg_grades {
     rows: Vec<GradeRow>,
 }
 
+/// The arguments every plugin call takes: the supervisor, the plugin id and
+/// the facts, checked and converted.
+fn plugin_call<'a>(
+    supervisor: *const jg_supervisor,
+    plugin_id: *const c_char,
+    facts: *const jg_fact_table,
+) -> Result<(&'a sdk::supervisor::Supervisor, &'a str, FactTable), Failure> {
+    Ok((
+        supervisor_ref(supervisor)?,
+        arg_str(plugin_id, "plugin_id")?,
+        self::facts(arg_ref(facts, "facts")?)?,
+    ))
+}
+
 impl Handle for jg_grades {
     const ARG: &'static str = "grades";
 }
@@ -228,9 +242,7 @@ pub unsafe extern "C" fn jg_supervisor_grade(
 ) -> jg_status {
     guard(|| {
         let out = arg_out(out, "out")?;
-        let sup = supervisor_ref(supervisor)?;
-        let id = arg_str(plugin_id, "plugin_id")?;
-        let table = self::facts(arg_ref(facts, "facts")?)?;
+        let (sup, id, table) = plugin_call(supervisor, plugin_id, facts)?;
         let grades = sup.grade(id, &table)?;
         let rows = (0..grades.len())
             .map(|row| GradeRow {
@@ -389,9 +401,7 @@ pub unsafe extern "C" fn jg_supervisor_duties_json(
 ) -> jg_status {
     guard(|| {
         let out = arg_out(out, "out")?;
-        let sup = supervisor_ref(supervisor)?;
-        let id = arg_str(plugin_id, "plugin_id")?;
-        let table = self::facts(arg_ref(facts, "facts")?)?;
+        let (sup, id, table) = plugin_call(supervisor, plugin_id, facts)?;
         let as_of = as_of.to_naive("as_of")?;
         let duties = sup.duties(id, &table, as_of)?;
         *out = out_string(serde_json::Value::from(duties_json(&duties)).to_string());
@@ -420,9 +430,7 @@ pub unsafe extern "C" fn jg_supervisor_assess_referral_json(
 ) -> jg_status {
     guard(|| {
         let out = arg_out(out, "out")?;
-        let sup = supervisor_ref(supervisor)?;
-        let id = arg_str(plugin_id, "plugin_id")?;
-        let table = self::facts(arg_ref(facts, "facts")?)?;
+        let (sup, id, table) = plugin_call(supervisor, plugin_id, facts)?;
         let assessments = sup.assess_referral(id, &table)?;
         *out = out_string(serde_json::Value::from(referral_json(&assessments)).to_string());
         Ok(())
