@@ -43,6 +43,7 @@ build test_vectors "$here/tests/test_vectors.c" "$here/tests/json_min.c"
 build test_doors "$here/tests/test_doors.c" "$here/tests/json_min.c"
 build test_plugin "$here/tests/test_plugin.c"
 build county "$here/county.c"
+build record_results "$here/record_results.c"
 
 # draw_verify's inputs, and the rosters an auditor receives, from the joint
 # county vector.
@@ -55,12 +56,21 @@ rosters = {k: inputs[k] for k in ("roster", "history", "inspectors")}
 # The register the county program checks: the roster's codes.
 with open(f"{out}/draw-entities.csv", "w", encoding="utf-8") as f:
     f.write("uscc\n" + "".join(e["uscc"] + "\n" for e in inputs["roster"]))
-for name, value in (("draw-inputs.json", inputs), ("draw-rosters.json", rosters)):
+record = json.load(open(vector, encoding="utf-8"))["expected"]["record"]
+# Every department of every visit reports "1" (no problem found) on the
+# period's first day, so that each deadline falls within 2026's notice.
+entered = [{"uscc": v["uscc"], "department": d, "concluded_on": record["plan"]["period"][0],
+            "outcomes": ["1"]} for v in record["visits"] for d in v["departments"]]
+for name, value in (("draw-inputs.json", inputs), ("draw-rosters.json", rosters),
+                    ("vector-record.json", record), ("results-entered.json", entered)):
     with open(f"{out}/{name}", "w", encoding="utf-8") as f:
         json.dump(value, f, ensure_ascii=False)
 PY
 
-programs=(check_codes grade_batch draw_verify credit_callback test_failures test_vectors test_doors)
+entered_count=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$out/results-entered.json")
+
+programs=(check_codes grade_batch draw_verify credit_callback test_failures test_vectors test_doors
+  record_results)
 # The C plugin, when scripts/build-c-plugins.sh has built it (scripts/test.sh does).
 c_plugins=$out/plugins
 if [[ ! -f $c_plugins/libjianguan_product_quality.so || ! -d $c_plugins/wrong-version ]]; then
@@ -83,6 +93,9 @@ setup_run() {
       argv=("$plugins/libjianguan_food.so" tests/vectors); pattern=", 0 failed" ;;
     test_vectors) argv=(tests/vectors); pattern=", 0 failed" ;;
     test_doors) argv=("$plugins" tests/vectors); pattern=", 0 failed" ;;
+    record_results)
+      argv=("$out/vector-record.json" "$out/results-entered.json" "$out/results-from-c.json")
+      pattern="recorded $entered_count results" ;;
     test_plugin) argv=("$c_plugins" "$c_plugins/wrong-version"); pattern=", 0 failed" ;;
     county)
       argv=("$plugins" "$out/draw-entities.csv" "$out/draw-inputs.json" "$out/county-record.json")
