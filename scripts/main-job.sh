@@ -103,7 +103,7 @@ batch4="$draws/$(awk '/^record /{print $2}' "$draws/batch4-summary.txt").json"
 "$bin" draw verify --record "$batch4" --roster "$out/entities.csv" --inspectors "$out/inspectors.csv" --history "$draws/history.csv"
 echo "records: $draws/<digest>.json (canonical JSON; sha256sum of each file is its name)"
 
-step "C API: a C host (examples/c/county.c, linked with pkg-config) checks the register and draws batch 3 through libjianguan"
+step "C API: a C host (examples/c/county.c, linked with pkg-config) checks the register and draws batch 3 through libjianguan, then records batch 3's results (examples/c/record_results.c)"
 export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(JIANGUAN_PROFILE=release bash scripts/c-env.sh)
 cbin=target/c/bin
@@ -118,6 +118,15 @@ python3 scripts/draw_inputs.py examples/plans/pingdu-batch3-2026.json \
 "$bin" draw verify --record "$draws/batch3-from-c.json" --roster "$out/entities.csv" --inspectors "$out/inspectors.csv"
 cmp "$draws/batch3-from-c.json" "$batch3"
 echo "the C record is the Rust record byte for byte: $(basename "$batch3")"
+gcc -std=c11 -O2 -Wall -Wextra -Werror examples/c/record_results.c $(pkg-config --cflags --libs jianguan) \
+  -Wl,-rpath,"$(pkg-config --variable=libdir jianguan)" -o "$cbin/record_results"
+"$cbin/record_results" "$batch3" "$draws/batch3-results-entered.json" "$draws/batch3-results-from-c.json"
+python3 - "$draws/batch3-results.json" "$draws/batch3-results-from-c.json" <<'PY'
+import json, sys
+command, c = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:])
+assert c["results"] == command, "the C host's results differ from the command's"
+print(f"the C host's {len(command)} results (deadlines, follow-ups) are the command's")
+PY
 
 step "Python: grade and draw from pandas DataFrames, then batch 4 on Dask (2 worker processes); the records must be the Rust records byte for byte"
 py=$(bash scripts/python-env.sh --release)
