@@ -16,24 +16,33 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from . import _input, _native
-from ._results import (
+from ._native import Roster, Setup
+from ._results import DEFAULT_PUBLICATION_WORKING_DAYS
+from ._supervisor import Supervisor
+from ._supervisor import default as _default
+from ._types import (
+    Duties,
+    Duty,
     DrawRecord,
     Grades,
     LoadReport,
     PluginInfo,
     Reason,
+    RecordedResults,
+    ReferralAssessments,
+    ReferralDecision,
+    ReferralFinding,
     Rfc3797Pick,
     Rfc3797Selection,
     UsccInfo,
 )
-from ._supervisor import Supervisor
-from ._native import Roster, Setup
 from .errors import (
     CalendarError,
     CatalogError,
     CreditError,
     DrawError,
     Error,
+    ErrorKind,
     FactsError,
     InvalidInputError,
     InvalidTypeError,
@@ -43,6 +52,7 @@ from .errors import (
     ResultsError,
     Rfc3797Error,
     RosterError,
+    UnknownItemError,
     UsccError,
     VerificationError,
 )
@@ -54,13 +64,17 @@ RECORD_FORMAT: str = _native.RECORD_FORMAT
 
 __all__ = [
     "ALGORITHM",
+    "DEFAULT_PUBLICATION_WORKING_DAYS",
     "RECORD_FORMAT",
     "CalendarError",
     "CatalogError",
     "CreditError",
     "DrawError",
     "DrawRecord",
+    "Duties",
+    "Duty",
     "Error",
+    "ErrorKind",
     "FactsError",
     "Grades",
     "InvalidInputError",
@@ -70,7 +84,11 @@ __all__ = [
     "PluginInfo",
     "PluginLoadError",
     "Reason",
+    "RecordedResults",
+    "ReferralAssessments",
+    "ReferralDecision",
     "ReferralError",
+    "ReferralFinding",
     "ResultsError",
     "Rfc3797Error",
     "Rfc3797Pick",
@@ -79,6 +97,7 @@ __all__ = [
     "RosterError",
     "Setup",
     "Supervisor",
+    "UnknownItemError",
     "UsccError",
     "UsccInfo",
     "VerificationError",
@@ -92,37 +111,22 @@ __all__ = [
 def check_uscc(code: str) -> UsccInfo:
     """Checks a unified social credit code (GB 32100-2015: charset, length,
     area code, check character) and explains it; raises
-    :class:`UsccError` saying what is wrong and where."""
-    if not isinstance(code, str):
-        raise InvalidTypeError(f"code: expected str, got {type(code).__name__}")
-    return UsccInfo(**_native.check_uscc(code))
+    :class:`UsccError` saying what is wrong and where. The same as
+    :meth:`Supervisor.check_uscc` of a default supervisor."""
+    return _default().check_uscc(code)
 
 
 def check_uscc_many(codes: Iterable[str]) -> list[str | None]:
     """For each code, ``None`` when valid, else why not (no exception)."""
-    codes = list(codes)
-    for i, c in enumerate(codes):
-        if not isinstance(c, str):
-            raise InvalidTypeError(f"codes[{i}]: expected str, got {type(c).__name__}")
-    return _native.check_uscc_many(codes)
+    return _default().check_uscc_many(codes)
 
 
 def rfc3797(*, pool: int, count: int, sources: Sequence[Sequence[int]]) -> Rfc3797Selection:
     """RFC 3797 selection of ``count`` of ``pool`` items seeded by sources
     of non-negative integers (e.g. lottery numbers), as the RFC's worked
-    example prints it; raises :class:`Rfc3797Error`."""
-    for name, v in (("pool", pool), ("count", count)):
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            raise InvalidTypeError(f"{name}: expected a non-negative int, got {v!r}")
-    srcs: list[list[int]] = []
-    for i, s in enumerate(sources):
-        if isinstance(s, (str, bytes)) or not all(
-            isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in s
-        ):
-            raise InvalidTypeError(f"sources[{i}]: expected a list of non-negative ints")
-        srcs.append(list(s))
-    key, picks = _native.rfc3797_select(pool, count, srcs)
-    return Rfc3797Selection(key=key, picks=[Rfc3797Pick(*p) for p in picks])
+    example prints it; raises :class:`Rfc3797Error`. The same as
+    :meth:`Supervisor.rfc3797_select` of a default supervisor."""
+    return _default().rfc3797_select(pool=pool, count=count, sources=sources)
 
 
 def roster(data: object) -> Roster:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import _native
-from .errors import InvalidTypeError
+from .errors import InvalidInputError, InvalidTypeError
 
 
 def _default(value: object) -> object:
@@ -28,6 +28,41 @@ def _default(value: object) -> object:
     if isinstance(value, (set, frozenset, tuple)):
         return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
     raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+def date(what: str, value: object) -> _dt.date:
+    """A date from a ``date``, a ``datetime`` (its day) or ``YYYY-MM-DD`` text."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidInputError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+    raise InvalidTypeError(f"{what}: expected a date or YYYY-MM-DD text, got {type(value).__name__}")
+
+
+def text(what: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{what}: expected str, got {type(value).__name__}")
+    return value
+
+
+def count(what: str, value: object) -> int:
+    """A non-negative int (``bool`` refused, though Python counts it an int)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"{what}: expected int, got {type(value).__name__}")
+    if value < 0:
+        raise InvalidInputError(f"{what}: {value} is negative")
+    return value
+
+
+def facts(data: object) -> object:
+    """Plugin facts as the native module reads them: a frame as it is (its
+    Arrow stream), anything else as JSON rows."""
+    return data if is_arrow(data) else rows_json("facts", data)
 
 
 def dumps(what: str, value: object) -> str:

@@ -1,4 +1,7 @@
-"""Stubs of the native module (python/src/). Private: use ``jianguan``."""
+"""Stubs of the native module (python/src/). Private: use ``jianguan``.
+
+The native ``Supervisor`` holds the SDK's facade; each capability's calls
+are functions taking it first, grouped as the files of python/src/ are."""
 
 import datetime
 import os
@@ -6,6 +9,8 @@ from typing import Any, final
 
 __all__ = [
     "ALGORITHM",
+    "DEFAULT_PUBLICATION_WORKING_DAYS",
+    "ERROR_KINDS",
     "RECORD_FORMAT",
     "ROSTER_OPTIONAL",
     "ROSTER_REQUIRED",
@@ -13,25 +18,85 @@ __all__ = [
     "Roster",
     "Setup",
     "Supervisor",
+    "add_working_days",
+    "assess_referral",
     "check_uscc",
     "check_uscc_many",
+    "credit_profile_json",
+    "credit_scheme_json",
+    "departments_json",
+    "draw",
+    "draw_setup",
+    "duties",
+    "grade",
+    "is_working_day",
+    "item_json",
+    "items_json",
+    "plugin_description_json",
+    "plugins_json",
+    "record_results_json",
+    "resolve_json",
+    "resolve_plan_json",
     "rfc3797_select",
     "roster_digest_finish",
     "roster_digest_update",
+    "verify",
+    "working_days_between",
 ]
 
 ALGORITHM: str
 RECORD_FORMAT: str
 ROSTER_REQUIRED: list[str]
 ROSTER_OPTIONAL: list[str]
+DEFAULT_PUBLICATION_WORKING_DAYS: int
+ERROR_KINDS: list[str]
 
-def check_uscc(code: str) -> dict[str, Any]: ...
-def check_uscc_many(codes: list[str]) -> list[str | None]: ...
-def rfc3797_select(
-    pool: int, count: int, sources: list[list[int]]
-) -> tuple[str, list[tuple[int, str, int, int]]]: ...
-def roster_digest_update(state: bytes | None, part: Roster) -> bytes: ...
-def roster_digest_finish(state: bytes) -> tuple[str, int]: ...
+# supervisor.rs
+@final
+class Supervisor:
+    def __new__(
+        cls,
+        *,
+        plugins_dir: str | os.PathLike[str] | None = None,
+        plugin_configs_json: str | None = None,
+        require_all_plugins: bool = False,
+        catalog_json: str | None = None,
+        holidays_json: str | None = None,
+        credit_scheme: str = "national_2022",
+        credit_profiles_json: str | None = None,
+    ) -> Supervisor: ...
+
+# codes.rs
+def check_uscc(sup: Supervisor, code: str) -> dict[str, Any]: ...
+def check_uscc_many(sup: Supervisor, codes: list[str]) -> list[str | None]: ...
+
+# catalog.rs
+def item_json(sup: Supervisor, code: str) -> str: ...
+def items_json(sup: Supervisor) -> str: ...
+def departments_json(sup: Supervisor) -> str: ...
+def resolve_json(sup: Supervisor, code: str, facts_json: str) -> str: ...
+
+# credit.rs
+def credit_scheme_json(sup: Supervisor) -> str: ...
+def credit_profile_json(sup: Supervisor, code: str) -> str | None: ...
+
+# calendar.rs
+def is_working_day(sup: Supervisor, date: datetime.date) -> bool: ...
+def add_working_days(sup: Supervisor, start: datetime.date, n: int) -> datetime.date: ...
+def working_days_between(sup: Supervisor, start: datetime.date, end: datetime.date) -> int: ...
+
+# plugins.rs: facts are a frame (``__arrow_c_stream__``) or JSON rows.
+def plugins_json(sup: Supervisor) -> str: ...
+def plugin_description_json(sup: Supervisor, plugin: str) -> str: ...
+def grade(sup: Supervisor, plugin: str, facts: object) -> dict[str, Any]: ...
+def duties(
+    sup: Supervisor, plugin: str, facts: object, as_of: datetime.date
+) -> tuple[str, list[str | None] | None]: ...
+def assess_referral(
+    sup: Supervisor, plugin: str, facts: object
+) -> tuple[str, list[str | None] | None]: ...
+
+# draw/mod.rs
 @final
 class Roster:
     @staticmethod
@@ -54,6 +119,29 @@ class Record:
     def visit_columns(self) -> dict[str, list[str]]: ...
     def selection_columns(self) -> dict[str, list[Any]]: ...
 
+def resolve_plan_json(sup: Supervisor, plan_json: str) -> str: ...
+def draw(
+    sup: Supervisor,
+    plan_json: str,
+    roster: Roster,
+    history_json: str,
+    inspectors_json: str,
+    entropy_json: str,
+) -> Record: ...
+def verify(
+    sup: Supervisor, record: Record, roster: Roster, history_json: str, inspectors_json: str
+) -> None: ...
+def draw_setup(
+    sup: Supervisor,
+    plan_json: str,
+    targets_digest: str,
+    targets_rows: int | None,
+    history_json: str,
+    inspectors_json: str,
+    entropy_json: str,
+) -> Setup: ...
+
+# draw/parts.rs
 @final
 class Setup:
     @classmethod
@@ -68,49 +156,19 @@ class Setup:
     def select_targets(self, t: int, roster: Roster) -> Any: ...
     def finish(self, counts: list[list[str]], selections: list[list[str]]) -> Record: ...
 
-@final
-class Supervisor:
-    def __new__(
-        cls,
-        *,
-        plugins_dir: str | os.PathLike[str] | None = None,
-        plugin_configs_json: str | None = None,
-        require_all_plugins: bool = False,
-        catalog_json: str | None = None,
-        holidays_json: str | None = None,
-        credit_scheme: str = "national_2022",
-        credit_profiles_json: str | None = None,
-    ) -> Supervisor: ...
-    def item_json(self, code: str) -> str: ...
-    def items_json(self) -> str: ...
-    def resolve_json(self, code: str, facts_json: str) -> str: ...
-    def credit_scheme_json(self) -> str: ...
-    def credit_profile_json(self, code: str) -> str | None: ...
-    def is_working_day(self, date: datetime.date) -> bool: ...
-    def add_working_days(self, start: datetime.date, n: int) -> datetime.date: ...
-    def working_days_between(self, start: datetime.date, end: datetime.date) -> int: ...
-    def plugins_json(self) -> str: ...
-    def plugin_description_json(self, plugin: str) -> str: ...
-    def grade_arrow(self, plugin: str, frame: object) -> dict[str, Any]: ...
-    def grade_json(self, plugin: str, rows_json: str) -> dict[str, Any]: ...
-    def resolve_plan_json(self, plan_json: str) -> str: ...
-    def draw(
-        self,
-        plan_json: str,
-        roster: Roster,
-        history_json: str,
-        inspectors_json: str,
-        entropy_json: str,
-    ) -> Record: ...
-    def verify(
-        self, record: Record, roster: Roster, history_json: str, inspectors_json: str
-    ) -> None: ...
-    def draw_setup(
-        self,
-        plan_json: str,
-        targets_digest: str,
-        targets_rows: int | None,
-        history_json: str,
-        inspectors_json: str,
-        entropy_json: str,
-    ) -> Setup: ...
+def roster_digest_update(state: bytes | None, part: Roster) -> bytes: ...
+def roster_digest_finish(state: bytes) -> tuple[str, int]: ...
+
+# results.rs
+def record_results_json(
+    sup: Supervisor,
+    record: Record,
+    table_json: str | None,
+    results_json: str,
+    publication_days: int,
+) -> str: ...
+
+# rfc3797.rs
+def rfc3797_select(
+    sup: Supervisor, pool: int, count: int, sources: list[list[int]]
+) -> tuple[str, list[tuple[int, str, int, int]]]: ...

@@ -4,9 +4,11 @@ where a result is a table (pandas is imported only then)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import json
 import os
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Literal, Union
 
 from . import _native
 
@@ -91,10 +93,19 @@ class LoadReport:
 
 @dataclasses.dataclass(frozen=True)
 class Reason:
-    """Why a grade was given: the article applied and what met it."""
+    """Why a result was given: the article applied, what in the facts met
+    it, and how firmly the figure applied is sourced (``solid``,
+    ``corroborated`` or ``unconfirmed``, RULES.md's status tags; ``None``
+    only for a reason made by hand)."""
 
     citation: str
     detail: str
+    certainty: str | None = None
+
+    @classmethod
+    def _from_json(cls, d: dict[str, Any]) -> Reason:
+        # The facade's one shape of a cited reason (`reason_json`).
+        return cls(citation=d["citation"], detail=d["detail"], certainty=d["certainty"])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,6 +137,176 @@ class Grades:
         cols["score"] = self.score
         cols["reasons"] = ["; ".join(f"{r.citation}: {r.detail}" for r in rs) for rs in self.reasons]
         return pd.DataFrame(cols)
+
+
+@dataclasses.dataclass(frozen=True)
+class Duty:
+    """A dated duty of one row (e.g. a periodic inspection falling due) and
+    the rule that sets it."""
+
+    code: str
+    due: _dt.date
+    overdue: bool
+    reason: Reason
+
+
+@dataclasses.dataclass(frozen=True)
+class Duties:
+    """Due-date duties of a batch as of a date: for each input row, in input
+    order, the list of its duties (empty when none falls due). Indexing and
+    iterating give a row's list."""
+
+    plugin: str
+    as_of: _dt.date
+    rows: list[list[Duty]]
+    uscc: list[str | None] | None = None
+
+    @classmethod
+    def _from_json(
+        cls, plugin: str, as_of: _dt.date, text: str, uscc: list[str | None] | None
+    ) -> Duties:
+        # The facade's `duties_json` shape: [{"row", "duties": [{"code", "due", "overdue", "reason"}]}].
+        rows = [
+            [
+                Duty(d["code"], _dt.date.fromisoformat(d["due"]), d["overdue"], Reason._from_json(d["reason"]))
+                for d in r["duties"]
+            ]
+            for r in json.loads(text)
+        ]
+        return cls(plugin=plugin, as_of=as_of, rows=rows, uscc=uscc)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, row: int) -> list[Duty]:
+        return self.rows[row]
+
+    def __iter__(self) -> Iterator[list[Duty]]:
+        return iter(self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_pandas(self) -> Any:
+        """A DataFrame with one line per duty: ``row`` (the input row),
+        ``uscc`` (when given), ``code``, ``due``, ``overdue``, ``citation``,
+        ``certainty`` and ``detail``."""
+        lines = []
+        for r, duties in enumerate(self.rows):
+            for d in duties:
+                line: dict[str, Any] = {"row": r}
+                if self.uscc is not None:
+                    line["uscc"] = self.uscc[r]
+                line.update(
+                    code=d.code,
+                    due=d.due,
+                    overdue=d.overdue,
+                    citation=d.reason.citation,
+                    certainty=d.reason.certainty,
+                    detail=d.reason.detail,
+                )
+                lines.append(line)
+        columns = ["row", *(["uscc"] if self.uscc is not None else []), "code", "due", "overdue", "citation", "certainty", "detail"]
+        return _pandas().DataFrame(lines, columns=columns)
+
+
+#: A referral decision (行刑衔接): refer the case to the police, have the
+#: goods tested first, or keep it an administrative case. (A union of
+#: one-value literals, as :data:`jianguan.errors.ErrorKind` is, for
+#: ``mypy.stubtest``.)
+ReferralDecision = Union[Literal["refer"], Literal["needs_testing"], Literal["do_not_refer"]]
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferralFinding:
+    """One offence considered for a case: its decision and the criminal-law
+    article or prosecution standard applied."""
+
+    decision: ReferralDecision
+    reason: Reason
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferralAssessments:
+    """Criminal-referral assessments (行刑衔接) of a batch, one case per input
+    row, in input order: each case's overall ``decision`` and its
+    ``findings``."""
+
+    plugin: str
+    decision: list[ReferralDecision]
+    findings: list[list[ReferralFinding]]
+    uscc: list[str | None] | None = None
+
+    @classmethod
+    def _from_json(cls, plugin: str, text: str, uscc: list[str | None] | None) -> ReferralAssessments:
+        # The facade's `referral_json` shape: [{"row", "decision", "findings": [{"decision", "reason"}]}].
+        cases = json.loads(text)
+        return cls(
+            plugin=plugin,
+            decision=[c["decision"] for c in cases],
+            findings=[[ReferralFinding(f["decision"], Reason._from_json(f["reason"])) for f in c["findings"]] for c in cases],
+            uscc=uscc,
+        )
+
+    def __len__(self) -> int:
+        return len(self.decision)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_pandas(self) -> Any:
+        """A DataFrame with one line per case: ``uscc`` (when given),
+        ``decision`` and ``findings`` (``decision: citation: detail``,
+        ``; `` between them)."""
+        cols: dict[str, Any] = {}
+        if self.uscc is not None:
+            cols["uscc"] = self.uscc
+        cols["decision"] = self.decision
+        cols["findings"] = [
+            "; ".join(f"{f.decision}: {f.reason.citation}: {f.reason.detail}" for f in fs) for fs in self.findings
+        ]
+        return _pandas().DataFrame(cols)
+
+
+@dataclasses.dataclass(frozen=True)
+class RecordedResults:
+    """Inspection results recorded against a draw, in the order entered:
+    ``results`` as the SDK records them (``draw_record_id``, ``uscc``,
+    ``department_id``, ``concluded_on``, ``table``, ``outcomes`` with their
+    labels, ``publication_days``, ``publish_by``, ``follow_ups``), and the
+    visits as inspection ``history`` in the shape :meth:`Supervisor.draw`
+    takes, for the next draw's proportionality rules. Dates are
+    ``YYYY-MM-DD`` text, as in the records the C API writes."""
+
+    results: list[dict[str, Any]]
+    history: list[dict[str, Any]]
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_pandas(self) -> Any:
+        """The results as a DataFrame, one line each: ``uscc``,
+        ``department_id``, ``concluded_on``, ``outcomes`` (the codes, ``;``
+        between them), ``publish_by`` (dates) and ``follow_ups`` (the
+        events, ``;`` between them)."""
+        return _pandas().DataFrame(
+            {
+                "uscc": [r["uscc"] for r in self.results],
+                "department_id": [r["department_id"] for r in self.results],
+                "concluded_on": [_dt.date.fromisoformat(r["concluded_on"]) for r in self.results],
+                "outcomes": [";".join(o["code"] for o in r["outcomes"]) for r in self.results],
+                "publish_by": [_dt.date.fromisoformat(r["publish_by"]) for r in self.results],
+                "follow_ups": [";".join(f["event"] for f in r["follow_ups"]) for r in self.results],
+            }
+        )
+
+    def history_to_pandas(self) -> Any:
+        """The visits as inspection history: ``uscc``, ``date``,
+        ``department``, ``level`` and ``items``."""
+        return _pandas().DataFrame(self.history, columns=["uscc", "date", "department", "level", "items"])
 
 
 class DrawRecord:

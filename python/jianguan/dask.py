@@ -34,7 +34,7 @@ from dask.delayed import delayed
 
 from . import _native
 from ._input import roster as _roster
-from ._results import DrawRecord
+from ._types import DrawRecord
 from ._supervisor import Supervisor
 from .errors import Error, InvalidTypeError
 

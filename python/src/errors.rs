@@ -93,3 +93,11 @@ pub(crate) fn reading(what: &str, e: PyErr) -> Failure {
         }
     })
 }
+
+/// Registers `ERROR_KINDS`: the SDK's list of kinds (`sdk::ErrorKind::ALL`),
+/// in the order of `docs/errors.md`, so that a test can hold
+/// `jianguan.errors.ErrorKind` and `CLASS_OF_KIND` to it.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+    m.add("ERROR_KINDS", names)
+}

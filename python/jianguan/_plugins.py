@@ -1,0 +1,79 @@
+"""Industry plugins: what loaded, risk grading, due-date duties and
+criminal-referral assessment, each result citing its legal basis: the
+supervisor's plugins (``sdk::supervisor::plugins``).
+
+Facts go in as a frame (pandas, pyarrow, polars) or a list of dicts, one
+row per entity (or case), one column per fact of the operation's schema
+(``plugin(id)["schema"]``); a ``uscc`` column the schema does not name is
+kept as the rows' ids. Facts the schema refuses raise
+:class:`~jianguan.FactsError` naming the row and fact, and the plugin is not
+called.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any
+
+from . import _input, _native
+from ._native import Supervisor as _Native
+from ._input import text
+from ._types import Duties, Grades, LoadReport, PluginInfo, Reason, ReferralAssessments
+
+
+class PluginsMethods:
+    """:class:`~jianguan.Supervisor`'s plugins."""
+
+    __slots__ = ()
+    _native: _Native
+
+    @property
+    def load_report(self) -> LoadReport:
+        """The plugins loaded, the files refused and unused configurations."""
+        d = json.loads(_native.plugins_json(self._native))
+        return LoadReport(
+            loaded=[PluginInfo(**p) for p in d["loaded"]],
+            failures=list(d["failures"]),
+            unused_configs=list(d["unused_configs"]),
+        )
+
+    def plugins(self) -> list[PluginInfo]:
+        """The loaded plugins."""
+        return self.load_report.loaded
+
+    def plugin(self, plugin: str) -> dict[str, Any]:
+        """A loaded plugin's description: regulations, grades, items, facts."""
+        result: dict[str, Any] = json.loads(_native.plugin_description_json(self._native, text("plugin", plugin)))
+        return result
+
+    def grade(self, plugin: str, facts: object) -> Grades:
+        """Risk-grades a batch through a plugin, one row per entity, by the
+        plugin's grading schema."""
+        plugin = text("plugin", plugin)
+        cols = _native.grade(self._native, plugin, _input.facts(facts))
+        return Grades(
+            plugin=plugin,
+            grade=cols["grade"],
+            label=cols["label"],
+            score=cols["score"],
+            reasons=[[Reason(c, d, k) for c, d, k in rs] for rs in cols["reasons"]],
+            uscc=cols.get("uscc"),
+        )
+
+    def duties(self, plugin: str, facts: object, *, as_of: _dt.date | str) -> Duties:
+        """The due-date duties of each row as of ``as_of`` through a plugin,
+        by its duties schema (e.g. a periodic inspection of special
+        equipment falling due, and whether it is overdue)."""
+        plugin = text("plugin", plugin)
+        day = _input.date("as_of", as_of)
+        rows, uscc = _native.duties(self._native, plugin, _input.facts(facts), day)
+        return Duties._from_json(plugin, day, rows, uscc)
+
+    def assess_referral(self, plugin: str, facts: object) -> ReferralAssessments:
+        """Assesses each row (one case each) for referral to the police
+        (行刑衔接) through a plugin, by its referral schema, citing the
+        criminal-law article and prosecution standard applied."""
+        plugin = text("plugin", plugin)
+        cases, uscc = _native.assess_referral(self._native, plugin, _input.facts(facts))
+        return ReferralAssessments._from_json(plugin, cases, uscc)
