@@ -132,3 +132,27 @@ def test_select_targets_is_the_records_selection(sup: jianguan.Supervisor) -> No
         for s in task["strata"]:
             mine = table[(table["class"] == s["class"]) & (table["part"] == s["part"])]
             assert sorted(mine["uscc"]) == sorted(s["selected"])
+
+
+def test_departments_of_the_pingdu_catalog(sup: jianguan.Supervisor) -> None:
+    # sdk/data/catalog.json: 16 departments, market regulation first.
+    deps = sup.departments()
+    assert len(deps) == 16
+    assert deps[0]["id"] == "market_regulation" and deps[0]["name_zh"] == "平度市市场监督管理局"
+    by_id = {d["id"]: d for d in deps}
+    # Pingdu plan §(一): a department without a force of its own has joint
+    # enforcement led by another.
+    assert by_id["education"]["has_enforcement_force"] is False
+    assert by_id["education"]["joint_enforcement_lead"] == "market_regulation"
+    assert "joint_enforcement_lead" not in by_id["health"]
+    # Every item's departments are among them.
+    ids = set(by_id)
+    assert all(a["department"] in ids for a in sup.resolve("F-01")["assignments"])
+
+
+def test_module_functions_answer_as_a_default_supervisor(sup: jianguan.Supervisor) -> None:
+    assert sup.check_uscc("914403001922038216") == jianguan.check_uscc("914403001922038216")
+    assert sup.check_uscc_many(["914403001922038216", "x"]) == jianguan.check_uscc_many(["914403001922038216", "x"])
+    sources = [[9319], [2, 5, 12, 8, 10], [9, 18, 26, 34, 41, 45]]
+    assert sup.rfc3797_select(pool=25, count=3, sources=sources) == jianguan.rfc3797(pool=25, count=3, sources=sources)
+    assert jianguan.rfc3797(pool=25, count=3, sources=sources).positions == [17, 7, 2]

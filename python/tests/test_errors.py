@@ -269,3 +269,55 @@ def test_a_task_number_outside_the_plan_is_refused(sup: jianguan.Supervisor) -> 
             setup.select(t, parts[0], counts)
         with pytest.raises(jianguan.InvalidInputError, match=message):
             setup.select_targets(t, parts[0])
+
+
+def test_every_kind_of_the_sdk_has_one_class() -> None:
+    from typing import get_args
+
+    from jianguan.errors import CLASS_OF_KIND, ErrorKind, from_kind
+
+    # The Literal, the mapping and the SDK's own list (jianguan::ErrorKind::ALL) agree.
+    assert [n for k in get_args(ErrorKind) for n in get_args(k)] == jianguan._native.ERROR_KINDS
+    assert set(CLASS_OF_KIND) == set(jianguan._native.ERROR_KINDS)
+    for kind in jianguan._native.ERROR_KINDS:
+        e = from_kind(kind, "message")
+        assert type(e) is CLASS_OF_KIND[kind] and e.kind == kind and str(e) == "message"
+        assert isinstance(e, jianguan.Error)
+    # Kinds renamed when the SDK took over the list, and the class each now has.
+    assert CLASS_OF_KIND["plugin_failed"] is jianguan.PluginError
+    assert CLASS_OF_KIND["unknown_item"] is jianguan.UnknownItemError
+    assert issubclass(jianguan.UnknownItemError, jianguan.CatalogError)
+    assert issubclass(jianguan.UnknownItemError, jianguan.DrawError)
+    assert CLASS_OF_KIND["rfc3797_refused"] is jianguan.Rfc3797Error
+    assert CLASS_OF_KIND["invalid_outcome_table"] is CLASS_OF_KIND["invalid_results"] is jianguan.ResultsError
+    assert CLASS_OF_KIND["credit_source"] is CLASS_OF_KIND["invalid_credit"] is jianguan.CreditError
+    # A kind a later SDK adds is still raised, as the base class, keeping its name.
+    later = from_kind("a_later_kind", "m")
+    assert type(later) is jianguan.Error and later.kind == "a_later_kind"
+
+
+def test_kinds_the_sdk_names_reach_python(sup: jianguan.Supervisor) -> None:
+    with pytest.raises(jianguan.UnknownItemError) as c1:
+        sup.item("Z-00")
+    assert c1.value.kind == "unknown_item"
+    with pytest.raises(jianguan.CreditError) as c2:
+        jianguan.Supervisor(credit_profiles=[{"uscc": "914403001922038216", "class": "E", "lists": []}])
+    assert c2.value.kind == "invalid_credit"
+    with pytest.raises(jianguan.Rfc3797Error) as c3:
+        sup.rfc3797_select(pool=25, count=26, sources=[[1]])
+    assert c3.value.kind == "rfc3797_refused"
+
+
+def test_the_docs_list_each_class_with_its_kinds() -> None:
+    from conftest import ROOT
+
+    from jianguan.errors import CLASS_OF_KIND
+
+    text = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    table = text[text.index("| class | kinds |") : text.index("A refused call changes nothing.")]
+    documented: dict[str, str] = {}
+    for line in filter(None, table.splitlines()[2:]):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        for kind in cells[1].split(", "):
+            documented[kind.strip("`")] = cells[0].strip("`")
+    assert documented == {k: c.__name__ for k, c in CLASS_OF_KIND.items()}

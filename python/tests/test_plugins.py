@@ -4,6 +4,7 @@ the food plugin's fixture graded under the CFDA 2016 scheme's cut-offs
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -66,3 +67,73 @@ def test_missing_values_in_a_frame_are_nulls(sup_plugins: jianguan.Supervisor) -
 def test_plugin_configs_for_no_plugin_are_reported(plugins_dir: Path) -> None:
     s = jianguan.Supervisor(plugins_dir=plugins_dir, plugin_configs={"fod": {}})
     assert s.load_report.unused_configs == ["fod"]
+
+
+def cited(sup: jianguan.Supervisor, plugin: str, index: int) -> str:
+    """A plugin's citation `index` as results print it: 《title》（number）article."""
+    c = sup.plugin(plugin)["citations"][index]
+    return f"《{c['title']}》" + (f"（{c['number']}）" if c["number"] else "") + c["article"]
+
+
+def test_special_equipment_duties_remind_a_month_before_expiry(sup_plugins: jianguan.Supervisor) -> None:
+    # 特种设备安全法 Art. 40 (citation 1): request the periodic inspection one
+    # month before expiry; plugins/special-equipment/tests/duties.rs.
+    rows = [{"category": "boiler", "kind": "steam", "inspection_expiry": "2026-03-31", "uscc": "91370283MA0000001X"}]
+    d = sup_plugins.duties("special_equipment", rows, as_of="2026-03-01")
+    assert len(d) == 1 and d.as_of == dt.date(2026, 3, 1) and d.uscc == ["91370283MA0000001X"]
+    assert [(x.code, x.due, x.overdue) for x in d[0]] == [
+        ("periodic-inspection-request", dt.date(2026, 2, 28), True),
+        ("periodic-inspection", dt.date(2026, 3, 31), False),
+    ]
+    assert {x.reason.citation for x in d[0]} == {cited(sup_plugins, "special_equipment", 1)}
+    assert d[0][0].reason.certainty in ("solid", "corroborated", "unconfirmed")
+    df = d.to_pandas()
+    assert list(df.columns) == ["row", "uscc", "code", "due", "overdue", "citation", "certainty", "detail"]
+    assert list(df["code"]) == ["periodic-inspection-request", "periodic-inspection"]
+    assert d.to_dict()["rows"][0][1]["due"] == dt.date(2026, 3, 31)
+
+
+# Rows that leave facts out: pandas keeps a whole-number column with gaps
+# whole only with its nullable dtypes (a float is never read as a count),
+# and pyarrow's from_pylist takes its columns from the first row alone.
+SPARSE_FORMS = {
+    "dicts": lambda rows: rows,
+    "pandas": lambda rows: pd.DataFrame(rows).convert_dtypes(),
+    "pyarrow": lambda rows: pl.DataFrame(rows).to_arrow(),
+    "polars": lambda rows: pl.DataFrame(rows),
+}
+
+
+@pytest.mark.parametrize("form", SPARSE_FORMS)
+def test_food_duties_fixture_in_every_form(sup_plugins: jianguan.Supervisor, form: str) -> None:
+    # plugins/food/tests/fixtures.rs: duties as of 2026-04-01.
+    rows = load(ROOT / "plugins" / "food" / "fixtures" / "duties.json")
+    d = sup_plugins.duties("food", SPARSE_FORMS[form](rows), as_of=dt.date(2026, 4, 1))
+    assert [len(r) for r in d] == [1, 1, 2, 1, 2, 1]
+    assert d[0][0].due == dt.date(2026, 3, 15) and d[0][0].overdue
+    assert d.uscc is None
+
+
+REFERRAL = load(ROOT / "plugins" / "food" / "fixtures" / "referral.json")
+DECISIONS = ["refer", "do_not_refer", "refer", "do_not_refer", "refer", "do_not_refer", "refer", "needs_testing",
+             "refer", "needs_testing", "refer", "do_not_refer", "refer", "refer", "refer", "refer"]
+
+
+@pytest.mark.parametrize("form", SPARSE_FORMS)
+def test_food_referral_fixture(sup_plugins: jianguan.Supervisor, form: str) -> None:
+    # plugins/food/tests/fixtures.rs: the decisions of the 16 cases.
+    a = sup_plugins.assess_referral("food", SPARSE_FORMS[form](REFERRAL))
+    assert a.decision == DECISIONS and len(a) == 16
+    assert all(f.decision in ("refer", "needs_testing", "do_not_refer") for fs in a.findings for f in fs)
+    assert all(f.reason.citation.startswith("《") for fs in a.findings for f in fs)
+    df = a.to_pandas()
+    assert list(df.columns) == ["decision", "findings"] and list(df["decision"]) == DECISIONS
+
+
+def test_referral_facts_outside_the_schema_are_refused(sup_plugins: jianguan.Supervisor) -> None:
+    with pytest.raises(jianguan.FactsError) as caught:
+        sup_plugins.assess_referral("food", [{"sales_cny": 1.0, "substandard_food": True, "colour": "red"}])
+    assert caught.value.kind == "invalid_facts" and "colour" in str(caught.value)
+    with pytest.raises(jianguan.PluginError) as c2:
+        sup_plugins.duties("fishing", [], as_of="2026-04-01")
+    assert c2.value.kind == "plugin_not_loaded"
