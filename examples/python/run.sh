@@ -32,6 +32,10 @@ record=$(ls "$work"/records/*.json)
 expect python/verify_record "tampered copy refused: verification failed at \`visits[0].inspectors[0].inspectors[0]\`" \
   "$py" examples/python/verify_record.py "$record" "$work/county"
 
+# 20 working days after 2026-09-25 across National Day 2026 (国办发明电〔2025〕7号).
+expect python/record_results "publish by 2026-10-29; follow-ups: abnormal_operations_listing" \
+  "$py" examples/python/record_results.py "$record"
+
 # The Python record, verified by the Rust command.
 expect python/rust-verifies "verified" \
   "$target/debug/jianguan" draw verify --record "$record" \
