@@ -115,17 +115,13 @@ fn grade<'py>(
 }
 
 /// Runs a plugin operation whose answer the facade writes as JSON
-/// (`run`), over facts read for it, with the GIL released; the JSON text
-/// and the rows' ids.
+/// (`run`) over facts read for it ([`read_facts`]), with the GIL released;
+/// the JSON text and the rows' ids.
 fn answer_json(
     py: Python<'_>,
-    sup: &Supervisor,
-    plugin: &str,
-    operation: Operation,
-    facts: &Bound<'_, PyAny>,
+    (facts, ids): (FactTable, Ids),
     run: impl FnOnce(&FactTable) -> std::result::Result<Vec<serde_json::Value>, sdk::Error> + Send,
 ) -> PyResult<(String, Ids)> {
-    let (facts, ids) = read_facts(py, sup, plugin, operation, facts)?;
     let text = py
         .detach(|| run(&facts).map(|rows| serde_json::Value::from(rows).to_string()))
         .map_err(Failure::from)?;
@@ -143,7 +139,8 @@ fn duties(
     facts: &Bound<'_, PyAny>,
     as_of: NaiveDate,
 ) -> PyResult<(String, Ids)> {
-    answer_json(py, sup, plugin, Operation::Duties, facts, |t| {
+    let read = read_facts(py, sup, plugin, Operation::Duties, facts)?;
+    answer_json(py, read, |t| {
         Ok(duties_json(&sup.inner.duties(plugin, t, as_of)?))
     })
 }
@@ -158,7 +155,8 @@ fn assess_referral(
     plugin: &str,
     facts: &Bound<'_, PyAny>,
 ) -> PyResult<(String, Ids)> {
-    answer_json(py, sup, plugin, Operation::Referral, facts, |t| {
+    let read = read_facts(py, sup, plugin, Operation::Referral, facts)?;
+    answer_json(py, read, |t| {
         Ok(referral_json(&sup.inner.assess_referral(plugin, t)?))
     })
 }
