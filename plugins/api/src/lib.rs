@@ -34,7 +34,6 @@ pub mod fixtures;
 mod module;
 mod results;
 mod rows;
-pub mod rules;
 mod table;
 #[cfg(feature = "test-fixtures")]
 pub mod testing;

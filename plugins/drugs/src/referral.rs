@@ -17,8 +17,8 @@
 //! A decisive fact that still needs testing or a regulator's determination
 //! gives `NeedsTesting`. "以上" includes the figure, "不满" excludes it.
 
-use jianguan_plugin::rules::fake_products::{Limb, amount_test};
 use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
+use jianguan_plugin_rules::fake_products::{Limb, amount_test};
 
 use crate::{
     cite,

@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use jianguan_plugin::c_abi::host::{CCallError, CInstance, CPlugin};
 use jianguan_plugin::{
     Citation, CivilDate, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, Operation,
     PluginDescription, PluginInstance, PluginModRef, RStr, ReferralAssessment, ReferralDecision,
 };
 
 use super::PluginConfigs;
+use super::c_plugin::{CCallError, CInstance, CPlugin};
 use super::error::{LoadFailure, PluginCallError, PluginLoadError};
 use super::validate::validate_facts;
 use crate::NaiveDate;

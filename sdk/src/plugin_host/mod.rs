@@ -21,6 +21,7 @@
 //!   mapped stays mapped too. Loading the same file again reuses the mapped
 //!   library.
 
+mod c_plugin;
 mod error;
 mod loaded;
 mod preflight;
@@ -29,9 +30,9 @@ mod validate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use c_plugin::{CLoadError, CPlugin};
 use jianguan_plugin::__private::{LibraryError, VersionNumber, lib_header_from_path};
-use jianguan_plugin::c_abi::host::{CLoadError, CPlugin};
-use jianguan_plugin::c_abi::{self, C_CONTRACT_VERSION};
+use jianguan_plugin::c_abi::C_CONTRACT_VERSION;
 use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
 
 pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
@@ -262,7 +263,7 @@ fn c_plugin(path: &Path, fail: &Fail<'_>) -> Result<CPlugin, Box<PluginLoadError
 fn rust_module(path: &Path, fail: &Fail<'_>) -> Result<PluginModRef, Box<PluginLoadError>> {
     // Every symbol resolved now: a library with an undefined symbol is
     // refused here instead of killing the process at its first call.
-    c_abi::host::map_now(path).map_err(|e| fail(LoadFailure::Open, e))?;
+    c_plugin::map_now(path).map_err(|e| fail(LoadFailure::Open, e))?;
     let header = lib_header_from_path(path).map_err(|e| match e {
         LibraryError::OpenError { .. } => fail(LoadFailure::Open, e.to_string()),
         LibraryError::GetSymbolError { .. } => fail(LoadFailure::NotAPlugin, e.to_string()),

@@ -12,14 +12,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::Mutex;
 
-use super::{
+use jianguan_plugin::c_abi::{
     Api, AssessFn, C_CONTRACT_MAJOR, C_CONTRACT_MINOR, C_CONTRACT_VERSION, CloseFn, Column,
     DO_NOT_REFER, DescribeFn, DutiesFn, DutyOut, FACT_DATE, FACT_FLAG, FACT_INTEGER, FACT_NUMBER,
     FACT_TEXT, Facts, GradeFn, GradeOut, LastErrorFn, NEEDS_TESTING, OpenFn, REFER, ReferralOut,
     STATUS_INTERNAL, STATUS_INVALID_CONFIG, STATUS_INVALID_FACTS, STATUS_OK, State, TABLE_SYMBOL,
     VERSION_SYMBOL,
 };
-use crate::{
+use jianguan_plugin::{
     ColumnData, Duty, DutyBatch, FactTable, Finding, GradeBatch, PluginError, PluginErrorKind,
     RVec, Reason, ReferralAssessment, ReferralDecision,
 };
