@@ -104,14 +104,14 @@ fn another_contract_major_is_refused_before_any_plugin_code_runs() {
     assert_eq!(
         e.failure,
         LoadFailure::ContractVersion {
-            expected: "1.0.0".into(),
-            found: "2.0.0".into()
+            expected: "2.0.0".into(),
+            found: "3.0.0".into()
         }
     );
     let s = one_line(&e);
     assert!(
-        s.contains("plugin contract 2.0.0")
-            && s.contains("implements 1.0.0")
+        s.contains("plugin contract 3.0.0")
+            && s.contains("implements 2.0.0")
             && s.contains("rebuild"),
         "{s}"
     );
@@ -123,12 +123,12 @@ fn a_layout_mismatch_is_one_line_first_and_details_below() {
     assert_eq!(
         e.failure,
         LoadFailure::Layout {
-            expected: "1.0.0".into(),
-            found: "1.0.0".into()
+            expected: "2.0.0".into(),
+            found: "2.0.0".into()
         }
     );
     let s = one_line(&e);
-    assert!(s.contains("do not match contract 1.0.0"), "{s}");
+    assert!(s.contains("do not match contract 2.0.0"), "{s}");
     assert!(!e.details.is_empty());
     assert!(e.to_string().contains("\n  details:\n"));
 }
@@ -328,7 +328,7 @@ fn rows_become_typed_columns_by_the_schema() {
 
 #[test]
 fn a_plugin_built_for_a_newer_minor_contract_loads() {
-    // Contract 1.1.0 appends an entry point; a 1.0 host uses the ones it knows.
+    // Contract 2.1.0 appends an entry point; a 2.0 host uses the ones it knows.
     let mut host = PluginHost::new();
     let id = host
         .load_file(
@@ -420,6 +420,30 @@ fn results_that_break_the_contract_are_discarded_with_the_reason() {
     assert_eq!(
         bad_result_message(e),
         "row 0: decision DoNotRefer is not the strongest finding's (Refer)"
+    );
+}
+
+#[test]
+fn codes_no_contract_defines_yet_are_contract_violations_naming_plugin_row_and_value() {
+    // A plugin of a later minor may return a decision or error kind this
+    // host does not know: refused as a bad result, never read as another.
+    let (host, id) = bad_results("unknown-decision");
+    let e = host
+        .get(&id)
+        .unwrap()
+        .assess_referral(&one_value())
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "plugin `testing_bad_results` referral returned an invalid result: \
+         row 1: decision code 7, which plugin contract 2.0.0 does not define"
+    );
+    let (host, id) = bad_results("unknown-kind");
+    let e = host.get(&id).unwrap().grade(&one_value()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "plugin `testing_bad_results` grading returned an invalid result: \
+         an error of kind 200, which plugin contract 2.0.0 does not define: quota exceeded"
     );
 }
 

@@ -37,8 +37,9 @@ mod rows;
 mod table;
 #[cfg(feature = "test-fixtures")]
 pub mod testing;
+pub mod v1;
 
-pub use abi_stable::std_types::{RStr, RString, RVec};
+pub use abi_stable::std_types::{RResult, RStr, RString, RVec};
 pub use date::{CivilDate, ParseDateError};
 pub use describe::{
     Certainty, CheckPoint, Citation, Exemption, FactKind, FactSpec, Frequency, Grade, Item,
@@ -50,10 +51,10 @@ pub use module::{
 };
 pub use results::{
     Duty, DutyBatch, Finding, GradeBatch, PluginError, PluginErrorKind, Reason, ReferralAssessment,
-    ReferralDecision,
+    ReferralDecision, decisions,
 };
 pub use rows::{FactRowsError, facts_from_json_rows, facts_from_text_rows};
-pub use table::{Column, ColumnData, FactTable, Facts};
+pub use table::{Column, ColumnData, ColumnValues, FactTable, Facts};
 
 /// Loader items for the host (`jianguan::plugin_host`) and the export macro.
 /// Not part of the contract: they follow abi_stable.
