@@ -539,3 +539,54 @@ fn two_plugins_serving_one_industry_are_refused() {
         Some("food")
     );
 }
+
+/// A plugin offering only the essential operations: describe, open, grade.
+struct GradesOnly;
+
+impl jianguan_plugin::Plugin for GradesOnly {
+    type Config = ();
+
+    fn describe() -> jianguan_plugin::PluginDescription {
+        jianguan_plugin::fixtures::minimal_description("testing_grades_only")
+    }
+
+    fn open(_: ()) -> Result<Self, jianguan_plugin::PluginError> {
+        Ok(Self)
+    }
+
+    fn grade(
+        &self,
+        facts: &FactTable,
+    ) -> Result<jianguan_plugin::GradeBatch, jianguan_plugin::PluginError> {
+        let mut batch = jianguan_plugin::GradeBatch::with_capacity(facts.len());
+        for _ in 0..facts.len() {
+            batch.push(1, 1.0, Default::default());
+        }
+        Ok(batch)
+    }
+}
+
+#[test]
+fn an_operation_a_plugin_does_not_offer_is_an_unsupported_error_for_that_call() {
+    let mut host = PluginHost::new();
+    let id = host
+        .register_static(
+            jianguan_plugin::export::module::<GradesOnly>(),
+            &PluginConfigs::new(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let p = host.get(&id).unwrap();
+    assert_eq!(p.grade(&one_value()).unwrap().label(1), "high");
+    let as_of = jianguan::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    match p.duties(&one_value(), as_of).unwrap_err() {
+        PluginCallError::Plugin { error, .. } => {
+            assert_eq!(error.kind, PluginErrorKind::Unsupported)
+        }
+        other => panic!("expected the plugin's error, got {other:?}"),
+    }
+    assert_eq!(
+        p.assess_referral(&one_value()).unwrap_err().to_string(),
+        "plugin `testing_grades_only` referral failed: operation not supported: \
+         operation `referral` is not supported by this plugin"
+    );
+}

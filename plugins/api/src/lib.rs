@@ -29,7 +29,7 @@ pub mod c_abi;
 mod date;
 mod describe;
 pub mod export;
-#[cfg(feature = "test-fixtures")]
+#[cfg(any(test, feature = "test-fixtures"))]
 pub mod fixtures;
 mod module;
 mod results;

@@ -91,6 +91,9 @@ boundary_code! {
         Panicked = 2,
         /// The plugin hit a failure of its own (a bug, a broken data file).
         Internal = 3,
+        /// The plugin does not offer the operation: it left the
+        /// [`Plugin`](crate::Plugin) method at its default body.
+        Unsupported = 4,
     }
 }
 
@@ -130,6 +133,16 @@ impl PluginError {
         Self::new(PluginErrorKind::Internal, message)
     }
 
+    /// An `Unsupported` error for `operation` (its name, as
+    /// [`Operation::name`](crate::Operation::name) gives it): what a
+    /// [`Plugin`](crate::Plugin) method left at its default body returns.
+    pub fn unsupported(operation: &str) -> Self {
+        Self::new(
+            PluginErrorKind::Unsupported,
+            format!("operation `{operation}` is not supported by this plugin"),
+        )
+    }
+
     /// An error of `kind`.
     pub fn new(kind: PluginErrorKind, message: impl Into<String>) -> Self {
         Self {
@@ -146,6 +159,7 @@ impl fmt::Display for PluginError {
             PluginErrorKind::InvalidConfig => "invalid configuration",
             PluginErrorKind::Panicked => "plugin panicked",
             PluginErrorKind::Internal => "plugin failure",
+            PluginErrorKind::Unsupported => "operation not supported",
             unknown => return write!(f, "plugin failure of kind {}: {}", unknown.0, self.message),
         };
         write!(f, "{kind}: {}", self.message)
@@ -314,7 +328,7 @@ mod tests {
     fn codes_keep_the_contract_1_0_order_and_names() {
         // The codes are the discriminants contract 1.0's enums had.
         let kinds: Vec<u8> = PluginErrorKind::KNOWN.iter().map(|k| k.code()).collect();
-        assert_eq!(kinds, [0, 1, 2, 3]);
+        assert_eq!(kinds, [0, 1, 2, 3, 4]);
         assert_eq!(format!("{:?}", PluginErrorKind::Panicked), "Panicked");
         assert!(ReferralDecision::DoNotRefer < ReferralDecision::NeedsTesting);
         assert!(ReferralDecision::NeedsTesting < ReferralDecision::Refer);
