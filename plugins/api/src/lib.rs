@@ -26,6 +26,7 @@
 //! ```
 
 pub mod c_abi;
+mod citations;
 mod date;
 mod describe;
 pub mod export;
