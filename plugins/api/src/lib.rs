@@ -17,6 +17,15 @@
 //!   touches nothing else.
 //! - No panic crosses the boundary: every entry point runs behind
 //!   [`export::guard`], which returns a `Panicked` error value instead.
+//! - The contract can grow without breaking older plugins: error kinds and
+//!   referral decisions are one-byte codes ([`PluginErrorKind`],
+//!   [`ReferralDecision`]) rather than exhaustive enums, column data crosses
+//!   as a non-exhaustive enum ([`ColumnValues`]), and operations beyond
+//!   `describe`, `open` and `grade` have default bodies in [`Plugin`].
+//! - [`v1`] keeps contract 1.0's declarations, frozen, so that a host of this
+//!   contract still loads plugins built against 1.x.
+//! - [`citations!`] declares a plugin's citation table and the index
+//!   constants its results cite, once.
 //!
 //! ```
 //! use jianguan_plugin::{Column, ColumnData, FactTable};
