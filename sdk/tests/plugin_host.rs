@@ -369,6 +369,15 @@ fn bad_result_message(e: PluginCallError) -> String {
     }
 }
 
+/// The error of a referral assessment by the bad-results fixture with `fault`.
+fn referral_error(fault: &str) -> PluginCallError {
+    let (host, id) = bad_results(fault);
+    host.get(&id)
+        .unwrap()
+        .assess_referral(&one_value())
+        .unwrap_err()
+}
+
 #[test]
 fn results_that_break_the_contract_are_discarded_with_the_reason() {
     let as_of = jianguan::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
@@ -411,14 +420,8 @@ fn results_that_break_the_contract_are_discarded_with_the_reason() {
         .duties(&one_value(), as_of)
         .unwrap_err();
     assert_eq!(bad_result_message(e), "3 rows of duties for 2 rows");
-    let (host, id) = bad_results("decision");
-    let e = host
-        .get(&id)
-        .unwrap()
-        .assess_referral(&one_value())
-        .unwrap_err();
     assert_eq!(
-        bad_result_message(e),
+        bad_result_message(referral_error("decision")),
         "row 0: decision DoNotRefer is not the strongest finding's (Refer)"
     );
 }
@@ -427,14 +430,8 @@ fn results_that_break_the_contract_are_discarded_with_the_reason() {
 fn codes_no_contract_defines_yet_are_contract_violations_naming_plugin_row_and_value() {
     // A plugin of a later minor may return a decision or error kind this
     // host does not know: refused as a bad result, never read as another.
-    let (host, id) = bad_results("unknown-decision");
-    let e = host
-        .get(&id)
-        .unwrap()
-        .assess_referral(&one_value())
-        .unwrap_err();
     assert_eq!(
-        e.to_string(),
+        referral_error("unknown-decision").to_string(),
         "plugin `testing_bad_results` referral returned an invalid result: \
          row 1: decision code 7, which plugin contract 2.0.0 does not define"
     );
