@@ -104,14 +104,14 @@ fn another_contract_major_is_refused_before_any_plugin_code_runs() {
     assert_eq!(
         e.failure,
         LoadFailure::ContractVersion {
-            expected: "1.0.0".into(),
-            found: "2.0.0".into()
+            expected: "2.0.0".into(),
+            found: "3.0.0".into()
         }
     );
     let s = one_line(&e);
     assert!(
-        s.contains("plugin contract 2.0.0")
-            && s.contains("implements 1.0.0")
+        s.contains("plugin contract 3.0.0")
+            && s.contains("implements 2.0.0")
             && s.contains("rebuild"),
         "{s}"
     );
@@ -123,12 +123,12 @@ fn a_layout_mismatch_is_one_line_first_and_details_below() {
     assert_eq!(
         e.failure,
         LoadFailure::Layout {
-            expected: "1.0.0".into(),
-            found: "1.0.0".into()
+            expected: "2.0.0".into(),
+            found: "2.0.0".into()
         }
     );
     let s = one_line(&e);
-    assert!(s.contains("do not match contract 1.0.0"), "{s}");
+    assert!(s.contains("do not match contract 2.0.0"), "{s}");
     assert!(!e.details.is_empty());
     assert!(e.to_string().contains("\n  details:\n"));
 }
@@ -328,7 +328,7 @@ fn rows_become_typed_columns_by_the_schema() {
 
 #[test]
 fn a_plugin_built_for_a_newer_minor_contract_loads() {
-    // Contract 1.1.0 appends an entry point; a 1.0 host uses the ones it knows.
+    // Contract 2.1.0 appends an entry point; a 2.0 host uses the ones it knows.
     let mut host = PluginHost::new();
     let id = host
         .load_file(
@@ -367,6 +367,15 @@ fn bad_result_message(e: PluginCallError) -> String {
         PluginCallError::BadResult { message, .. } => message,
         other => panic!("expected BadResult, got {other:?}"),
     }
+}
+
+/// The error of a referral assessment by the bad-results fixture with `fault`.
+fn referral_error(fault: &str) -> PluginCallError {
+    let (host, id) = bad_results(fault);
+    host.get(&id)
+        .unwrap()
+        .assess_referral(&one_value())
+        .unwrap_err()
 }
 
 #[test]
@@ -411,15 +420,27 @@ fn results_that_break_the_contract_are_discarded_with_the_reason() {
         .duties(&one_value(), as_of)
         .unwrap_err();
     assert_eq!(bad_result_message(e), "3 rows of duties for 2 rows");
-    let (host, id) = bad_results("decision");
-    let e = host
-        .get(&id)
-        .unwrap()
-        .assess_referral(&one_value())
-        .unwrap_err();
     assert_eq!(
-        bad_result_message(e),
+        bad_result_message(referral_error("decision")),
         "row 0: decision DoNotRefer is not the strongest finding's (Refer)"
+    );
+}
+
+#[test]
+fn codes_no_contract_defines_yet_are_contract_violations_naming_plugin_row_and_value() {
+    // A plugin of a later minor may return a decision or error kind this
+    // host does not know: refused as a bad result, never read as another.
+    assert_eq!(
+        referral_error("unknown-decision").to_string(),
+        "plugin `testing_bad_results` referral returned an invalid result: \
+         row 1: decision code 7, which plugin contract 2.0.0 does not define"
+    );
+    let (host, id) = bad_results("unknown-kind");
+    let e = host.get(&id).unwrap().grade(&one_value()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "plugin `testing_bad_results` grading returned an invalid result: \
+         an error of kind 200, which plugin contract 2.0.0 does not define: quota exceeded"
     );
 }
 
@@ -513,5 +534,56 @@ fn two_plugins_serving_one_industry_are_refused() {
         host.for_industry(jianguan::entity::Industry::FoodSales)
             .map(|p| p.id()),
         Some("food")
+    );
+}
+
+/// A plugin offering only the essential operations: describe, open, grade.
+struct GradesOnly;
+
+impl jianguan_plugin::Plugin for GradesOnly {
+    type Config = ();
+
+    fn describe() -> jianguan_plugin::PluginDescription {
+        jianguan_plugin::fixtures::minimal_description("testing_grades_only")
+    }
+
+    fn open(_: ()) -> Result<Self, jianguan_plugin::PluginError> {
+        Ok(Self)
+    }
+
+    fn grade(
+        &self,
+        facts: &FactTable,
+    ) -> Result<jianguan_plugin::GradeBatch, jianguan_plugin::PluginError> {
+        let mut batch = jianguan_plugin::GradeBatch::with_capacity(facts.len());
+        for _ in 0..facts.len() {
+            batch.push(1, 1.0, Default::default());
+        }
+        Ok(batch)
+    }
+}
+
+#[test]
+fn an_operation_a_plugin_does_not_offer_is_an_unsupported_error_for_that_call() {
+    let mut host = PluginHost::new();
+    let id = host
+        .register_static(
+            jianguan_plugin::export::module::<GradesOnly>(),
+            &PluginConfigs::new(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let p = host.get(&id).unwrap();
+    assert_eq!(p.grade(&one_value()).unwrap().label(1), "high");
+    let as_of = jianguan::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    match p.duties(&one_value(), as_of).unwrap_err() {
+        PluginCallError::Plugin { error, .. } => {
+            assert_eq!(error.kind, PluginErrorKind::Unsupported)
+        }
+        other => panic!("expected the plugin's error, got {other:?}"),
+    }
+    assert_eq!(
+        p.assess_referral(&one_value()).unwrap_err().to_string(),
+        "plugin `testing_grades_only` referral failed: operation not supported: \
+         operation `referral` is not supported by this plugin"
     );
 }

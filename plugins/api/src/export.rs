@@ -15,7 +15,7 @@ use abi_stable::{
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{
-    DutyBatch, FactTable, GradeBatch, PluginDescription, PluginError, PluginErrorKind,
+    DutyBatch, FactTable, GradeBatch, Operation, PluginDescription, PluginError, PluginErrorKind,
     PluginInstance, PluginMod, PluginModRef, ReferralAssessment,
 };
 
@@ -23,6 +23,11 @@ use crate::{
 ///
 /// The export macro turns an implementation into the ABI-stable
 /// [`PluginModRef`]; every method is called behind a panic guard.
+///
+/// `describe`, `open` and `grade` are essential; the other operations have
+/// default bodies that return an `Unsupported` error
+/// ([`PluginError::unsupported`]), which the host passes on as the plugin's
+/// error for that call.
 pub trait Plugin: Send + Sync + Sized + 'static {
     /// Configuration: figures the sources leave unconfirmed, with the
     /// defaults RULES.md gives. Unknown keys should be refused
@@ -45,17 +50,29 @@ pub trait Plugin: Send + Sync + Sized + 'static {
     /// missing or out of range.
     fn grade(&self, facts: &FactTable) -> Result<GradeBatch, PluginError>;
 
+    // The operations below are optional: each has a default body returning
+    // `Unsupported`, so that a plugin need not offer every operation, and an
+    // operation a later contract adds (as a prefix field of the root module,
+    // with a default body here) does not break plugins written before it.
+
     /// Lists each row's due-date duties as of `as_of` (days since 1970-01-01).
     ///
     /// # Errors
-    /// As [`Plugin::grade`].
-    fn duties(&self, facts: &FactTable, as_of: i32) -> Result<DutyBatch, PluginError>;
+    /// As [`Plugin::grade`]; `Unsupported` unless the plugin offers duties.
+    fn duties(&self, facts: &FactTable, as_of: i32) -> Result<DutyBatch, PluginError> {
+        let _ = (facts, as_of);
+        Err(PluginError::unsupported(Operation::Duties.name()))
+    }
 
     /// Assesses each row (one case per row) for criminal referral.
     ///
     /// # Errors
-    /// As [`Plugin::grade`].
-    fn assess_referral(&self, facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError>;
+    /// As [`Plugin::grade`]; `Unsupported` unless the plugin offers referral
+    /// assessment.
+    fn assess_referral(&self, facts: &FactTable) -> Result<Vec<ReferralAssessment>, PluginError> {
+        let _ = facts;
+        Err(PluginError::unsupported(Operation::Referral.name()))
+    }
 }
 
 /// Runs `f`, turning a panic into a `Panicked` error value, so that no
@@ -243,6 +260,48 @@ macro_rules! __export_root_module {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plugin offering only the essential operations.
+    struct GradesOnly;
+
+    impl Plugin for GradesOnly {
+        type Config = ();
+
+        fn describe() -> PluginDescription {
+            crate::fixtures::minimal_description("grades_only")
+        }
+
+        fn open(_: ()) -> Result<Self, PluginError> {
+            Ok(Self)
+        }
+
+        fn grade(&self, facts: &FactTable) -> Result<GradeBatch, PluginError> {
+            Ok(GradeBatch::with_capacity(facts.len()))
+        }
+    }
+
+    #[test]
+    fn operations_left_at_their_default_body_are_unsupported_errors() {
+        let module = module::<GradesOnly>();
+        let instance = (module.open())(RStr::from_str("")).into_result().unwrap();
+        let facts = FactTable::new(0);
+        assert!((module.grade())(&instance, &facts).into_result().is_ok());
+        let duties = (module.duties())(&instance, &facts, 0)
+            .into_result()
+            .unwrap_err();
+        assert_eq!(duties.kind, PluginErrorKind::Unsupported);
+        assert_eq!(
+            duties.to_string(),
+            "operation not supported: operation `duties` is not supported by this plugin"
+        );
+        let referral = (module.assess_referral())(&instance, &facts)
+            .into_result()
+            .unwrap_err();
+        assert_eq!(
+            referral.message.as_str(),
+            "operation `referral` is not supported by this plugin"
+        );
+    }
 
     #[test]
     fn guard_turns_panics_into_error_values() {

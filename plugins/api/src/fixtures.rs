@@ -9,7 +9,8 @@ use abi_stable::{
     sabi_types::VersionStrings,
 };
 
-/// A root module as a future contract 2.0 might declare it.
+/// A root module as a future contract 3.0 might declare it (a major this
+/// host neither implements nor keeps declarations for).
 #[repr(C)]
 #[derive(StableAbi)]
 #[sabi(kind(Prefix(prefix_ref = FutureContractRef)))]
@@ -23,14 +24,14 @@ impl RootModule for FutureContractRef {
     declare_root_module_statics! {FutureContractRef}
     const BASE_NAME: &'static str = "jianguan_plugin";
     const NAME: &'static str = "jianguan plugin";
-    const VERSION_STRINGS: VersionStrings = VersionStrings::new("2.0.0");
+    const VERSION_STRINGS: VersionStrings = VersionStrings::new("3.0.0");
 }
 
 /// Builds the future-contract module. It panics: a host must refuse the
 /// library on its version alone, before constructing its root module, and a
 /// host that did construct it would report a constructor failure instead.
 pub fn future_contract() -> FutureContractRef {
-    panic!("fixture: a 1.x host constructed a contract 2.0 root module")
+    panic!("fixture: a 2.x host constructed a contract 3.0 root module")
 }
 
 /// A root module that claims the current contract version but has another
@@ -97,8 +98,8 @@ pub fn minimal_description(id: &str) -> crate::PluginDescription {
     }
 }
 
-/// The root module as contract 1.1.0 might declare it: the 1.0 entry points
-/// and one appended after them, which a 1.0 host does not know.
+/// The root module as contract 2.1.0 might declare it: the 2.0 entry points
+/// and one appended after them, which a 2.0 host does not know.
 pub mod newer_minor {
     #![allow(improper_ctypes_definitions, non_local_definitions)]
 
@@ -121,23 +122,23 @@ pub mod newer_minor {
     #[sabi(kind(Prefix(prefix_ref = PluginModRef)))]
     #[sabi(missing_field(option))]
     pub struct PluginMod {
-        /// As in 1.0.
+        /// As in 2.0.
         pub describe: extern "C" fn() -> RResult<RString, PluginError>,
-        /// As in 1.0.
+        /// As in 2.0.
         pub open: extern "C" fn(config: RStr<'_>) -> RResult<PluginInstance, PluginError>,
-        /// As in 1.0.
+        /// As in 2.0.
         pub grade: extern "C" fn(&PluginInstance, &FactTable) -> RResult<GradeBatch, PluginError>,
-        /// As in 1.0.
+        /// As in 2.0.
         pub duties:
             extern "C" fn(&PluginInstance, &FactTable, i32) -> RResult<DutyBatch, PluginError>,
-        /// As in 1.0.
+        /// As in 2.0.
         #[sabi(last_prefix_field)]
         pub assess_referral: extern "C" fn(
             &PluginInstance,
             &FactTable,
         )
             -> RResult<RVec<ReferralAssessment>, PluginError>,
-        /// The entry point contract 1.1 appends.
+        /// The entry point contract 2.1 appends.
         pub notes: extern "C" fn() -> RString,
     }
 
@@ -145,14 +146,14 @@ pub mod newer_minor {
         declare_root_module_statics! {PluginModRef}
         const BASE_NAME: &'static str = "jianguan_plugin";
         const NAME: &'static str = "jianguan plugin";
-        const VERSION_STRINGS: VersionStrings = VersionStrings::new("1.1.0");
+        const VERSION_STRINGS: VersionStrings = VersionStrings::new("2.1.0");
     }
 
     extern "C" fn notes() -> RString {
-        "contract 1.1".into()
+        "contract 2.1".into()
     }
 
-    /// The 1.1 module of plugin `P`.
+    /// The 2.1 module of plugin `P`.
     pub fn module<P: Plugin>() -> PluginModRef {
         PluginMod {
             describe: export::describe::<P>,

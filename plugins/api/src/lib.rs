@@ -17,6 +17,15 @@
 //!   touches nothing else.
 //! - No panic crosses the boundary: every entry point runs behind
 //!   [`export::guard`], which returns a `Panicked` error value instead.
+//! - The contract can grow without breaking older plugins: error kinds and
+//!   referral decisions are one-byte codes ([`PluginErrorKind`],
+//!   [`ReferralDecision`]) rather than exhaustive enums, column data crosses
+//!   as a non-exhaustive enum ([`ColumnValues`]), and operations beyond
+//!   `describe`, `open` and `grade` have default bodies in [`Plugin`].
+//! - [`v1`] keeps contract 1.0's declarations, frozen, so that a host of this
+//!   contract still loads plugins built against 1.x.
+//! - [`citations!`] declares a plugin's citation table and the index
+//!   constants its results cite, once.
 //!
 //! ```
 //! use jianguan_plugin::{Column, ColumnData, FactTable};
@@ -26,20 +35,21 @@
 //! ```
 
 pub mod c_abi;
+mod citations;
 mod date;
 mod describe;
 pub mod export;
-#[cfg(feature = "test-fixtures")]
+#[cfg(any(test, feature = "test-fixtures"))]
 pub mod fixtures;
 mod module;
 mod results;
 mod rows;
-pub mod rules;
 mod table;
 #[cfg(feature = "test-fixtures")]
 pub mod testing;
+pub mod v1;
 
-pub use abi_stable::std_types::{RStr, RString, RVec};
+pub use abi_stable::std_types::{RResult, RStr, RString, RVec};
 pub use date::{CivilDate, ParseDateError};
 pub use describe::{
     Certainty, CheckPoint, Citation, Exemption, FactKind, FactSpec, Frequency, Grade, Item,
@@ -51,10 +61,10 @@ pub use module::{
 };
 pub use results::{
     Duty, DutyBatch, Finding, GradeBatch, PluginError, PluginErrorKind, Reason, ReferralAssessment,
-    ReferralDecision,
+    ReferralDecision, decisions,
 };
 pub use rows::{FactRowsError, facts_from_json_rows, facts_from_text_rows};
-pub use table::{Column, ColumnData, FactTable, Facts};
+pub use table::{Column, ColumnData, ColumnValues, FactTable, Facts};
 
 /// Loader items for the host (`jianguan::plugin_host`) and the export macro.
 /// Not part of the contract: they follow abi_stable.

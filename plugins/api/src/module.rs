@@ -20,11 +20,17 @@ use crate::{DutyBatch, FactTable, GradeBatch, PluginError, ReferralAssessment};
 /// The plugin contract version: major.minor.patch of the boundary itself,
 /// independent of the SDK's and of each plugin's version. A host loads a
 /// plugin whose major equals its own; fields added in a later minor are
-/// optional prefix fields.
-pub const CONTRACT_VERSION: &str = "1.0.0";
+/// optional prefix fields. A host also loads plugins of the majors it keeps
+/// declarations for ([`crate::v1`]).
+///
+/// 2.0.0: the error kind and referral decision became one-byte codes and
+/// the column data a non-exhaustive enum, so that later minors can add
+/// values. That changes the boundary's layout, which a 1.x host's layout
+/// check refuses, hence a new major; this host still loads 1.x plugins.
+pub const CONTRACT_VERSION: &str = "2.0.0";
 
 /// The major part of [`CONTRACT_VERSION`].
-pub const CONTRACT_MAJOR: u64 = 1;
+pub const CONTRACT_MAJOR: u64 = 2;
 
 /// Marks what the erased plugin instance must be: `Send` and `Sync`, since a
 /// host calls one instance from several threads.

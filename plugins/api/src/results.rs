@@ -9,19 +9,92 @@ use abi_stable::{
     std_types::{RString, RVec},
 };
 
-/// What kind of failure a plugin reports.
-#[repr(u8)]
-#[derive(StableAbi, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PluginErrorKind {
-    /// The facts are incomplete or out of range for the rule (the message
-    /// names the row and fact).
-    InvalidFacts,
-    /// The configuration given at open is not valid.
-    InvalidConfig,
-    /// The plugin panicked; the export macro caught it at the boundary.
-    Panicked,
-    /// The plugin hit a failure of its own (a bug, a broken data file).
-    Internal,
+/// Declares a one-byte value that crosses the boundary and may gain values
+/// in a later minor contract: a `#[repr(transparent)]` newtype over `u8`
+/// with one associated constant per value, instead of an exhaustive enum.
+/// abi_stable refuses a library whose exhaustive enum lists other variants
+/// than the host's, so an enum could never grow without breaking every
+/// older plugin; a newtype keeps its layout, and a reader meets a code its
+/// build does not know as a value (`code_name` is `None`) it can
+/// refuse, not as undefined behaviour.
+macro_rules! boundary_code {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $code:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[repr(transparent)]
+        #[derive(StableAbi, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(u8);
+
+        // The constants stand where enum variants stood in contract 1.0, and
+        // keep their names so that plugin code reads the same.
+        #[allow(non_upper_case_globals)]
+        impl $name {
+            $($(#[$vmeta])* pub const $variant: Self = Self($code);)+
+
+            /// Every value this contract version defines, in code order.
+            pub const KNOWN: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The value with this code; it may be one this build does not
+            /// know (from a later contract version).
+            pub const fn from_code(code: u8) -> Self {
+                Self(code)
+            }
+
+            /// The code that crosses the boundary.
+            pub const fn code(self) -> u8 {
+                self.0
+            }
+
+            /// The name of a value this contract version defines; `None` for
+            /// a code it does not (the host refuses such a result as a
+            /// contract violation).
+            pub const fn code_name(self) -> Option<&'static str> {
+                match self.0 {
+                    $($code => Some(stringify!($variant)),)+
+                    _ => None,
+                }
+            }
+
+            /// Whether this contract version defines the value.
+            pub const fn is_known(self) -> bool {
+                self.code_name().is_some()
+            }
+        }
+
+        // As the contract 1.0 enum printed, plus the code of an unknown value.
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.code_name() {
+                    Some(name) => f.write_str(name),
+                    None => write!(f, "{}({})", stringify!($name), self.0),
+                }
+            }
+        }
+    };
+}
+
+boundary_code! {
+    /// What kind of failure a plugin reports. A code this build does not
+    /// know reads as "plugin failure" here; the host refuses it as a
+    /// contract violation.
+    PluginErrorKind {
+        /// The facts are incomplete or out of range for the rule (the message
+        /// names the row and fact).
+        InvalidFacts = 0,
+        /// The configuration given at open is not valid.
+        InvalidConfig = 1,
+        /// The plugin panicked; the export macro caught it at the boundary.
+        Panicked = 2,
+        /// The plugin hit a failure of its own (a bug, a broken data file).
+        Internal = 3,
+        /// The plugin does not offer the operation: it left the
+        /// [`Plugin`](crate::Plugin) method at its default body.
+        Unsupported = 4,
+    }
 }
 
 /// An error value returned across the boundary in place of a result.
@@ -60,6 +133,16 @@ impl PluginError {
         Self::new(PluginErrorKind::Internal, message)
     }
 
+    /// An `Unsupported` error for `operation` (its name, as
+    /// [`Operation::name`](crate::Operation::name) gives it): what a
+    /// [`Plugin`](crate::Plugin) method left at its default body returns.
+    pub fn unsupported(operation: &str) -> Self {
+        Self::new(
+            PluginErrorKind::Unsupported,
+            format!("operation `{operation}` is not supported by this plugin"),
+        )
+    }
+
     /// An error of `kind`.
     pub fn new(kind: PluginErrorKind, message: impl Into<String>) -> Self {
         Self {
@@ -76,6 +159,8 @@ impl fmt::Display for PluginError {
             PluginErrorKind::InvalidConfig => "invalid configuration",
             PluginErrorKind::Panicked => "plugin panicked",
             PluginErrorKind::Internal => "plugin failure",
+            PluginErrorKind::Unsupported => "operation not supported",
+            unknown => return write!(f, "plugin failure of kind {}: {}", unknown.0, self.message),
         };
         write!(f, "{kind}: {}", self.message)
     }
@@ -158,17 +243,34 @@ pub struct DutyBatch {
     pub rows: RVec<RVec<Duty>>,
 }
 
-/// The outcome of a criminal-referral assessment (行刑衔接).
-#[repr(u8)]
-#[derive(StableAbi, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ReferralDecision {
-    /// No criminal threshold is met: handle administratively.
-    DoNotRefer,
-    /// A threshold turns on a fact that needs testing or appraisal
-    /// (检验、鉴定) first.
-    NeedsTesting,
-    /// A criminal threshold is met: refer to public security (Decree 310 Art. 3).
-    Refer,
+boundary_code! {
+    /// The outcome of a criminal-referral assessment (行刑衔接), weakest
+    /// first: the order of the codes is the order of strength.
+    ReferralDecision {
+        /// No criminal threshold is met: handle administratively.
+        DoNotRefer = 0,
+        /// A threshold turns on a fact that needs testing or appraisal
+        /// (检验、鉴定) first.
+        NeedsTesting = 1,
+        /// A criminal threshold is met: refer to public security (Decree 310 Art. 3).
+        Refer = 2,
+    }
+}
+
+/// The values of [`ReferralDecision`] as items, so that plugin code can
+/// import them by name (`use jianguan_plugin::decisions::Refer;`), as it
+/// imported the contract 1.0 enum's variants; associated constants cannot be
+/// imported.
+#[allow(non_upper_case_globals)]
+pub mod decisions {
+    use super::ReferralDecision;
+
+    /// [`ReferralDecision::DoNotRefer`].
+    pub const DoNotRefer: ReferralDecision = ReferralDecision::DoNotRefer;
+    /// [`ReferralDecision::NeedsTesting`].
+    pub const NeedsTesting: ReferralDecision = ReferralDecision::NeedsTesting;
+    /// [`ReferralDecision::Refer`].
+    pub const Refer: ReferralDecision = ReferralDecision::Refer;
 }
 
 /// The assessment of one case.
@@ -215,5 +317,35 @@ impl Finding {
             decision,
             reason: Reason::new(citation, detail),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_keep_the_contract_1_0_order_and_names() {
+        // The codes are the discriminants contract 1.0's enums had.
+        let kinds: Vec<u8> = PluginErrorKind::KNOWN.iter().map(|k| k.code()).collect();
+        assert_eq!(kinds, [0, 1, 2, 3, 4]);
+        assert_eq!(format!("{:?}", PluginErrorKind::Panicked), "Panicked");
+        assert!(ReferralDecision::DoNotRefer < ReferralDecision::NeedsTesting);
+        assert!(ReferralDecision::NeedsTesting < ReferralDecision::Refer);
+        assert_eq!(ReferralDecision::Refer.code(), 2);
+    }
+
+    #[test]
+    fn an_unknown_code_is_a_value_not_a_failure() {
+        let later = ReferralDecision::from_code(3);
+        assert!(!later.is_known());
+        assert_eq!(later.code_name(), None);
+        assert_eq!(format!("{later:?}"), "ReferralDecision(3)");
+        let e = PluginError::new(PluginErrorKind::from_code(9), "quota exceeded");
+        assert_eq!(e.to_string(), "plugin failure of kind 9: quota exceeded");
+        assert_eq!(
+            PluginError::invalid_facts("row 0").to_string(),
+            "invalid facts: row 0"
+        );
     }
 }

@@ -103,13 +103,12 @@ impl<'a> Builder<'a> {
         self.any.then(|| {
             let all = self.present.iter().all(|p| *p);
             Column {
-                name: self.spec.name.as_str().into(),
-                data: self.data,
                 present: if all {
                     RVec::new()
                 } else {
                     self.present.into()
                 },
+                ..Column::new(&self.spec.name, self.data)
             }
         })
     }

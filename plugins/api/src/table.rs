@@ -2,8 +2,13 @@
 //! typed column per fact, one row per entity (or per case), never one call
 //! per field.
 
+// The non-exhaustive enum derive generates unsafe layout code and impls of
+// abi_stable's traits inside a function body.
+#![allow(unsafe_code, non_local_definitions)]
+
 use abi_stable::{
     StableAbi,
+    nonexhaustive_enum::NonExhaustiveFor,
     std_types::{RString, RVec},
 };
 
@@ -11,8 +16,16 @@ use crate::{CivilDate, PluginError};
 
 /// The values of one column. A missing value (an optional fact not known for
 /// a row) is marked in [`Column::present`]; its slot holds a placeholder.
+///
+/// It crosses the boundary as a [`ColumnValues`]: abi_stable's
+/// non-exhaustive wrapper, whose storage has room for variants a later
+/// minor contract appends, so that adding a kind of fact does not break the
+/// layout check of plugins built before it.
 #[repr(u8)]
 #[derive(StableAbi, Debug, Clone, PartialEq)]
+// 8 words: the largest variant takes 5 (tag and an `RVec`); the rest is
+// room for later variants. The size is part of the layout: never shrink it.
+#[sabi(kind(WithNonExhaustive(size = [usize; 8], traits(Debug, Clone, PartialEq))))]
 pub enum ColumnData {
     /// Real numbers (amounts, quantities, measurements).
     Number(RVec<f64>),
@@ -55,14 +68,19 @@ impl ColumnData {
     }
 }
 
+/// A [`ColumnData`] as it crosses the boundary. Read it with
+/// [`Column::values`]; a kind of column from a later contract version reads
+/// as `None`.
+pub type ColumnValues = NonExhaustiveFor<ColumnData>;
+
 /// One named column of facts.
 #[repr(C)]
 #[derive(StableAbi, Debug, Clone, PartialEq)]
 pub struct Column {
     /// The fact's name, as in the plugin's schema.
     pub name: RString,
-    /// The values.
-    pub data: ColumnData,
+    /// The values (build with [`Column::new`], read with [`Column::values`]).
+    pub data: ColumnValues,
     /// Which rows have a value; empty means every row does.
     pub present: RVec<bool>,
 }
@@ -72,9 +90,15 @@ impl Column {
     pub fn new(name: &str, data: ColumnData) -> Self {
         Self {
             name: name.into(),
-            data,
+            data: ColumnValues::new(data),
             present: RVec::new(),
         }
+    }
+
+    /// The values, or `None` when they are of a kind a later contract
+    /// version added, which this build cannot read.
+    pub fn values(&self) -> Option<&ColumnData> {
+        self.data.as_enum().ok()
     }
 
     /// Whether row `row` has a value.
@@ -192,7 +216,7 @@ impl FactTable {
                 present: &[],
                 absent: true,
             }),
-            Some(column) => match pick(&column.data) {
+            Some(column) => match column.values().and_then(pick) {
                 Some(values) if values.len() == self.len() => Ok(Facts {
                     values,
                     present: column.present.as_slice(),
@@ -203,10 +227,15 @@ impl FactTable {
                     values.len(),
                     self.rows
                 ))),
-                None => Err(PluginError::invalid_facts(format!(
-                    "column `{name}` holds {} values, not the kind this plugin reads",
-                    column.data.kind()
-                ))),
+                None => Err(PluginError::invalid_facts(match column.values() {
+                    Some(data) => format!(
+                        "column `{name}` holds {} values, not the kind this plugin reads",
+                        data.kind()
+                    ),
+                    None => format!(
+                        "column `{name}` holds values of a kind this plugin's contract does not define"
+                    ),
+                })),
             },
         }
     }
@@ -288,9 +317,11 @@ mod tests {
     #[test]
     fn codes_read_by_position_in_the_allowed_list() {
         let t = FactTable::new(3).with(Column {
-            name: "level".into(),
-            data: ColumnData::Text(vec!["B".into(), "Z".into(), RString::new()].into()),
             present: vec![true, true, false].into(),
+            ..Column::new(
+                "level",
+                ColumnData::Text(vec!["B".into(), "Z".into(), RString::new()].into()),
+            )
         });
         let levels = t.texts("level").unwrap();
         assert_eq!(levels.code(0, "level", &["A", "B"]).unwrap(), Some(1));

@@ -88,27 +88,15 @@ pub fn assert_config_refused<P: Plugin>(config: P::Config, field: &str) {
     }
 }
 
-/// Asserts that every citation constant declared in a plugin's `cite.rs`
-/// (`pub const NAME: u32 = …;` lines of `cite_source`) is used as
-/// `cite::NAME` somewhere in `users` (the sources of the modules that build
-/// results and the catalogue), and that there are `count` of them, one per
-/// entry of the citation list.
+/// Asserts that every citation constant a plugin declares with
+/// [`citations!`](crate::citations) (`names`: its `CITATION_NAMES`) is used
+/// as `cite::NAME` somewhere in `users` (the sources of the modules that
+/// build results and the catalogue).
 ///
 /// # Panics
-/// On a constant that is never used, or a count that differs.
-pub fn assert_citations_used(cite_source: &str, users: &[&str], count: usize) {
+/// On a constant that is never used.
+pub fn assert_citations_used(names: &[&str], users: &[&str]) {
     let users = users.concat();
-    let names: Vec<&str> = cite_source
-        .lines()
-        .filter_map(|l| l.strip_prefix("pub const "))
-        .filter(|l| l.contains(": u32 ="))
-        .filter_map(|l| l.split(':').next())
-        .collect();
-    assert_eq!(
-        names.len(),
-        count,
-        "citation constants vs citations: {names:?}"
-    );
     for name in names {
         assert!(
             users.contains(&format!("cite::{name}")),

@@ -17,15 +17,15 @@
 //! A decisive fact that still needs testing or a regulator's determination
 //! gives `NeedsTesting`. "以上" includes the figure, "不满" excludes it.
 
-use jianguan_plugin::rules::fake_products::{Limb, amount_test};
-use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
+use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment};
+use jianguan_plugin_rules::fake_products::{Limb, amount_test};
 
 use crate::{
     cite,
     schema::{self, DRUG_ADMIN_ACT_TEXT, Product, Tested},
 };
 
-use ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
+use jianguan_plugin::decisions::{DoNotRefer, NeedsTesting, Refer};
 
 /// 2022 interpretation Art. 3: sales that are serious on their own (lower bound).
 pub const SERIOUS_SALES: f64 = 200_000.0;

@@ -5,7 +5,7 @@ mod common;
 use common::{Op, date, fixture, plugin, table};
 use jianguan_drugs::{DrugsConfig, DrugsPlugin, cite};
 use jianguan_plugin::testing::assert_config_refused;
-use jianguan_plugin::{Certainty, Plugin, PluginDescription, ReferralDecision};
+use jianguan_plugin::{Certainty, Plugin, PluginDescription};
 
 #[test]
 fn the_description_round_trips_and_is_consistent() {
@@ -80,7 +80,7 @@ fn config_defaults_and_validation() {
 
 #[test]
 fn fixtures_run_through_the_plugin() {
-    use ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
+    use jianguan_plugin::decisions::{DoNotRefer, NeedsTesting, Refer};
     let n = DrugsPlugin::describe().citations.len() as u32;
     let p = plugin();
 

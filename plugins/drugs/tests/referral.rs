@@ -5,8 +5,8 @@ mod common;
 use common::{Op, plugin, table};
 use jianguan_drugs::cite;
 use jianguan_plugin::{
-    Plugin, ReferralAssessment,
-    ReferralDecision::{self, DoNotRefer, NeedsTesting, Refer},
+    Plugin, ReferralAssessment, ReferralDecision,
+    decisions::{DoNotRefer, NeedsTesting, Refer},
 };
 use serde_json::{Value, json};
 

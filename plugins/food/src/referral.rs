@@ -33,8 +33,8 @@
 //!
 //! "以上" includes the figure, "不满" excludes it.
 
-use jianguan_plugin::rules::fake_products::{Limb, amount_test};
-use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
+use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment};
+use jianguan_plugin_rules::fake_products::{Limb, amount_test};
 
 use crate::{
     cite,
@@ -73,7 +73,7 @@ pub const AGGRAVATING_MONTHS: f64 = 6.0;
 /// Interp. Arts. 3 item 5 and 25: years since an administrative penalty.
 pub const PRIOR_PENALTY_YEARS: i32 = 2;
 
-use ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
+use jianguan_plugin::decisions::{DoNotRefer, NeedsTesting, Refer};
 
 /// Assesses each row.
 ///

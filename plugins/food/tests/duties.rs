@@ -122,9 +122,8 @@ fn a_level_without_the_years_count_is_refused() {
 fn a_missing_licence_date_is_refused() {
     use jianguan_plugin::{Column, ColumnData, FactTable};
     let facts = FactTable::new(1).with(Column {
-        name: "licensed_on".into(),
-        data: ColumnData::Date(vec![0].into()),
         present: vec![false].into(),
+        ..Column::new("licensed_on", ColumnData::Date(vec![0].into()))
     });
     let err = plugin().duties(&facts, 0).unwrap_err();
     assert!(

@@ -5,7 +5,7 @@ mod common;
 
 use common::{Op, date, fixture, plugin, table};
 use jianguan_food::FoodPlugin;
-use jianguan_plugin::{Plugin, ReferralDecision};
+use jianguan_plugin::Plugin;
 
 fn citation_count() -> u32 {
     FoodPlugin::describe().citations.len() as u32
@@ -41,7 +41,7 @@ fn duties_fixture() {
 
 #[test]
 fn referral_fixture() {
-    use ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
+    use jianguan_plugin::decisions::{DoNotRefer, NeedsTesting, Refer};
     let rows = fixture("referral.json");
     let out = plugin()
         .assess_referral(&table(Op::Referral, &rows))

@@ -6,8 +6,8 @@ mod common;
 use common::{Op, plugin, table};
 use jianguan_food::cite;
 use jianguan_plugin::{
-    Plugin, PluginErrorKind, ReferralAssessment,
-    ReferralDecision::{self, DoNotRefer, NeedsTesting, Refer},
+    Plugin, PluginErrorKind, ReferralAssessment, ReferralDecision,
+    decisions::{DoNotRefer, NeedsTesting, Refer},
 };
 use serde_json::{Value, json};
 

@@ -7,8 +7,8 @@ mod common;
 use common::{Op, plugin, table};
 use jianguan_food::cite;
 use jianguan_plugin::{
-    Plugin, PluginErrorKind, ReferralAssessment,
-    ReferralDecision::{self, DoNotRefer, Refer},
+    Plugin, PluginErrorKind, ReferralAssessment, ReferralDecision,
+    decisions::{DoNotRefer, Refer},
 };
 use serde_json::{Value, json};
 

@@ -3,7 +3,7 @@
 use jianguan_plugin::PluginError;
 use serde::{Deserialize, Serialize};
 
-use jianguan_plugin::rules::production_safety::validate_aggravated_loss;
+use jianguan_plugin_rules::production_safety::validate_aggravated_loss;
 
 /// The plugin's configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -83,7 +83,7 @@ pub fn assess(entries: &[Entry<'_>], people: i64) -> Assessment {
 }
 
 /// Figures in details are written one way in every plugin.
-pub use jianguan_plugin::rules::figure as num;
+pub use jianguan_plugin_rules::figure as num;
 
 fn tonnes(q_g: i128) -> String {
     num(q_g as f64 / 1e6)

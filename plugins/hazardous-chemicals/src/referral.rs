@@ -19,10 +19,10 @@
 //! met with main responsibility; `NeedsTesting` while an unappraised figure
 //! could still reach it.
 
-use jianguan_plugin::rules::production_safety::{
+use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
+use jianguan_plugin_rules::production_safety::{
     AccidentRules, Consequences, dangerous_operation_finding,
 };
-use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
 
 use crate::cite;
 use crate::config::Config;

@@ -4,7 +4,7 @@ mod common;
 
 use common::day;
 use jianguan_hazardous_chemicals::{Config, HazardousChemicals, cite};
-use jianguan_plugin::{Plugin, PluginErrorKind, ReferralAssessment, ReferralDecision::*};
+use jianguan_plugin::{Plugin, PluginErrorKind, ReferralAssessment, decisions::*};
 use serde_json::json;
 
 fn plugin() -> HazardousChemicals {

@@ -3,7 +3,7 @@
 mod common;
 
 use jianguan_hazardous_chemicals::{Config, HazardousChemicals};
-use jianguan_plugin::{Plugin, ReferralDecision::*};
+use jianguan_plugin::{Plugin, decisions::*};
 
 fn load(name: &str) -> serde_json::Value {
     let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

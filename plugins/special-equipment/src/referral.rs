@@ -19,10 +19,10 @@
 //! - The accident grade of Decree 493 Art. 3, a note: always `DoNotRefer`,
 //!   since the grade decides no referral (the API has no note type).
 
-use jianguan_plugin::rules::production_safety::{
+use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
+use jianguan_plugin_rules::production_safety::{
     AccidentRules, Consequences, dangerous_operation_finding,
 };
-use jianguan_plugin::{FactTable, Finding, PluginError, ReferralAssessment, ReferralDecision};
 
 use crate::cite;
 use crate::config::Config;

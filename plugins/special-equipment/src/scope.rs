@@ -233,4 +233,4 @@ pub fn in_scope(
 }
 
 /// Figures in details are written one way in every plugin.
-pub use jianguan_plugin::rules::figure as num;
+pub use jianguan_plugin_rules::figure as num;

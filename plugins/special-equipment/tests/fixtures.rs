@@ -2,7 +2,7 @@
 
 mod common;
 
-use jianguan_plugin::{Plugin, ReferralDecision::*};
+use jianguan_plugin::{Plugin, decisions::*};
 use jianguan_special_equipment::{Config, SpecialEquipment};
 
 fn load(name: &str) -> serde_json::Value {

@@ -2,8 +2,8 @@
 
 mod common;
 
-use jianguan_plugin::rules::production_safety::{Consequence, accident_grade};
-use jianguan_plugin::{Plugin, ReferralAssessment, ReferralDecision::*};
+use jianguan_plugin::{Plugin, ReferralAssessment, decisions::*};
+use jianguan_plugin_rules::production_safety::{Consequence, accident_grade};
 use jianguan_special_equipment::{Config, SpecialEquipment, cite};
 use serde_json::{Value, json};
 

@@ -15,7 +15,8 @@ pub enum LoadFailure {
     NotAPlugin,
     /// The library was built with an incompatible abi_stable.
     IncompatibleAbiStable,
-    /// The library was built for another major contract version.
+    /// The library was built for a major contract version this host neither
+    /// implements nor keeps declarations for (it loads 2.x and 1.x).
     ContractVersion {
         /// The contract version this host implements.
         expected: String,
@@ -33,9 +34,10 @@ pub enum LoadFailure {
     /// A C plugin whose entry-point table is missing, too small for the
     /// contract, or has a NULL entry.
     CEntryPoints,
-    /// The root module's layout differs from this host's contract.
+    /// The root module's layout differs from this host's declarations of
+    /// the contract major it claims.
     Layout {
-        /// The contract version this host implements.
+        /// The contract version the layout was checked against.
         expected: String,
         /// The version the plugin claims.
         found: String,

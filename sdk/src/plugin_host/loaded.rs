@@ -3,15 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use jianguan_plugin::c_abi::host::{CCallError, CInstance, CPlugin};
 use jianguan_plugin::{
-    Citation, CivilDate, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, Operation,
-    PluginDescription, PluginInstance, PluginModRef, RStr, ReferralAssessment, ReferralDecision,
+    CONTRACT_VERSION, CivilDate, DutyBatch, Exemption, FactSpec, FactTable, GradeBatch, Operation,
+    PluginDescription, ReferralAssessment,
 };
 
 use super::PluginConfigs;
+use super::backend::{Backend, Source};
+use super::c_plugin::CCallError;
 use super::error::{LoadFailure, PluginCallError, PluginLoadError};
 use super::validate::validate_facts;
+use super::views::{CitedReason, DutyView, Grades, ReferralDecision, ReferralView};
 use crate::NaiveDate;
 
 /// A plugin the host has loaded, checked and opened.
@@ -19,54 +21,6 @@ pub struct LoadedPlugin {
     backend: Backend,
     description: PluginDescription,
     origin: PathBuf,
-}
-
-/// A library the host can open: either contract.
-pub(super) enum Source {
-    /// A Rust plugin's abi_stable root module.
-    Rust(PluginModRef),
-    /// A C plugin's checked entry-point table.
-    C(CPlugin),
-}
-
-/// An open plugin, behind either contract. Everything above this enum
-/// (validation, result checks, views) is shared.
-enum Backend {
-    Rust {
-        module: PluginModRef,
-        instance: PluginInstance,
-    },
-    C(CInstance),
-}
-
-impl Backend {
-    fn grade(&self, facts: &FactTable) -> Result<GradeBatch, CCallError> {
-        match self {
-            Backend::Rust { module, instance } => (module.grade())(instance, facts)
-                .into_result()
-                .map_err(CCallError::Plugin),
-            Backend::C(c) => c.grade(facts),
-        }
-    }
-
-    fn duties(&self, facts: &FactTable, days: i32) -> Result<DutyBatch, CCallError> {
-        match self {
-            Backend::Rust { module, instance } => (module.duties())(instance, facts, days)
-                .into_result()
-                .map_err(CCallError::Plugin),
-            Backend::C(c) => c.duties(facts, days),
-        }
-    }
-
-    fn assess_referral(&self, facts: &FactTable) -> Result<Vec<ReferralAssessment>, CCallError> {
-        match self {
-            Backend::Rust { module, instance } => (module.assess_referral())(instance, facts)
-                .into_result()
-                .map(|v| v.into_vec())
-                .map_err(CCallError::Plugin),
-            Backend::C(c) => c.assess_referral(facts),
-        }
-    }
 }
 
 impl std::fmt::Debug for LoadedPlugin {
@@ -97,11 +51,9 @@ impl LoadedPlugin {
                 details,
             })
         };
-        let json = match &source {
-            Source::Rust(module) => (module.describe())().into_result().map(|s| s.into_string()),
-            Source::C(c) => c.describe(),
-        }
-        .map_err(|e| fail("", LoadFailure::Description, e.to_string()))?;
+        let json = source
+            .describe()
+            .map_err(|e| fail("", LoadFailure::Description, e.to_string()))?;
         let description: PluginDescription = serde_json::from_str(&json).map_err(|e| {
             fail(
                 "",
@@ -118,13 +70,9 @@ impl LoadedPlugin {
             .get(&description.id)
             .map(|c| c.to_string())
             .unwrap_or_default();
-        let backend = match source {
-            Source::Rust(module) => (module.open())(RStr::from_str(&config))
-                .into_result()
-                .map(|instance| Backend::Rust { module, instance }),
-            Source::C(c) => c.open(&config).map(Backend::C),
-        }
-        .map_err(|e| fail(&description.id, LoadFailure::Refused, e.to_string()))?;
+        let backend = source
+            .open(&config)
+            .map_err(|e| fail(&description.id, LoadFailure::Refused, e.to_string()))?;
         Ok(Self {
             backend,
             description,
@@ -176,6 +124,15 @@ impl LoadedPlugin {
 
     fn call_error(&self, operation: Operation, error: CCallError) -> PluginCallError {
         match error {
+            // A kind from a later contract: the host cannot say what failed.
+            CCallError::Plugin(error) if !error.kind.is_known() => self.bad_result(
+                operation,
+                format!(
+                    "an error of kind {}, which plugin contract {CONTRACT_VERSION} does not define: {}",
+                    error.kind.code(),
+                    error.message
+                ),
+            ),
             CCallError::Plugin(error) => PluginCallError::Plugin {
                 plugin: self.id().to_string(),
                 operation: operation.name(),
@@ -340,125 +297,55 @@ impl LoadedPlugin {
         for (row, a) in assessments.iter().enumerate() {
             self.check_citations(a.findings.iter().map(|f| f.reason.citation), row)
                 .map_err(|m| self.bad_result(op, m))?;
-            let strongest = a
-                .findings
-                .iter()
-                .map(|f| f.decision)
-                .max()
-                .unwrap_or(ReferralDecision::DoNotRefer);
-            if a.decision != strongest {
-                return Err(self.bad_result(
-                    op,
-                    format!(
-                        "row {row}: decision {:?} is not the strongest finding's ({strongest:?})",
-                        a.decision
-                    ),
-                ));
-            }
-            out.push(self.referral_view(a));
+            out.push(
+                self.referral_view(a, row)
+                    .map_err(|m| self.bad_result(op, m))?,
+            );
         }
         Ok(out)
     }
 
-    fn referral_view(&self, a: &ReferralAssessment) -> ReferralView<'_> {
-        ReferralView {
-            decision: a.decision,
-            findings: a
-                .findings
-                .iter()
-                .map(|f| {
-                    (
-                        f.decision,
-                        CitedReason {
-                            citation: &self.description.citations[f.reason.citation as usize],
-                            detail: f.reason.detail.to_string(),
-                        },
-                    )
-                })
-                .collect(),
+    /// Decodes one assessment (citations already checked): every decision
+    /// must be one this contract defines, and the overall one the strongest.
+    fn referral_view(
+        &self,
+        a: &ReferralAssessment,
+        row: usize,
+    ) -> Result<ReferralView<'_>, String> {
+        let decode = |d: jianguan_plugin::ReferralDecision| {
+            ReferralDecision::decode(d).ok_or_else(|| {
+                format!(
+                    "row {row}: decision code {}, which plugin contract {CONTRACT_VERSION} does not define",
+                    d.code()
+                )
+            })
+        };
+        let decision = decode(a.decision)?;
+        let findings = a
+            .findings
+            .iter()
+            .map(|f| {
+                Ok((
+                    decode(f.decision)?,
+                    CitedReason {
+                        citation: &self.description.citations[f.reason.citation as usize],
+                        detail: f.reason.detail.to_string(),
+                    },
+                ))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let strongest = findings
+            .iter()
+            .map(|f| f.0)
+            .max()
+            .unwrap_or(ReferralDecision::DoNotRefer);
+        if decision != strongest {
+            return Err(format!(
+                "row {row}: decision {decision:?} is not the strongest finding's ({strongest:?})"
+            ));
         }
+        Ok(ReferralView { decision, findings })
     }
-}
-
-/// Grades of a batch, read through the plugin's description.
-#[derive(Debug)]
-pub struct Grades<'a> {
-    plugin: &'a LoadedPlugin,
-    batch: GradeBatch,
-}
-
-impl<'a> Grades<'a> {
-    /// Number of rows.
-    pub fn len(&self) -> usize {
-        self.batch.grades.len()
-    }
-
-    /// Whether there are no rows.
-    pub fn is_empty(&self) -> bool {
-        self.batch.grades.is_empty()
-    }
-
-    /// The grade label of `row` (e.g. `C`, `一级`).
-    ///
-    /// # Panics
-    /// When `row` is not below [`Grades::len`] (as every accessor here).
-    pub fn label(&self, row: usize) -> &'a str {
-        &self.plugin.description.grades[self.batch.grades[row] as usize].label
-    }
-
-    /// The grade index of `row` (0 = lowest risk).
-    pub fn grade(&self, row: usize) -> u32 {
-        self.batch.grades[row]
-    }
-
-    /// The score of `row`.
-    pub fn score(&self, row: usize) -> f64 {
-        self.batch.scores[row]
-    }
-
-    /// The reasons of `row`, each with its citation.
-    pub fn reasons(&self, row: usize) -> impl Iterator<Item = CitedReason<'a>> + '_ {
-        self.batch.reasons[row].iter().map(|r| CitedReason {
-            citation: &self.plugin.description.citations[r.citation as usize],
-            detail: r.detail.to_string(),
-        })
-    }
-
-    /// The raw batch as the plugin returned it.
-    pub fn batch(&self) -> &GradeBatch {
-        &self.batch
-    }
-}
-
-/// A reason with its citation resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CitedReason<'a> {
-    /// The article applied.
-    pub citation: &'a Citation,
-    /// What in the facts met it.
-    pub detail: String,
-}
-
-/// A dated duty with its citation resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DutyView<'a> {
-    /// The duty's code.
-    pub code: String,
-    /// Its due date.
-    pub due: NaiveDate,
-    /// Whether it was overdue on the as-of date.
-    pub overdue: bool,
-    /// The rule.
-    pub reason: CitedReason<'a>,
-}
-
-/// A referral assessment with its citations resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReferralView<'a> {
-    /// The overall decision.
-    pub decision: ReferralDecision,
-    /// Each offence considered.
-    pub findings: Vec<(ReferralDecision, CitedReason<'a>)>,
 }
 
 /// The host's checks of a description: the plugin's own cross-references

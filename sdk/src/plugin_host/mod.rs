@@ -5,10 +5,20 @@
 //!   bad file never stops the others, and each failure is reported in one
 //!   line ([`PluginLoadError::summary`]) with the details below.
 //! - Before calling any of a plugin's entry points, the host checks the file's
-//!   structure, the library's abi_stable header, its contract version (same
-//!   major as [`jianguan_plugin::CONTRACT_VERSION`]) and the layout of its
-//!   root module. (Loading the library runs its initializers, as loading any
-//!   library does.)
+//!   structure, the library's abi_stable header, its contract version and
+//!   the layout of its root module. (Loading the library runs its
+//!   initializers, as loading any library does.)
+//! - A plugin of the host's contract major
+//!   ([`jianguan_plugin::CONTRACT_VERSION`], 2.x) is checked against the
+//!   current declarations; a plugin built against contract 1.x is checked
+//!   against the frozen 1.0 declarations ([`jianguan_plugin::v1`]) and called
+//!   through them, its facts and results converted, so it behaves exactly as
+//!   a 2.0 plugin. Any other major is refused before its code runs.
+//! - Values a plugin returns in the contract's growable codes (an error
+//!   kind, a referral decision) are decoded after the call: a code this
+//!   host's contract does not define is a contract violation
+//!   ([`PluginCallError::BadResult`] naming the plugin, the row and the code),
+//!   never undefined behaviour or a panic.
 //! - Each plugin registers under its id; a second plugin with the same id, or
 //!   serving an industry another plugin serves, is refused.
 //! - Facts are validated against the plugin's schema before every call, and
@@ -21,27 +31,30 @@
 //!   mapped stays mapped too. Loading the same file again reuses the mapped
 //!   library.
 
+mod backend;
+mod c_plugin;
 mod error;
 mod loaded;
 mod preflight;
 mod validate;
+mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use c_plugin::{CLoadError, CPlugin};
 use jianguan_plugin::__private::{LibraryError, VersionNumber, lib_header_from_path};
-use jianguan_plugin::c_abi::host::{CLoadError, CPlugin};
-use jianguan_plugin::c_abi::{self, C_CONTRACT_VERSION};
-use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef};
+use jianguan_plugin::c_abi::C_CONTRACT_VERSION;
+use jianguan_plugin::{CONTRACT_MAJOR, CONTRACT_VERSION, PluginModRef, v1};
 
+use backend::Source;
 pub use error::{LoadFailure, PluginCallError, PluginError, PluginLoadError};
 pub use jianguan_plugin::{
     Citation, Column, ColumnData, FactKind, FactRowsError, FactSpec, FactTable, Operation,
-    PluginDescription, PluginErrorKind, ReferralDecision, facts_from_json_rows,
-    facts_from_text_rows,
+    PluginDescription, PluginErrorKind, facts_from_json_rows, facts_from_text_rows,
 };
-use loaded::Source;
-pub use loaded::{CitedReason, DutyView, Grades, LoadedPlugin, ReferralView};
+pub use loaded::LoadedPlugin;
+pub use views::{CitedReason, DutyView, Grades, ReferralDecision, ReferralView};
 
 use crate::entity::Industry;
 
@@ -137,7 +150,7 @@ impl PluginHost {
         let source =
             match preflight::check_library_file(path).map_err(|e| fail(LoadFailure::Open, e))? {
                 preflight::LibraryKind::C => Source::C(c_plugin(path, &fail)?),
-                preflight::LibraryKind::Rust => Source::Rust(rust_module(path, &fail)?),
+                preflight::LibraryKind::Rust => rust_module(path, &fail)?,
             };
         self.register(source, path, configs).map_err(|mut e| {
             if e.plugin.is_empty() {
@@ -258,11 +271,14 @@ fn c_plugin(path: &Path, fail: &Fail<'_>) -> Result<CPlugin, Box<PluginLoadError
 }
 
 /// Maps a Rust plugin and checks its contract version and root-module
-/// layout (abi_stable).
-fn rust_module(path: &Path, fail: &Fail<'_>) -> Result<PluginModRef, Box<PluginLoadError>> {
+/// layout (abi_stable): a plugin of this host's major against the current
+/// declarations, a plugin of contract 1.x against the frozen 1.0 ones
+/// ([`jianguan_plugin::v1`]), anything else refused before its root module is
+/// constructed.
+fn rust_module(path: &Path, fail: &Fail<'_>) -> Result<Source, Box<PluginLoadError>> {
     // Every symbol resolved now: a library with an undefined symbol is
     // refused here instead of killing the process at its first call.
-    c_abi::host::map_now(path).map_err(|e| fail(LoadFailure::Open, e))?;
+    c_plugin::map_now(path).map_err(|e| fail(LoadFailure::Open, e))?;
     let header = lib_header_from_path(path).map_err(|e| match e {
         LibraryError::OpenError { .. } => fail(LoadFailure::Open, e.to_string()),
         LibraryError::GetSymbolError { .. } => fail(LoadFailure::NotAPlugin, e.to_string()),
@@ -270,29 +286,34 @@ fn rust_module(path: &Path, fail: &Fail<'_>) -> Result<PluginModRef, Box<PluginL
     })?;
     let found = header.version_strings();
     let found_text = found.version.to_string();
-    // Our own version rule rather than abi_stable's: any plugin of the
-    // same major loads, older minors included (their missing fields are
-    // optional prefix fields).
-    match VersionNumber::new(found) {
-        Ok(v) if u64::from(v.major) == CONTRACT_MAJOR => {}
-        _ => {
-            return Err(fail(
-                LoadFailure::ContractVersion {
-                    expected: CONTRACT_VERSION.into(),
-                    found: found_text,
-                },
-                String::new(),
-            ));
-        }
-    }
-    header.check_layout::<PluginModRef>().map_err(|e| match e {
+    let layout = |expected: &str, e: LibraryError| match e {
         LibraryError::AbiInstability(_) => fail(
             LoadFailure::Layout {
-                expected: CONTRACT_VERSION.into(),
+                expected: expected.into(),
                 found: found_text.clone(),
             },
             e.to_string(),
         ),
         other => fail(LoadFailure::Constructor, other.to_string()),
-    })
+    };
+    // Our own version rule rather than abi_stable's: any plugin of a major
+    // this host declares loads, older minors included (their missing fields
+    // are optional prefix fields).
+    match VersionNumber::new(found).map(|v| u64::from(v.major)) {
+        Ok(CONTRACT_MAJOR) => header
+            .check_layout::<PluginModRef>()
+            .map(Source::Rust)
+            .map_err(|e| layout(CONTRACT_VERSION, e)),
+        Ok(v1::CONTRACT_MAJOR) => header
+            .check_layout::<v1::PluginModRef>()
+            .map(Source::RustV1)
+            .map_err(|e| layout(v1::CONTRACT_VERSION, e)),
+        _ => Err(fail(
+            LoadFailure::ContractVersion {
+                expected: CONTRACT_VERSION.into(),
+                found: found_text.clone(),
+            },
+            String::new(),
+        )),
+    }
 }

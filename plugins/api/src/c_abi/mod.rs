@@ -3,14 +3,13 @@
 //! `#[repr(C)]` types mirror the header field for field; the header is the
 //! specification and `tests/c_plugin_layout.rs` checks the two agree.
 //!
-//! With the `c-host` feature, [`host`] loads such a library and calls it
-//! through safe methods that return the Rust contract's own result types, so
-//! the SDK's plugin host treats both kinds alike.
+//! Only declarations live here, next to the Rust contract and versioned with
+//! it, so that both faces of the contract are stated in one crate; they need
+//! nothing beyond `std`. Loading and calling a C plugin is the host's
+//! business (`jianguan::plugin_host`), which keeps libloading out of every
+//! plugin's dependencies.
 
 use std::ffi::{c_char, c_void};
-
-#[cfg(feature = "c-host")]
-pub mod host;
 
 /// The C contract version this crate implements (`JG_PLUGIN_CONTRACT_VERSION`).
 pub const C_CONTRACT_VERSION: &str = "1.0.0";

@@ -5,7 +5,7 @@
 
 use jianguan_plugin::{
     Duty, DutyBatch, FactKind, FactSpec, FactTable, Finding, GradeBatch, Plugin, PluginError,
-    Reason, ReferralAssessment, ReferralDecision,
+    PluginErrorKind, Reason, ReferralAssessment, ReferralDecision,
 };
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,9 @@ pub struct BadResults {
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// `rows`, `grade`, `citation`, `score`, `due`, `duty-rows`,
-    /// `decision`, or empty for none.
+    /// `decision`, `unknown-decision` (a finding's decision code no contract
+    /// defines yet), `unknown-kind` (an error of such a kind from `grade`),
+    /// or empty for none.
     pub fault: String,
 }
 
@@ -45,6 +47,13 @@ impl Plugin for BadResults {
     }
 
     fn grade(&self, facts: &FactTable) -> Result<GradeBatch, PluginError> {
+        if self.fault == "unknown-kind" {
+            // As a plugin of a later minor contract might report.
+            return Err(PluginError::new(
+                PluginErrorKind::from_code(200),
+                "quota exceeded",
+            ));
+        }
         let mut batch = GradeBatch::with_capacity(facts.len());
         for _ in 0..facts.len() {
             let citation = if self.fault == "citation" { 5 } else { 0 };
@@ -81,7 +90,13 @@ impl Plugin for BadResults {
         if self.fault == "decision" {
             a.decision = ReferralDecision::DoNotRefer;
         }
-        Ok(vec![a; facts.len()])
+        let mut cases = vec![a; facts.len()];
+        if self.fault == "unknown-decision"
+            && let Some(last) = cases.last_mut()
+        {
+            last.findings[0].decision = ReferralDecision::from_code(7);
+        }
+        Ok(cases)
     }
 }
 

@@ -1,4 +1,4 @@
-//! Test fixture: a plugin built for contract 2.0.0, which a 1.x host must
+//! Test fixture: a plugin built for contract 3.0.0, which a 2.x host must
 //! refuse before running any of its code.
 
 #[cfg(feature = "export")]

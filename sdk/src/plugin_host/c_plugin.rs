@@ -12,14 +12,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::Mutex;
 
-use super::{
+use jianguan_plugin::c_abi::{
     Api, AssessFn, C_CONTRACT_MAJOR, C_CONTRACT_MINOR, C_CONTRACT_VERSION, CloseFn, Column,
     DO_NOT_REFER, DescribeFn, DutiesFn, DutyOut, FACT_DATE, FACT_FLAG, FACT_INTEGER, FACT_NUMBER,
     FACT_TEXT, Facts, GradeFn, GradeOut, LastErrorFn, NEEDS_TESTING, OpenFn, REFER, ReferralOut,
     STATUS_INTERNAL, STATUS_INVALID_CONFIG, STATUS_INVALID_FACTS, STATUS_OK, State, TABLE_SYMBOL,
     VERSION_SYMBOL,
 };
-use crate::{
+use jianguan_plugin::{
     ColumnData, Duty, DutyBatch, FactTable, Finding, GradeBatch, PluginError, PluginErrorKind,
     RVec, Reason, ReferralAssessment, ReferralDecision,
 };
@@ -282,7 +282,15 @@ impl FactsView {
         for c in table.columns.iter() {
             let name = CString::new(c.name.as_str())
                 .map_err(|_| nul(&format!("fact name `{}`", c.name)))?;
-            let (kind, values): (u32, *const c_void) = match &c.data {
+            // The host validated the table against the schema, which names
+            // only kinds the C contract carries.
+            let data = c.values().ok_or_else(|| {
+                PluginError::invalid_facts(format!(
+                    "fact `{}` holds values of a kind the C contract does not define",
+                    c.name
+                ))
+            })?;
+            let (kind, values): (u32, *const c_void) = match data {
                 ColumnData::Number(v) => (FACT_NUMBER, v.as_ptr().cast()),
                 ColumnData::Integer(v) => (FACT_INTEGER, v.as_ptr().cast()),
                 // bool is one byte holding 0 or 1: the header's uint8_t.

@@ -18,7 +18,7 @@
 //! `serious_injuries` (integer) and `direct_loss_cny` (number).
 
 use super::figure;
-use crate::{FactTable, Facts, Finding, PluginError, ReferralDecision};
+use jianguan_plugin::{FactTable, Facts, Finding, PluginError, ReferralDecision};
 
 /// 法释〔2015〕22号 Art. 6: deaths.
 pub const ART6_DEATHS: i64 = 1;

@@ -2,7 +2,7 @@
 //! just under and just over each threshold.
 
 use super::*;
-use crate::ReferralDecision::{DoNotRefer, NeedsTesting, Refer};
+use jianguan_plugin::decisions::{DoNotRefer, NeedsTesting, Refer};
 
 const RULES: AccidentRules = AccidentRules {
     art6_citation: 6,

@@ -1,9 +1,16 @@
+//! # jianguan-plugin-rules
+//!
 //! Legal rules that more than one industry plugin applies, written once.
+//! Kept out of the contract crate (`jianguan-plugin`), which holds only the
+//! boundary: a rule can change without a new contract version.
 //!
 //! A rule here takes what differs between plugins as arguments: the
-//! plugin's own citation indices (into its [`crate::PluginDescription`])
+//! plugin's own citation indices (into its
+//! [`PluginDescription`](jianguan_plugin::PluginDescription))
 //! and its configured figures. Every figure cites its source in the item's
 //! doc comment.
+
+#![forbid(unsafe_code)]
 
 pub mod fake_products;
 pub mod production_safety;
