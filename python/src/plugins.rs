@@ -13,7 +13,7 @@ use sdk::supervisor::plugins::{
 };
 
 use crate::columns::{self, Frame};
-use crate::errors::{Failure, Result};
+use crate::errors::{Failure, Result, reading};
 use crate::supervisor::Supervisor;
 use crate::{from_json, to_json};
 
@@ -54,7 +54,7 @@ fn read_facts(
         let frame = Frame::read("facts", facts)?;
         return py.detach(|| columns::facts(&frame, schema));
     }
-    let text: String = facts.extract().map_err(Failure::Python)?;
+    let text: String = facts.extract().map_err(|e| reading("facts", e))?;
     let mut rows: Vec<serde_json::Value> = from_json("facts", &text)?;
     let mut ids = None;
     if !schema.iter().any(|s| s.name == "uscc") {
