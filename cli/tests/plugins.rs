@@ -57,7 +57,7 @@ fn list_shows_the_good_plugins_and_one_line_per_broken_one() {
     assert_eq!(lines.len(), 1, "{err}");
     assert!(
         lines[0].starts_with("jianguan: plugin `jianguan_testing_future_contract` (")
-            && lines[0].contains("was built for plugin contract 2.0.0, this host implements 1.0.0"),
+            && lines[0].contains("was built for plugin contract 3.0.0, this host implements 2.0.0"),
         "{err}"
     );
     let (_, json, _) = jianguan(&["plugins", "list", "--dir", s(&dir), "--json"]);

@@ -102,6 +102,9 @@ kinds! {
     InvalidFacts = "invalid_facts",
     /// A plugin failed, panicked, or returned a result that breaks the contract.
     PluginFailed = "plugin_failed",
+    /// The plugin does not offer the operation asked of it (e.g. duties
+    /// from a plugin that only grades).
+    UnsupportedOperation = "unsupported_operation",
 
     // The draw (docs/draw-algorithm.md §9 names each refusal).
     /// A stratum asked for more entities than it holds.
