@@ -109,7 +109,7 @@ pub(crate) fn mapped_status(kind: ErrorKind) -> Option<jg_status> {
         K::PluginLoad => JG_STATUS_PLUGIN_LOAD,
         K::PluginNotLoaded => JG_STATUS_UNKNOWN_PLUGIN,
         K::InvalidFacts => JG_STATUS_INVALID_FACTS,
-        K::PluginFailed => JG_STATUS_PLUGIN_FAILED,
+        K::PluginFailed | K::UnsupportedOperation => JG_STATUS_PLUGIN_FAILED,
         K::StratumTooSmall
         | K::DuplicateMember
         | K::EmptyStratum

@@ -110,6 +110,11 @@ impl Error {
                 {
                     K::InvalidFacts
                 }
+                P::Call(Call::Plugin { error, .. })
+                    if error.kind == PluginErrorKind::Unsupported =>
+                {
+                    K::UnsupportedOperation
+                }
                 P::Call(Call::Plugin { .. } | Call::BadResult { .. }) => K::PluginFailed,
             },
         }
