@@ -48,6 +48,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod canonical;
 mod digester;
 mod error;
 mod inputs;
@@ -56,13 +57,16 @@ mod plan;
 mod prf;
 mod record;
 mod roster;
-mod roster_builder;
 mod select;
+mod setup;
+mod verify;
+mod visits;
 
+pub use canonical::canonical_json;
 pub use digester::RosterDigester;
 pub use error::SamplingError;
 pub use inputs::{BuiltRosters, DrawInputs, DrawRosters};
-pub use inspectors::{Inspector, InspectorRoster, InspectorStatus, assign_inspectors};
+pub use inspectors::{Inspector, InspectorRoster, InspectorStatus};
 pub use plan::{
     Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,
     Size, StratumSpec, Task, TaskKind,
@@ -71,14 +75,16 @@ pub use prf::{
     ALGORITHM, Digest32, Prf, derive_key, hex, parse_digest, sha256, uscc_block, weighted_key,
 };
 pub use record::{
-    Assignment, Digests, DrawRecord, DrawSetup, EntropyValue, RECORD_FORMAT, Recusal,
-    StratumOutcome, StratumPart, TaskOutcome, Visit, canonical_json, draw, draw_parts, verify,
+    Digests, DrawRecord, EntropyValue, RECORD_FORMAT, StratumOutcome, StratumPart, TaskOutcome,
 };
 pub use roster::{
-    InspectionHistory, PastInspection, RosterEntry, TargetRoster, digest_sorted_parts,
+    EntryRef, InspectionHistory, PastInspection, RosterBuilder, RosterEntry, TargetRoster,
+    digest_sorted_parts,
 };
-pub use roster_builder::{EntryRef, RosterBuilder};
 pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
+pub use setup::{DrawSetup, draw, draw_parts};
+pub use verify::verify;
+pub use visits::{Assignment, Recusal, Visit, assign_inspectors};
 
 pub mod results;
 pub mod rfc3797;
