@@ -5,8 +5,8 @@ use crate::calendar::CalendarError;
 use crate::credit::CreditError;
 use crate::entity::{EntityError, UsccError};
 use crate::referral::ReferralError;
+use crate::results::ResultsError;
 use crate::sampling::SamplingError;
-use crate::sampling::results::ResultsError;
 
 /// Any error the SDK returns. Each variant wraps the module error that says
 /// what was wrong and where.

@@ -26,6 +26,7 @@ pub mod entity;
 mod error;
 pub mod plugin_host;
 pub mod referral;
+pub mod results;
 pub mod sampling;
 pub mod supervisor;
 pub mod synth;

@@ -10,7 +10,7 @@ use clap::Args;
 use jianguan::NaiveDate;
 use jianguan::calendar::WorkCalendar;
 use jianguan::entity::Uscc;
-use jianguan::sampling::results::{
+use jianguan::results::{
     DEFAULT_PUBLICATION_WORKING_DAYS, FollowUpEvent, OutcomeTable, ResultRecord, VisitResult,
     record_result,
 };

@@ -86,5 +86,4 @@ pub use setup::{DrawSetup, draw, draw_parts};
 pub use verify::verify;
 pub use visits::{Assignment, Recusal, Visit, assign_inspectors};
 
-pub mod results;
 pub mod rfc3797;
