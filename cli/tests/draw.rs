@@ -186,7 +186,7 @@ fn joint_county_draw_verifies_and_a_tampered_record_fails() {
     assert_eq!(record_path, d.out.join(format!("{digest}.json")));
     let bytes = std::fs::read(&record_path).unwrap();
     assert_eq!(
-        jianguan::sampling::hex(&jianguan::sampling::sha256(&bytes)),
+        jianguan::sampling::prf::hex(&jianguan::sampling::prf::sha256(&bytes)),
         digest,
         "the file is the canonical JSON its name is the digest of"
     );

@@ -76,7 +76,7 @@ impl Roster {
     /// The §2 digest in hex.
     #[getter]
     fn digest(&self, py: Python<'_>) -> String {
-        py.detach(|| sampling::hex(self.inner.digest()))
+        py.detach(|| sampling::prf::hex(self.inner.digest()))
     }
 
     fn __len__(&self) -> usize {
@@ -261,7 +261,7 @@ struct SetupState {
 #[pyclass(frozen, module = "jianguan._native")]
 pub struct Setup {
     plan: Plan,
-    targets: sampling::Digest32,
+    targets: sampling::prf::Digest32,
     /// Entities in the whole roster, when the caller knows (the digester
     /// counts them): finishing checks the parts add up to it.
     rows: Option<u64>,
@@ -281,7 +281,7 @@ impl Setup {
         inspectors_json: &str,
         entropy_json: &str,
     ) -> Result<Self> {
-        let targets = sampling::parse_digest(targets_hex).ok_or_else(|| {
+        let targets = sampling::prf::parse_digest(targets_hex).ok_or_else(|| {
             Failure::Input(format!(
                 "targets digest {targets_hex:?} is not 64 hexadecimal digits"
             ))
@@ -427,7 +427,7 @@ impl Setup {
     /// The seed, in hex (§5).
     #[getter]
     fn seed(&self) -> PyResult<String> {
-        Ok(sampling::hex(self.draw_setup()?.seed()))
+        Ok(sampling::prf::hex(self.draw_setup()?.seed()))
     }
 
     /// Pass 1 over one part: task `t`'s pool sizes, as JSON.
@@ -655,7 +655,7 @@ pub fn roster_digest_update<'py>(
 pub fn roster_digest_finish(state: &[u8]) -> PyResult<(String, u64)> {
     let d = RosterDigester::restore(state).map_err(Failure::from)?;
     let rows = d.rows();
-    Ok((sampling::hex(&d.finish()), rows))
+    Ok((sampling::prf::hex(&d.finish()), rows))
 }
 
 /// Registers this module's classes and functions.

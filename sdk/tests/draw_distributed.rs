@@ -7,9 +7,10 @@
 
 use std::path::PathBuf;
 
+use jianguan::sampling::prf::hex;
 use jianguan::sampling::{
     DrawInputs, DrawSetup, InspectionHistory, InspectorRoster, PartialSelection, RosterDigester,
-    TargetRoster, TaskCounts, hex,
+    TargetRoster, TaskCounts,
 };
 use serde_json::Value;
 

@@ -228,7 +228,7 @@ proptest! {
         let history = InspectionHistory::new(inputs.history.clone()).unwrap();
         let inspectors = InspectorRoster::new(inputs.inspectors.clone()).unwrap();
         let record = draw(&inputs.plan, &roster, &history, &inspectors, &inputs.entropy).unwrap();
-        let seed = sampling::parse_digest(&record.seed).unwrap();
+        let seed = sampling::prf::parse_digest(&record.seed).unwrap();
         let v = pick % record.visits.len();
         let target = record.visits[v].uscc;
         let team = &record.visits[v].inspectors[0];

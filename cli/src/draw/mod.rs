@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use jianguan::sampling::{self, DrawRecord, SamplingError, hex, sha256};
+use jianguan::sampling::prf::{hex, sha256};
+use jianguan::sampling::{self, DrawRecord, SamplingError};
 use serde::Serialize;
 use serde_json::json;
 
@@ -357,7 +358,7 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, Refused> {
     let name = args.record.display();
     let digest = record.digest();
     if let Some(stem) = args.record.file_stem().and_then(|s| s.to_str())
-        && sampling::parse_digest(stem).is_some()
+        && sampling::prf::parse_digest(stem).is_some()
         && !stem.eq_ignore_ascii_case(&digest)
     {
         eprintln!("jianguan: note: {name} is named after a record digest, but its own is {digest}");

@@ -54,7 +54,6 @@ mod error;
 mod inputs;
 mod inspectors;
 mod plan;
-mod prf;
 mod record;
 mod roster;
 mod select;
@@ -71,9 +70,8 @@ pub use plan::{
     Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,
     Size, StratumSpec, Task, TaskKind,
 };
-pub use prf::{
-    ALGORITHM, Digest32, Prf, derive_key, hex, parse_digest, sha256, uscc_block, weighted_key,
-};
+/// The draw algorithm's name and version, recorded in every draw.
+pub use prf::ALGORITHM;
 pub use record::{
     Digests, DrawRecord, EntropyValue, RECORD_FORMAT, StratumOutcome, StratumPart, TaskOutcome,
 };
@@ -86,4 +84,5 @@ pub use setup::{DrawSetup, draw, draw_parts};
 pub use verify::verify;
 pub use visits::{Assignment, Recusal, Visit, assign_inspectors};
 
+pub mod prf;
 pub mod rfc3797;

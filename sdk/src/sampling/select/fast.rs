@@ -787,7 +787,8 @@ mod tests {
 
     use super::*;
     use crate::entity::{EntityStatus, Industry, RegionCode};
-    use crate::sampling::{RosterEntry, derive_key};
+    use crate::sampling::RosterEntry;
+    use crate::sampling::prf::derive_key;
     use crate::synth::uniform_roster;
 
     /// 300,000 entities (several slices, buffers past their first trim),
