@@ -111,8 +111,9 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
         );
         let inputs: sdk::sampling::DrawInputs =
             serde_json::from_value(v["inputs"].clone()).expect("inputs");
-        let (roster, history, inspectors) = inputs.build_rosters().expect("rosters");
-        sdk::sampling::verify(&parsed, &roster, &history, &inspectors).expect("verifies in Rust");
+        let built = inputs.build_rosters().expect("rosters");
+        sdk::sampling::verify(&parsed, &built.roster, &built.history, &built.inspectors)
+            .expect("verifies in Rust");
         let mut digest = [0 as c_char; 65];
         let record = CString::new(json).expect("no NUL");
         // SAFETY: a 65-byte buffer.

@@ -9,6 +9,7 @@ use sdk::entity::Uscc;
 use sdk::sampling::{
     self, DrawRecord, DrawSetup, EntropyValue, InspectionHistory, InspectorRoster,
     PartialSelection, PastInspection, Plan, RosterDigester, RosterEntry, TargetRoster, TaskCounts,
+    TaskDraw,
 };
 use std::sync::Arc;
 
@@ -477,7 +478,10 @@ impl Setup {
     ) -> PyResult<Bound<'py, PyAny>> {
         let t = self.task(t)?;
         let batches = py.detach(|| -> Result<Vec<RecordBatch>> {
-            let (_, _, sel) = self.draw_setup()?.count_and_select(t, &roster.inner)?;
+            let sel = self
+                .draw_setup()?
+                .count_and_select(t, &roster.inner)?
+                .selection;
             let classes: Vec<&str> = self.plan.tasks[t]
                 .strata
                 .iter()
@@ -590,7 +594,11 @@ impl Setup {
                 let sel = merge_all(t, &takes, &ids, &selections[t])?;
                 sel.check_against(&summed, &takes)
                     .map_err(|e| Failure::Input(format!("task {t}: {e}")))?;
-                tasks.push((summed, takes, sel));
+                tasks.push(TaskDraw {
+                    counts: summed,
+                    takes,
+                    selection: sel,
+                });
             }
             Ok(Record {
                 inner: setup.finish(tasks)?,

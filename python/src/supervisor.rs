@@ -10,7 +10,7 @@ use sdk::calendar::WorkCalendar;
 use sdk::catalog::{ApprovalFacts, InMemoryCatalog};
 use sdk::credit::{CreditProfile, CreditScheme, InMemoryCreditLookup};
 use sdk::plugin_host::{FactTable, Operation, facts_from_json_rows};
-use sdk::sampling::{EntropyValue, Plan};
+use sdk::sampling::{EntropyValue, Plan, RostersRef};
 use sdk::supervisor::Supervisor as Inner;
 
 use crate::columns::{self, Frame};
@@ -256,9 +256,12 @@ impl Supervisor {
             let plan: Plan = from_json("plan", plan_json)?;
             let entropy: Vec<EntropyValue> = from_json("entropy", entropy_json)?;
             let (history, inspectors) = side_rosters(history_json, inspectors_json)?;
-            let inner =
-                self.inner
-                    .draw_over(&plan, (&roster.inner, &history, &inspectors), &entropy)?;
+            let rosters = RostersRef {
+                roster: &roster.inner,
+                history: &history,
+                inspectors: &inspectors,
+            };
+            let inner = self.inner.draw_over(&plan, rosters, &entropy)?;
             Ok(Record { inner })
         })?)
     }
@@ -274,8 +277,12 @@ impl Supervisor {
     ) -> PyResult<()> {
         Ok(py.detach(|| -> Result<()> {
             let (history, inspectors) = side_rosters(history_json, inspectors_json)?;
-            self.inner
-                .verify_over(&record.inner, (&roster.inner, &history, &inspectors))?;
+            let rosters = RostersRef {
+                roster: &roster.inner,
+                history: &history,
+                inspectors: &inspectors,
+            };
+            self.inner.verify_over(&record.inner, rosters)?;
             Ok(())
         })?)
     }

@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use jianguan::sampling::{
     DrawSetup, EntropyValue, InspectionHistory, Inspector, InspectorRoster, InspectorStatus, Plan,
-    TargetRoster,
+    RostersRef, TargetRoster,
 };
 use jianguan::supervisor::Supervisor;
 use jianguan::synth::uniform_roster;
@@ -111,7 +111,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // Python with a frame makes and drops its own.
         let record = {
             let roster = TargetRoster::new(entries.iter().cloned())?;
-            sup.draw_over(&plan, (&roster, &history, &inspector_roster), &entropy)?
+            sup.draw_over(
+                &plan,
+                RostersRef {
+                    roster: &roster,
+                    history: &history,
+                    inspectors: &inspector_roster,
+                },
+                &entropy,
+            )?
         };
         let ns = t0.elapsed().as_nanos();
         if round > 0 {
@@ -124,7 +132,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut fixed = Vec::new();
     for round in 0..=repeat {
         let t0 = Instant::now();
-        let record = sup.draw_over(&plan, (&roster, &history, &inspector_roster), &entropy)?;
+        let record = sup.draw_over(
+            &plan,
+            RostersRef {
+                roster: &roster,
+                history: &history,
+                inspectors: &inspector_roster,
+            },
+            &entropy,
+        )?;
         let ns = t0.elapsed().as_nanos();
         if round > 0 {
             fixed.push(ns);
@@ -142,7 +158,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut select = Vec::new();
     for round in 0..=select_repeat(repeat) {
         let t0 = Instant::now();
-        let (_, _, sel) = setup.count_and_select(0, &roster)?;
+        let sel = setup.count_and_select(0, &roster)?.selection;
         let ns = t0.elapsed().as_nanos();
         if round > 0 {
             select.push(ns);

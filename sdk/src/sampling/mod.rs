@@ -64,7 +64,7 @@ mod visits;
 pub use canonical::canonical_json;
 pub use digester::RosterDigester;
 pub use error::SamplingError;
-pub use inputs::{BuiltRosters, DrawInputs, DrawRosters};
+pub use inputs::{BuiltRosters, DrawInputs, DrawRosters, RostersRef};
 pub use inspectors::{Inspector, InspectorRoster, InspectorStatus};
 pub use plan::{
     Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,
@@ -80,7 +80,7 @@ pub use roster::{
     digest_sorted_parts,
 };
 pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
-pub use setup::{DrawSetup, draw, draw_parts};
+pub use setup::{DrawSetup, TaskDraw, draw, draw_parts};
 pub use verify::verify;
 pub use visits::{Assignment, Recusal, Visit, assign_inspectors};
 

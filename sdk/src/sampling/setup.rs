@@ -16,6 +16,20 @@ use super::select::{PartialSelection, TaskCounts, TaskScan, takes};
 use super::visits::{Visit, assign_inspectors};
 use crate::entity::Uscc;
 
+/// One task's part of a draw over roster parts: the counts summed over all
+/// parts, the takes from them, and the selections merged; what
+/// [`DrawSetup::finish`] takes, one per task.
+#[derive(Debug, Clone, Default)]
+pub struct TaskDraw {
+    /// Pool sizes summed over every part ([`DrawSetup::count`]).
+    pub counts: TaskCounts,
+    /// How many each stratum part takes ([`DrawSetup::takes`]).
+    pub takes: Vec<u64>,
+    /// Winners, exclusions and reduced entities merged over every part
+    /// ([`DrawSetup::select`], [`PartialSelection::merge`]).
+    pub selection: PartialSelection,
+}
+
 /// A plan bound to its rosters and public values: the seed is fixed, and
 /// roster parts can be counted and selected separately, then finished into a
 /// record identical to the single-pass one (§7).
@@ -133,8 +147,13 @@ impl<'a> DrawSetup<'a> {
         &self,
         t: usize,
         part: &TargetRoster,
-    ) -> Result<(TaskCounts, Vec<u64>, PartialSelection), SamplingError> {
-        self.scan(t).count_and_select(t, part)
+    ) -> Result<TaskDraw, SamplingError> {
+        let (counts, takes, selection) = self.scan(t).count_and_select(t, part)?;
+        Ok(TaskDraw {
+            counts,
+            takes,
+            selection,
+        })
     }
 
     /// Builds the record from each task's summed counts and merged
@@ -142,14 +161,13 @@ impl<'a> DrawSetup<'a> {
     ///
     /// # Errors
     /// [`SamplingError::InsufficientInspectors`] when a visit cannot be staffed.
-    pub fn finish(
-        self,
-        tasks: Vec<(TaskCounts, Vec<u64>, PartialSelection)>,
-    ) -> Result<DrawRecord, SamplingError> {
+    pub fn finish(self, tasks: Vec<TaskDraw>) -> Result<DrawRecord, SamplingError> {
         let malformed = tasks.len() != self.plan.tasks.len()
-            || tasks.iter().zip(&self.plan.tasks).any(|((c, t, s), task)| {
+            || tasks.iter().zip(&self.plan.tasks).any(|(d, task)| {
                 let parts = 2 * task.strata.len();
-                c.pools.len() != parts || t.len() != parts || s.winners.len() != parts
+                d.counts.pools.len() != parts
+                    || d.takes.len() != parts
+                    || d.selection.winners.len() != parts
             });
         if malformed {
             return Err(SamplingError::plan(
@@ -160,7 +178,12 @@ impl<'a> DrawSetup<'a> {
         let mut outcomes = Vec::with_capacity(tasks.len());
         let mut drawn: BTreeMap<Uscc, (u128, Vec<u32>)> = BTreeMap::new();
         let order = Prf::new(&derive_key(&self.seed, "visits", 0));
-        for (t, (counts, takes, mut sel)) in tasks.into_iter().enumerate() {
+        for (t, draw) in tasks.into_iter().enumerate() {
+            let TaskDraw {
+                counts,
+                takes,
+                selection: mut sel,
+            } = draw;
             sel.sort();
             let task = &self.plan.tasks[t];
             let mut strata = Vec::with_capacity(takes.len());
@@ -311,7 +334,11 @@ pub fn draw_parts(
         for p in parts {
             sel.merge(setup.select(t, p, &takes)?, &takes);
         }
-        tasks.push((counts, takes, sel));
+        tasks.push(TaskDraw {
+            counts,
+            takes,
+            selection: sel,
+        });
     }
     setup.finish(tasks)
 }

@@ -25,10 +25,7 @@ use crate::entity::Uscc;
 use crate::plugin_host::{
     FactTable, Grades, LoadReport, LoadedPlugin, PluginCallError, PluginError, PluginHost,
 };
-use crate::sampling::{
-    self, DrawInputs, DrawRecord, DrawRosters, EntropyValue, InspectionHistory, InspectorRoster,
-    Plan, TargetRoster,
-};
+use crate::sampling::{self, DrawInputs, DrawRecord, DrawRosters, EntropyValue, Plan, RostersRef};
 use crate::{Error, NaiveDate};
 
 pub use builder::SupervisorBuilder;
@@ -218,12 +215,12 @@ impl Supervisor {
     /// invalid plan, roster or entropy, too few entities or inspectors.
     pub fn draw(&self, inputs: &DrawInputs) -> Result<DrawRecord, Error> {
         let plan = self.resolve_plan(&inputs.plan)?;
-        let (roster, history, inspectors) = inputs.build_rosters()?;
+        let built = inputs.build_rosters()?;
         Ok(sampling::draw(
             &plan,
-            &roster,
-            &history,
-            &inspectors,
+            &built.roster,
+            &built.history,
+            &built.inspectors,
             &inputs.entropy,
         )?)
     }
@@ -249,10 +246,15 @@ impl Supervisor {
     pub fn draw_over(
         &self,
         plan: &Plan,
-        (roster, history, inspectors): (&TargetRoster, &InspectionHistory, &InspectorRoster),
+        rosters: RostersRef<'_>,
         entropy: &[EntropyValue],
     ) -> Result<DrawRecord, Error> {
         let plan = self.resolve_plan(plan)?;
+        let RostersRef {
+            roster,
+            history,
+            inspectors,
+        } = rosters;
         Ok(sampling::draw(&plan, roster, history, inspectors, entropy)?)
     }
 
@@ -261,11 +263,12 @@ impl Supervisor {
     ///
     /// # Errors
     /// As [`Supervisor::verify`].
-    pub fn verify_over(
-        &self,
-        record: &DrawRecord,
-        (roster, history, inspectors): (&TargetRoster, &InspectionHistory, &InspectorRoster),
-    ) -> Result<(), Error> {
+    pub fn verify_over(&self, record: &DrawRecord, rosters: RostersRef<'_>) -> Result<(), Error> {
+        let RostersRef {
+            roster,
+            history,
+            inspectors,
+        } = rosters;
         Ok(sampling::verify(record, roster, history, inspectors)?)
     }
 
@@ -275,8 +278,13 @@ impl Supervisor {
     /// [`Error::Sampling`]: `verification_failed` naming the first field that
     /// differs, `unsupported_record`, or what the rosters themselves refuse.
     pub fn verify(&self, record: &DrawRecord, rosters: &DrawRosters) -> Result<(), Error> {
-        let (roster, history, inspectors) = rosters.build()?;
-        Ok(sampling::verify(record, &roster, &history, &inspectors)?)
+        let built = rosters.build()?;
+        Ok(sampling::verify(
+            record,
+            &built.roster,
+            &built.history,
+            &built.inspectors,
+        )?)
     }
 }
 
