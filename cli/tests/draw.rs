@@ -590,7 +590,7 @@ fn bench_roster_writes_the_uniform_roster() {
     let text = std::fs::read_to_string(&file).unwrap();
     let expected: String = std::iter::once("uscc,credit_class".to_string())
         .chain(
-            jianguan::synth::uniform_roster(500)
+            jianguan_synth::uniform_roster(500)
                 .into_iter()
                 .map(|e| format!("{},{}", e.uscc, e.credit_class)),
         )

@@ -120,7 +120,7 @@ impl From<sdk::Error> for Failure {
                 (JG_STATUS_VERIFICATION_FAILED, s.kind())
             }
             E::Sampling(s) => (JG_STATUS_DRAW_REFUSED, s.kind()),
-            E::Entity(_) | E::Rfc3797(_) | E::Results(_) | E::Referral(_) | E::Synth(_) => {
+            E::Entity(_) | E::Rfc3797(_) | E::Results(_) | E::Referral(_) => {
                 (JG_STATUS_INVALID_ARGUMENT, "")
             }
             // A variant added to the SDK later: malformed input until mapped.

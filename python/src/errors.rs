@@ -65,7 +65,6 @@ fn class_and_kind(f: &Failure) -> (&'static str, String) {
             E::Referral(_) => ("ReferralError", "referral".into()),
             E::Calendar(_) => ("CalendarError", "calendar".into()),
             E::Catalog(_) => ("CatalogError", "catalog".into()),
-            E::Synth(_) => ("InvalidInputError", "synth".into()),
             E::Plugin(p) => match p {
                 PluginError::Load(_) | PluginError::Folder { .. } => {
                     ("PluginLoadError", "plugin_load".into())

@@ -1,6 +1,6 @@
 //! The Rust side of `scripts/bench-python-draw.sh`: the benchmark plan
 //! (benches/draw-plan.json) drawn in full through the `Supervisor` facade
-//! over `synth::uniform_roster(N)`, timed two ways, as the Python side
+//! over `jianguan_synth::uniform_roster(N)`, timed two ways, as the Python side
 //! times the same draw over the same entities:
 //!
 //! - `from_entries`: from the roster as the Rust API takes it (a
@@ -27,7 +27,7 @@ use jianguan::sampling::{
     RostersRef, TargetRoster,
 };
 use jianguan::supervisor::Supervisor;
-use jianguan::synth::uniform_roster;
+use jianguan_synth::uniform_roster;
 
 fn inspectors() -> Vec<Inspector> {
     (0..40)

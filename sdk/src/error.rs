@@ -43,9 +43,6 @@ pub enum Error {
     /// responsibility resolution.
     #[error(transparent)]
     Catalog(#[from] crate::catalog::CatalogError),
-    /// Synthetic-data generation or output failed.
-    #[error(transparent)]
-    Synth(#[from] crate::synth::SynthError),
     /// A plugin that failed to load, or a failed call into one.
     #[error(transparent)]
     Plugin(#[from] crate::plugin_host::PluginError),

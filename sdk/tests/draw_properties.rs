@@ -175,7 +175,7 @@ fn shuffling_the_rosters_changes_nothing() {
         let mut shuffled = inputs.clone();
         // A deterministic shuffle per k: sort by a hash of position and k.
         let mut keyed: Vec<_> = shuffled.roster.drain(..).enumerate().collect();
-        keyed.sort_by_key(|(i, _)| jianguan::synth::mix64(*i as u64 ^ (k << 32)));
+        keyed.sort_by_key(|(i, _)| jianguan_synth::mix64(*i as u64 ^ (k << 32)));
         shuffled.roster = keyed.into_iter().map(|(_, e)| e).collect();
         shuffled.inspectors.reverse();
         shuffled.history.rotate_left(k as usize);

@@ -13,9 +13,9 @@ use jianguan::calendar::WorkCalendar;
 use jianguan::catalog::{ApprovalFacts, InMemoryCatalog, ItemCatalog};
 use jianguan::credit::{CreditLookup, CreditScheme, InMemoryCreditLookup};
 use jianguan::entity::Industry;
-use jianguan::synth::CountySpec;
+use jianguan_synth::CountySpec;
 
-fn main() -> Result<(), jianguan::Error> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec = CountySpec::new(2021, 50_000)?;
     // The first operating food producer of the synthetic county.
     let row = spec

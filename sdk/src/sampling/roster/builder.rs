@@ -295,7 +295,7 @@ fn sorted(cols: Columns) -> Result<Columns, SamplingError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::uniform_roster;
+    use crate::fixtures::uniform_roster;
 
     fn entry(code: &str, class: &str, weight: u32) -> RosterEntry {
         RosterEntry {

@@ -516,7 +516,7 @@ impl InspectionHistory {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::uniform_roster;
+    use crate::fixtures::uniform_roster;
 
     /// A row's §2 line as `Display` and serde_json write it: what [`Lines`]
     /// must give byte for byte.

@@ -787,9 +787,9 @@ mod tests {
 
     use super::*;
     use crate::entity::{EntityStatus, Industry, RegionCode};
+    use crate::fixtures::uniform_roster;
     use crate::sampling::RosterEntry;
     use crate::sampling::prf::derive_key;
-    use crate::synth::uniform_roster;
 
     /// 300,000 entities (several slices, buffers past their first trim),
     /// half of them penalised in 2025, with ratio and count strata, a
