@@ -27,7 +27,7 @@ expect rust/check_codes "2 valid, 1 rejected" \
 expect rust/who_supervises "publish the result by 2026-10-29" \
   "$bin/who_supervises"
 
-expect sdk/synth_throughput "20000 entities" \
+expect synth/synth_throughput "20000 entities" \
   "$bin/synth_throughput" 20000
 
 # The industry plugins, loaded from a folder as a county system would.

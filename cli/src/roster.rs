@@ -12,7 +12,7 @@ use clap::{Args, Subcommand};
 use jianguan::NaiveDate;
 use jianguan::supervisor::catalog::InMemoryCatalog;
 use jianguan::supervisor::codes::Industry;
-use jianguan::synth::{
+use jianguan_synth::{
     CountySpec, Summary, SynthError, SyntheticEntity, parse_entity_count, write_entities_csv,
     write_entities_json, write_inspectors_csv, write_lists_csv, write_penalties_csv,
 };

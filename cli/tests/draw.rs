@@ -186,7 +186,7 @@ fn joint_county_draw_verifies_and_a_tampered_record_fails() {
     assert_eq!(record_path, d.out.join(format!("{digest}.json")));
     let bytes = std::fs::read(&record_path).unwrap();
     assert_eq!(
-        jianguan::sampling::hex(&jianguan::sampling::sha256(&bytes)),
+        jianguan::sampling::prf::hex(&jianguan::sampling::prf::sha256(&bytes)),
         digest,
         "the file is the canonical JSON its name is the digest of"
     );
@@ -590,7 +590,7 @@ fn bench_roster_writes_the_uniform_roster() {
     let text = std::fs::read_to_string(&file).unwrap();
     let expected: String = std::iter::once("uscc,credit_class".to_string())
         .chain(
-            jianguan::synth::uniform_roster(500)
+            jianguan_synth::uniform_roster(500)
                 .into_iter()
                 .map(|e| format!("{},{}", e.uscc, e.credit_class)),
         )

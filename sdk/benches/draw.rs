@@ -12,7 +12,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jianguan::sampling::{
     DrawSetup, EntropyValue, InspectionHistory, InspectorRoster, Plan, TargetRoster,
 };
-use jianguan::synth::uniform_roster;
+use jianguan_synth::uniform_roster;
 
 /// The benchmark plan (draw-plan.json, also read by
 /// `examples/draw_throughput.rs` and scripts/bench/python_draw.py): one

@@ -1,6 +1,6 @@
 //! The Rust side of `scripts/bench-python-draw.sh`: the benchmark plan
 //! (benches/draw-plan.json) drawn in full through the `Supervisor` facade
-//! over `synth::uniform_roster(N)`, timed two ways, as the Python side
+//! over `jianguan_synth::uniform_roster(N)`, timed two ways, as the Python side
 //! times the same draw over the same entities:
 //!
 //! - `from_entries`: from the roster as the Rust API takes it (a
@@ -24,11 +24,10 @@ use std::time::Instant;
 
 use jianguan::sampling::{
     DrawSetup, EntropyValue, InspectionHistory, Inspector, InspectorRoster, InspectorStatus, Plan,
-    TargetRoster,
+    RostersRef, TargetRoster,
 };
 use jianguan::supervisor::Supervisor;
-use jianguan::supervisor::draw::RostersRef;
-use jianguan::synth::uniform_roster;
+use jianguan_synth::uniform_roster;
 
 fn inspectors() -> Vec<Inspector> {
     (0..40)
@@ -115,7 +114,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             sup.draw_over(
                 &plan,
                 RostersRef {
-                    targets: &roster,
+                    roster: &roster,
                     history: &history,
                     inspectors: &inspector_roster,
                 },
@@ -136,7 +135,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let record = sup.draw_over(
             &plan,
             RostersRef {
-                targets: &roster,
+                roster: &roster,
                 history: &history,
                 inspectors: &inspector_roster,
             },
@@ -159,7 +158,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut select = Vec::new();
     for round in 0..=select_repeat(repeat) {
         let t0 = Instant::now();
-        let (_, _, sel) = setup.count_and_select(0, &roster)?;
+        let sel = setup.count_and_select(0, &roster)?.selection;
         let ns = t0.elapsed().as_nanos();
         if round > 0 {
             select.push(ns);

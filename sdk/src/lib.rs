@@ -24,11 +24,13 @@ pub mod catalog;
 pub mod credit;
 pub mod entity;
 mod error;
+#[cfg(test)]
+mod fixtures;
 pub mod plugin_host;
 pub mod referral;
+pub mod results;
 pub mod sampling;
 pub mod supervisor;
-pub mod synth;
 
 pub use chrono::NaiveDate;
 pub use error::{Error, ErrorKind};

@@ -7,9 +7,10 @@
 
 use std::path::PathBuf;
 
+use jianguan::sampling::prf::hex;
 use jianguan::sampling::{
     DrawInputs, DrawSetup, InspectionHistory, InspectorRoster, PartialSelection, RosterDigester,
-    TargetRoster, TaskCounts, hex,
+    TargetRoster, TaskCounts, TaskDraw,
 };
 use serde_json::Value;
 
@@ -70,7 +71,11 @@ fn parts_drawn_apart_and_merged_give_the_vector_records() {
                 for p in &parts {
                     sel.merge(wire(&setup.select(t, p, &takes).unwrap()), &takes);
                 }
-                tasks.push((counts, takes, wire(&sel)));
+                tasks.push(TaskDraw {
+                    counts,
+                    takes,
+                    selection: wire(&sel),
+                });
             }
             let record = setup.finish(tasks).unwrap();
             assert_eq!(record.digest(), expected, "{name} in {n_parts} parts");

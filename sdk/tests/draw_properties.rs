@@ -175,7 +175,7 @@ fn shuffling_the_rosters_changes_nothing() {
         let mut shuffled = inputs.clone();
         // A deterministic shuffle per k: sort by a hash of position and k.
         let mut keyed: Vec<_> = shuffled.roster.drain(..).enumerate().collect();
-        keyed.sort_by_key(|(i, _)| jianguan::synth::mix64(*i as u64 ^ (k << 32)));
+        keyed.sort_by_key(|(i, _)| jianguan_synth::mix64(*i as u64 ^ (k << 32)));
         shuffled.roster = keyed.into_iter().map(|(_, e)| e).collect();
         shuffled.inspectors.reverse();
         shuffled.history.rotate_left(k as usize);
@@ -228,7 +228,7 @@ proptest! {
         let history = InspectionHistory::new(inputs.history.clone()).unwrap();
         let inspectors = InspectorRoster::new(inputs.inspectors.clone()).unwrap();
         let record = draw(&inputs.plan, &roster, &history, &inspectors, &inputs.entropy).unwrap();
-        let seed = sampling::parse_digest(&record.seed).unwrap();
+        let seed = sampling::prf::parse_digest(&record.seed).unwrap();
         let v = pick % record.visits.len();
         let target = record.visits[v].uscc;
         let team = &record.visits[v].inspectors[0];

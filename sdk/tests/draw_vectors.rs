@@ -11,9 +11,10 @@ mod scenarios;
 
 use std::path::PathBuf;
 
+use jianguan::sampling::prf::{Prf, derive_key, hex, parse_digest, uscc_block};
 use jianguan::sampling::{
-    self, DrawRecord, InspectionHistory, InspectorRoster, Prf, SamplingError, TargetRoster,
-    canonical_json, derive_key, hex, parse_digest, uscc_block,
+    self, DrawRecord, InspectionHistory, InspectorRoster, SamplingError, TargetRoster,
+    canonical_json,
 };
 use scenarios::*;
 use serde_json::{Value, json};
@@ -152,7 +153,7 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
 }
 
 fn primitives() -> Value {
-    let seed = sampling::sha256(b"jianguan");
+    let seed = sampling::prf::sha256(b"jianguan");
     let codes: Vec<jianguan::entity::Uscc> = vec![
         "914403001922038216".parse().unwrap(),
         jianguan::entity::Uscc::with_check_character("91370283MA3C4X9T3").unwrap(),
@@ -177,7 +178,7 @@ fn primitives() -> Value {
         .zip([1u32, 3, 7])
         .map(|(c, w)| {
             let v = prf.eval(uscc_block(c));
-            let bits = sampling::weighted_key(v, w).to_bits();
+            let bits = sampling::prf::weighted_key(v, w).to_bits();
             json!({"value": format!("{v:032x}"), "weight": w, "key_bits": format!("{bits:016x}")})
         })
         .collect();

@@ -31,7 +31,7 @@ pub enum DrawCommand {
     /// Re-run a recorded draw over the rosters and compare it with the
     /// record field by field; exit status 1 names the first difference.
     Verify(VerifyArgs),
-    /// Write the plain benchmark roster (jianguan::synth::uniform_roster) as
+    /// Write the plain benchmark roster (jianguan_synth::uniform_roster) as
     /// a `uscc,credit_class` CSV, so that other tools draw from the very same
     /// entities. Benchmarks only: it lacks the columns `draw run --roster`
     /// requires (region, status, registered_on).
@@ -292,7 +292,7 @@ fn draw_run(args: RunArgs) -> Result<ExitCode, Refused> {
     let inspectors = input::inspectors(&args.rosters.inspectors)?;
     let history = input::history(args.rosters.history.as_deref())?;
     let rosters = RostersRef {
-        targets: &targets,
+        roster: &targets,
         history: &history,
         inspectors: &inspectors,
     };
@@ -376,7 +376,7 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, Refused> {
     let history = input::history(args.rosters.history.as_deref())?;
     let sup = input::supervisor(None)?;
     let rosters = RostersRef {
-        targets: &targets,
+        roster: &targets,
         history: &history,
         inspectors: &inspectors,
     };
@@ -440,7 +440,7 @@ fn bench_roster(args: BenchArgs) -> Result<ExitCode, Refused> {
     let write = || -> std::io::Result<()> {
         let mut w = BufWriter::new(File::create(&tmp)?);
         w.write_all(b"uscc,credit_class\n")?;
-        for e in jianguan::synth::uniform_roster(rows) {
+        for e in jianguan_synth::uniform_roster(rows) {
             writeln!(w, "{},{}", e.uscc, e.credit_class)?;
         }
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;

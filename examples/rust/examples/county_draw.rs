@@ -16,7 +16,7 @@ use jianguan::sampling::{
     self, EntropyValue, InspectionHistory, Inspector, InspectorRoster, Plan, RosterEntry,
     TargetRoster,
 };
-use jianguan::synth::CountySpec;
+use jianguan_synth::CountySpec;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec = CountySpec::new(2021, 20_000)?;

@@ -13,9 +13,9 @@ use jianguan::calendar::WorkCalendar;
 use jianguan::catalog::{ApprovalFacts, InMemoryCatalog, ItemCatalog};
 use jianguan::credit::{CreditLookup, CreditScheme, InMemoryCreditLookup};
 use jianguan::entity::Industry;
-use jianguan::synth::CountySpec;
+use jianguan_synth::CountySpec;
 
-fn main() -> Result<(), jianguan::Error> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec = CountySpec::new(2021, 50_000)?;
     // The first operating food producer of the synthetic county.
     let row = spec
@@ -40,7 +40,7 @@ fn main() -> Result<(), jianguan::Error> {
     println!("credit class {} ({})", class.code, class.name_zh);
 
     let catalog = InMemoryCatalog::pingdu_default();
-    let items = catalog.items_for_industry(Industry::FoodProduction);
+    let items = catalog.items_for_industry(Industry::FoodProduction)?;
     for item in &items {
         let r = catalog.resolve(&item.code, &ApprovalFacts::default())?;
         println!(

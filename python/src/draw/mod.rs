@@ -185,7 +185,7 @@ fn with_rosters<T>(
     let history = InspectionHistory::new(history)?;
     let inspectors = InspectorRoster::new(inspectors)?;
     f(RostersRef {
-        targets: &roster.inner,
+        roster: &roster.inner,
         history: &history,
         inspectors: &inspectors,
     })

@@ -9,8 +9,8 @@ use pyo3::types::{PyBytes, PyTuple, PyType};
 use sdk::supervisor::codes::Uscc;
 use sdk::supervisor::draw::{
     Digest32, DrawSetup, EntropyValue, InspectionHistory, Inspector, InspectorRoster,
-    PartialSelection, PastInspection, Plan, RosterDigester, TargetRoster, TaskCounts, hex,
-    parse_digest,
+    PartialSelection, PastInspection, Plan, RosterDigester, TargetRoster, TaskCounts, TaskDraw,
+    hex, parse_digest,
 };
 use std::sync::Arc;
 
@@ -290,7 +290,10 @@ impl Setup {
     ) -> PyResult<Bound<'py, PyAny>> {
         let t = self.task(t)?;
         let batches = py.detach(|| -> Result<Vec<RecordBatch>> {
-            let (_, _, sel) = self.draw_setup()?.count_and_select(t, &roster.inner)?;
+            let sel = self
+                .draw_setup()?
+                .count_and_select(t, &roster.inner)?
+                .selection;
             let classes: Vec<&str> = self.plan.tasks[t]
                 .strata
                 .iter()
@@ -403,7 +406,11 @@ impl Setup {
                 let sel = merge_all(t, &takes, &ids, &selections[t])?;
                 sel.check_against(&summed, &takes)
                     .map_err(|e| Failure::Input(format!("task {t}: {e}")))?;
-                tasks.push((summed, takes, sel));
+                tasks.push(TaskDraw {
+                    counts: summed,
+                    takes,
+                    selection: sel,
+                });
             }
             Ok(Record {
                 inner: setup.finish(tasks)?,

@@ -10,8 +10,8 @@ use crate::calendar::CalendarError;
 use crate::credit::CreditError;
 use crate::entity::{EntityError, UsccError};
 use crate::referral::ReferralError;
+use crate::results::ResultsError;
 use crate::sampling::SamplingError;
-use crate::sampling::results::ResultsError;
 
 /// Any error the SDK returns. Each variant wraps the module error that says
 /// what was wrong and where.
@@ -48,9 +48,6 @@ pub enum Error {
     /// responsibility resolution.
     #[error(transparent)]
     Catalog(#[from] crate::catalog::CatalogError),
-    /// Synthetic-data generation or output failed.
-    #[error(transparent)]
-    Synth(#[from] crate::synth::SynthError),
     /// A plugin that failed to load, or a failed call into one.
     #[error(transparent)]
     Plugin(#[from] crate::plugin_host::PluginError),
@@ -99,7 +96,6 @@ impl Error {
                 | Cat::UnknownIndustry { .. }
                 | Cat::InvalidField { .. } => K::CatalogRefused,
             },
-            Error::Synth(_) => K::InvalidInput,
             Error::Plugin(e) => match e {
                 P::Load(_) | P::Folder { .. } => K::PluginLoad,
                 P::Call(Call::NotLoaded(_)) => K::PluginNotLoaded,

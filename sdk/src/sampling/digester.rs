@@ -20,7 +20,7 @@ const STATE_VERSION: u8 = 1;
 ///
 /// ```
 /// use jianguan::sampling::{RosterDigester, TargetRoster};
-/// use jianguan::synth::uniform_roster;
+/// use jianguan_synth::uniform_roster;
 ///
 /// let all = uniform_roster(100);
 /// let whole = TargetRoster::new(all.clone())?;
@@ -142,7 +142,7 @@ impl RosterDigester {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::uniform_roster;
+    use crate::fixtures::uniform_roster;
 
     /// §2: the digest of parts folded in code order is the whole roster's,
     /// across a save and restore between every part.

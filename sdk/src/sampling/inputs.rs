@@ -40,18 +40,56 @@ pub struct DrawRosters {
 }
 
 /// The three rosters, checked and indexed.
-pub type BuiltRosters = (TargetRoster, InspectionHistory, InspectorRoster);
+#[derive(Debug, Clone)]
+pub struct BuiltRosters {
+    /// The target roster (检查对象名录库).
+    pub roster: TargetRoster,
+    /// Past inspections the proportionality rules look at.
+    pub history: InspectionHistory,
+    /// The inspector roster (执法检查人员名录库).
+    pub inspectors: InspectorRoster,
+}
+
+impl BuiltRosters {
+    /// The three, borrowed, as a draw over them takes them.
+    pub fn refs(&self) -> RostersRef<'_> {
+        RostersRef {
+            roster: &self.roster,
+            history: &self.history,
+            inspectors: &self.inspectors,
+        }
+    }
+}
+
+/// The three rosters a draw runs over, checked and indexed, borrowed from
+/// wherever the host keeps them (a large target roster is fixed once and
+/// kept apart from the others).
+#[derive(Debug, Clone, Copy)]
+pub struct RostersRef<'a> {
+    /// The target roster (检查对象名录库).
+    pub roster: &'a TargetRoster,
+    /// Past inspections the proportionality rules look at.
+    pub history: &'a InspectionHistory,
+    /// The inspector roster (执法检查人员名录库).
+    pub inspectors: &'a InspectorRoster,
+}
+
+impl<'a> From<&'a BuiltRosters> for RostersRef<'a> {
+    fn from(built: &'a BuiltRosters) -> Self {
+        built.refs()
+    }
+}
 
 fn build(
     roster: &[RosterEntry],
     history: &[PastInspection],
     inspectors: &[Inspector],
 ) -> Result<BuiltRosters, SamplingError> {
-    Ok((
-        TargetRoster::new(roster.iter().cloned())?,
-        InspectionHistory::new(history.iter().cloned())?,
-        InspectorRoster::new(inspectors.iter().cloned())?,
-    ))
+    Ok(BuiltRosters {
+        roster: TargetRoster::new(roster.iter().cloned())?,
+        history: InspectionHistory::new(history.iter().cloned())?,
+        inspectors: InspectorRoster::new(inspectors.iter().cloned())?,
+    })
 }
 
 impl DrawInputs {

@@ -48,205 +48,41 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod canonical;
 mod digester;
 mod error;
 mod inputs;
 mod inspectors;
 mod plan;
-mod prf;
 mod record;
 mod roster;
-mod roster_builder;
 mod select;
+mod setup;
+mod verify;
+mod visits;
 
+pub use canonical::canonical_json;
 pub use digester::RosterDigester;
 pub use error::SamplingError;
-pub use inputs::{BuiltRosters, DrawInputs, DrawRosters};
-pub use inspectors::{Inspector, InspectorRoster, InspectorStatus, assign_inspectors};
+pub use inputs::{BuiltRosters, DrawInputs, DrawRosters, RostersRef};
+pub use inspectors::{Inspector, InspectorRoster, InspectorStatus};
 pub use plan::{
     Direction, Filter, InspectorRules, Level, PenaltyFree, Plan, PlanItem, Ratio, Replaces, Rules,
     Size, StratumSpec, Task, TaskKind,
 };
-pub use prf::{
-    ALGORITHM, Digest32, Prf, derive_key, hex, parse_digest, sha256, uscc_block, weighted_key,
-};
+/// The draw algorithm's name and version, recorded in every draw.
+pub use prf::ALGORITHM;
 pub use record::{
-    Assignment, Digests, DrawRecord, DrawSetup, EntropyValue, RECORD_FORMAT, Recusal,
-    StratumOutcome, StratumPart, TaskOutcome, Visit, canonical_json, draw, draw_parts, verify,
+    Digests, DrawRecord, EntropyValue, RECORD_FORMAT, StratumOutcome, StratumPart, TaskOutcome,
 };
 pub use roster::{
-    InspectionHistory, PastInspection, RosterEntry, TargetRoster, digest_sorted_parts,
+    EntryRef, InspectionHistory, PastInspection, RosterBuilder, RosterEntry, TargetRoster,
+    digest_sorted_parts,
 };
-pub use roster_builder::{EntryRef, RosterBuilder};
 pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
+pub use setup::{DrawSetup, TaskDraw, draw, draw_parts};
+pub use verify::verify;
+pub use visits::{Assignment, Recusal, Visit, assign_inspectors};
 
-use crate::entity::Uscc;
-
-pub mod results;
+pub mod prf;
 pub mod rfc3797;
-
-/// One stratum of a target pool (检查对象名录库): the eligible entities of
-/// one credit class or other stratum, and how many of them to draw.
-#[derive(Debug, Clone, Copy)]
-pub struct Stratum<'a> {
-    /// Stratum name as recorded in the draw (e.g. the credit class "D").
-    pub name: &'a str,
-    /// The eligible entities; their order must not affect the result.
-    pub members: &'a [Uscc],
-    /// How many to draw.
-    pub take: usize,
-}
-
-/// The seam that draws targets for a plan: given a seed fixed by the
-/// published procedure and the strata, it returns the entities drawn from
-/// each stratum. An implementation must be deterministic in its inputs and
-/// must not depend on the order of `members`, so anyone holding the record
-/// can re-run it.
-pub trait Sampler {
-    /// Name and version of the selection algorithm, recorded with every draw.
-    fn algorithm(&self) -> &str;
-
-    /// The entities drawn from each stratum, in the order of `strata`.
-    ///
-    /// # Errors
-    /// [`SamplingError::StratumTooSmall`] or [`SamplingError::DuplicateMember`];
-    /// no partial result is returned.
-    fn draw_targets(
-        &self,
-        seed: &[u8; 32],
-        strata: &[Stratum<'_>],
-    ) -> Result<Vec<Vec<Uscc>>, SamplingError>;
-}
-
-/// The [`Sampler`] of this crate's algorithm for ready-made strata: in
-/// stratum `s`, the `take` members with the smallest PRF values under the key
-/// derived from `seed` with label "strata" and index `s` (§5–§6), smallest first.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct VerifiableSampler;
-
-impl Sampler for VerifiableSampler {
-    fn algorithm(&self) -> &str {
-        ALGORITHM
-    }
-
-    fn draw_targets(
-        &self,
-        seed: &[u8; 32],
-        strata: &[Stratum<'_>],
-    ) -> Result<Vec<Vec<Uscc>>, SamplingError> {
-        let mut out = Vec::with_capacity(strata.len());
-        for (s, st) in strata.iter().enumerate() {
-            if st.take > st.members.len() {
-                return Err(SamplingError::StratumTooSmall {
-                    stratum: st.name.into(),
-                    requested: st.take,
-                    available: st.members.len(),
-                });
-            }
-            let prf = Prf::new(&derive_key(seed, "strata", s as u32));
-            let mut keyed: Vec<(u128, Uscc)> = st
-                .members
-                .iter()
-                .map(|m| (prf.eval(uscc_block(m)), *m))
-                .collect();
-            keyed.sort_unstable_by_key(|k| k.0);
-            if let Some(w) = keyed.windows(2).find(|w| w[0].0 == w[1].0) {
-                return Err(SamplingError::DuplicateMember {
-                    stratum: st.name.into(),
-                    uscc: w[0].1,
-                });
-            }
-            out.push(keyed.into_iter().take(st.take).map(|k| k.1).collect());
-        }
-        Ok(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn members(n: u32) -> Vec<Uscc> {
-        (0..n)
-            .map(|i| Uscc::with_check_character(&format!("91370283MA{i:07}")).unwrap())
-            .collect()
-    }
-
-    /// §5–§6 for the `Sampler` seam: stratum `s` under the key labelled
-    /// "strata" with index `s`, smallest PRF values first, whatever the order
-    /// of the members.
-    #[test]
-    fn verifiable_sampler_takes_the_smallest_keys_of_each_stratum() {
-        let seed = sha256(b"sampler");
-        let (a, b) = (members(30), members(12));
-        let strata = [
-            Stratum {
-                name: "B",
-                members: &a,
-                take: 4,
-            },
-            Stratum {
-                name: "C",
-                members: &b,
-                take: 12,
-            },
-        ];
-        let drawn = VerifiableSampler.draw_targets(&seed, &strata).unwrap();
-        assert_eq!(VerifiableSampler.algorithm(), ALGORITHM);
-        let prf = Prf::new(&derive_key(&seed, "strata", 0));
-        let mut by_key = a.clone();
-        by_key.sort_by_key(|u| prf.eval(uscc_block(u)));
-        assert_eq!(drawn[0], by_key[..4]);
-        assert_eq!(drawn[1].len(), 12);
-        let reversed: Vec<Uscc> = a.iter().rev().copied().collect();
-        let again = VerifiableSampler
-            .draw_targets(
-                &seed,
-                &[Stratum {
-                    name: "B",
-                    members: &reversed,
-                    take: 4,
-                }],
-            )
-            .unwrap();
-        assert_eq!(again[0], drawn[0]);
-    }
-
-    #[test]
-    fn verifiable_sampler_refuses_short_and_repeated_strata() {
-        let seed = sha256(b"sampler");
-        let a = members(3);
-        let short = VerifiableSampler.draw_targets(
-            &seed,
-            &[Stratum {
-                name: "D",
-                members: &a,
-                take: 4,
-            }],
-        );
-        assert_eq!(
-            short,
-            Err(SamplingError::StratumTooSmall {
-                stratum: "D".into(),
-                requested: 4,
-                available: 3
-            })
-        );
-        let twice = [a[0], a[1], a[0]];
-        let dup = VerifiableSampler.draw_targets(
-            &seed,
-            &[Stratum {
-                name: "D",
-                members: &twice,
-                take: 1,
-            }],
-        );
-        assert_eq!(
-            dup,
-            Err(SamplingError::DuplicateMember {
-                stratum: "D".into(),
-                uscc: a[0]
-            })
-        );
-    }
-}

@@ -221,7 +221,7 @@ pub fn select(
         let position = remaining.remove(offset);
         picks.push(Rfc3797Pick {
             index: n + 1,
-            md5_hex: super::hex(&digest).to_uppercase(),
+            md5_hex: super::prf::hex(&digest).to_uppercase(),
             divisor,
             position,
         });

@@ -2,41 +2,17 @@
 //! plans, rosters, records and verification, in one process or over roster
 //! parts (docs/draw-algorithm.md).
 
+pub use crate::sampling::prf::{Digest32, hex, parse_digest};
 pub use crate::sampling::{
-    ALGORITHM, BuiltRosters, Digest32, Digests, Direction, DrawInputs, DrawRecord, DrawRosters,
-    DrawSetup, EntropyValue, EntryRef, InspectionHistory, Inspector, InspectorRoster,
-    InspectorStatus, Level, PartialSelection, PastInspection, Plan, RECORD_FORMAT, Replaces,
-    RosterBuilder, RosterDigester, RosterEntry, SamplingError, StratumPart, TargetRoster,
-    TaskCounts, Visit, hex, parse_digest,
+    ALGORITHM, BuiltRosters, Digests, Direction, DrawInputs, DrawRecord, DrawRosters, DrawSetup,
+    EntropyValue, EntryRef, InspectionHistory, Inspector, InspectorRoster, InspectorStatus, Level,
+    PartialSelection, PastInspection, Plan, RECORD_FORMAT, Replaces, RosterBuilder, RosterDigester,
+    RosterEntry, RostersRef, SamplingError, StratumPart, TargetRoster, TaskCounts, TaskDraw, Visit,
 };
 
 use super::Supervisor;
 use crate::Error;
 use crate::sampling;
-
-/// The three rosters a draw runs over, borrowed: checked and indexed once
-/// and kept by the host (a large roster is fixed once and drawn many times).
-#[derive(Debug, Clone, Copy)]
-pub struct RostersRef<'a> {
-    /// The target roster (检查对象名录库).
-    pub targets: &'a TargetRoster,
-    /// Past inspections the proportionality rules look at.
-    pub history: &'a InspectionHistory,
-    /// The inspector roster (执法检查人员名录库).
-    pub inspectors: &'a InspectorRoster,
-}
-
-impl<'a> RostersRef<'a> {
-    /// Borrows rosters built together.
-    pub fn of(built: &'a BuiltRosters) -> Self {
-        let (targets, history, inspectors) = built;
-        Self {
-            targets,
-            history,
-            inspectors,
-        }
-    }
-}
 
 impl Supervisor {
     /// Makes a verifiable draw (双随机): resolves the plan against the
@@ -50,7 +26,7 @@ impl Supervisor {
     pub fn draw(&self, inputs: &DrawInputs) -> Result<DrawRecord, Error> {
         let plan = self.resolve_plan(&inputs.plan)?;
         let rosters = inputs.build_rosters()?;
-        self.draw_resolved(&plan, RostersRef::of(&rosters), &inputs.entropy)
+        self.draw_resolved(&plan, rosters.refs(), &inputs.entropy)
     }
 
     /// The plan checked and resolved against the catalog (items filled in),
@@ -89,7 +65,7 @@ impl Supervisor {
     ) -> Result<DrawRecord, Error> {
         Ok(sampling::draw(
             plan,
-            r.targets,
+            r.roster,
             r.history,
             r.inspectors,
             entropy,
@@ -102,7 +78,7 @@ impl Supervisor {
     /// [`Error::Sampling`]: `verification_failed` naming the first field that
     /// differs, `unsupported_record`, or what the rosters themselves refuse.
     pub fn verify(&self, record: &DrawRecord, rosters: &DrawRosters) -> Result<(), Error> {
-        self.verify_over(record, RostersRef::of(&rosters.build()?))
+        self.verify_over(record, rosters.build()?.refs())
     }
 
     /// Verifies a record over rosters already checked and indexed; see
@@ -111,11 +87,6 @@ impl Supervisor {
     /// # Errors
     /// As [`Supervisor::verify`].
     pub fn verify_over(&self, record: &DrawRecord, r: RostersRef<'_>) -> Result<(), Error> {
-        Ok(sampling::verify(
-            record,
-            r.targets,
-            r.history,
-            r.inspectors,
-        )?)
+        Ok(sampling::verify(record, r.roster, r.history, r.inspectors)?)
     }
 }

@@ -2,7 +2,7 @@
 //! publication deadlines in working days, the legal follow-ups, and the
 //! inspection history the next draw reads.
 
-pub use crate::sampling::results::{
+pub use crate::results::{
     DEFAULT_PUBLICATION_WORKING_DAYS, FollowUp, FollowUpEvent, OutcomeCode, OutcomeTable,
     RecordedOutcome, ResultRecord, ResultsError, VisitResult,
 };
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::Supervisor;
 use super::codes::Uscc;
 use super::draw::{DrawRecord, PastInspection};
-use crate::sampling::results::record_result;
+use crate::results::record_result;
 use crate::{Error, NaiveDate};
 
 /// One department's result of one visit of a draw, as an inspector enters it.

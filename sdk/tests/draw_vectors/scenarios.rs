@@ -9,7 +9,7 @@ use jianguan::entity::{EntityStatus, Industry, RegionCode, Uscc};
 use jianguan::sampling::{
     EntropyValue, Inspector, InspectorStatus, Level, PastInspection, Plan, RosterEntry,
 };
-use jianguan::synth::mix64;
+use jianguan_synth::mix64;
 
 /// Everything a draw takes: the SDK's own request shape.
 pub use jianguan::sampling::DrawInputs as Inputs;

@@ -220,7 +220,7 @@ fn the_counter_is_two_big_endian_bytes() {
     let mut input = vec![0x01, 0x00];
     input.extend_from_slice(key.as_bytes());
     input.extend_from_slice(&[0x01, 0x00]);
-    let expected = crate::sampling::hex(&Md5::digest(&input)).to_uppercase();
+    let expected = crate::sampling::prf::hex(&Md5::digest(&input)).to_uppercase();
     let picks = select(300, 257, &rfc_sources()).unwrap();
     assert_eq!(picks[256].index, 257);
     assert_eq!(picks[256].md5_hex, expected);

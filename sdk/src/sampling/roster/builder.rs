@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::SamplingError;
-use super::prf::uscc_block;
-use super::roster::{Columns, RosterEntry, Row, TargetRoster, industry_bit, region_number};
+use super::{Columns, RosterEntry, Row, TargetRoster, industry_bit, region_number};
 use crate::entity::{EntityKind, EntityStatus, Industry, RegionCode, Uscc};
+use crate::sampling::error::SamplingError;
+use crate::sampling::prf::uscc_block;
 
 /// One entity's values as a host holds them, borrowed: the fields of
 /// [`RosterEntry`], with the class name and business lines lent rather
@@ -295,7 +295,7 @@ fn sorted(cols: Columns) -> Result<Columns, SamplingError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::uniform_roster;
+    use crate::fixtures::uniform_roster;
 
     fn entry(code: &str, class: &str, weight: u32) -> RosterEntry {
         RosterEntry {

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::CountySpec;
 use super::mix::{Domain, Stream};
 use super::names::SURNAMES;
-use crate::entity::{Industry, Uscc};
+use jianguan::entity::{Industry, Uscc};
 
-pub use crate::sampling::InspectorStatus;
+pub use jianguan::sampling::InspectorStatus;
 
 /// One law-enforcement inspector of the synthetic roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@
 use super::mix::Stream;
 use super::premises::Premises;
 use super::shares::Line;
-use crate::entity::{EntityKind, Industry};
+use jianguan::entity::{EntityKind, Industry};
 
 const TRADE_CHARS: [&str; 40] = [
     "鑫", "恒", "金", "永", "宏", "瑞", "福", "顺", "盛", "天", "德", "聚", "和", "嘉", "泰", "兴",
@@ -100,6 +100,9 @@ fn enterprise_line(r: &mut Stream, main: Line, premises: Premises) -> &'static s
                 "工艺品",
             ],
         ),
+        // Lines the SDK adds later: the generator draws only those of its
+        // shares tables.
+        (Some(_), _) => "商贸",
     }
 }
 

@@ -6,7 +6,7 @@
 //!
 //! Row `i` is a pure function of `(seed, i)`: its random stream is SplitMix64
 //! started from `mix64(mix64(seed ^ domain·γ) ^ i)` ([`mix64`], written out in
-//! this module rather than taken from an RNG crate, whose streams may change
+//! this crate rather than taken from an RNG crate, whose streams may change
 //! between versions). Hence:
 //!
 //! - the first `N` rows of a larger county equal a county of `N` rows;
@@ -38,7 +38,7 @@
 //! business is accidental.
 //!
 //! ```
-//! use jianguan::synth::CountySpec;
+//! use jianguan_synth::CountySpec;
 //!
 //! let spec = CountySpec { entities: 1_000, ..CountySpec::default() };
 //! spec.validate()?;
@@ -46,10 +46,14 @@
 //! first.entity.validate()?;
 //! assert_eq!(first.entity.uscc, spec.entity(0).entity.uscc);
 //! let mut csv = Vec::new();
-//! let summary = jianguan::synth::write_entities_csv(&mut csv, spec.entities())?;
+//! let summary = jianguan_synth::write_entities_csv(&mut csv, spec.entities())?;
 //! assert_eq!(summary.entities, 1_000);
-//! # Ok::<(), jianguan::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+// No unsafe code, and none allowed (the workspace denies it; this crate
+// exports nothing that would need an exception).
+#![forbid(unsafe_code)]
 
 mod generate;
 mod inspectors;
@@ -78,8 +82,8 @@ pub use summary::Summary;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::credit::CreditProfile;
-use crate::entity::{MarketEntity, RegionCode};
+use jianguan::credit::CreditProfile;
+use jianguan::entity::{MarketEntity, RegionCode};
 
 /// Why synthetic data could not be generated or written.
 #[derive(Debug, thiserror::Error)]
@@ -343,7 +347,7 @@ pub struct SyntheticEntity {
     pub index: u64,
     /// The entity as registered.
     pub entity: MarketEntity,
-    /// Its credit profile under [`CreditScheme::national_2022`](crate::credit::CreditScheme::national_2022).
+    /// Its credit profile under [`CreditScheme::national_2022`](jianguan::credit::CreditScheme::national_2022).
     pub credit: CreditProfile,
     /// Its penalty decisions, oldest first; the last one's date is
     /// `credit.last_penalty_on`.

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::entity::Uscc;
+use jianguan::entity::Uscc;
 
 /// The departments (by string id) that supervise and penalise in the
 /// synthetic county. Inspector rosters and penalty records use exactly these.

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::mix::mix64;
-use crate::entity::{CHARSET, EntityStatus, RegionCode, Uscc};
-use crate::sampling::RosterEntry;
+use jianguan::entity::{CHARSET, EntityStatus, RegionCode, Uscc};
+use jianguan::sampling::RosterEntry;
 
 /// Assumed class shares of [`uniform_roster`], in per cent: A 30, B 45, C 17, D 8.
 pub const CLASS_SHARES: [(&str, u64); 4] = [("A", 30), ("B", 45), ("C", 17), ("D", 8)];

@@ -9,10 +9,14 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::SamplingError;
+mod builder;
+
+pub use builder::{EntryRef, RosterBuilder};
+
+use super::canonical::canonical_json;
+use super::error::SamplingError;
 use super::plan::Level;
 use super::prf::Digest32;
-use super::roster_builder::RosterBuilder;
 use crate::entity::{EntityKind, EntityStatus, Industry, RegionCode, Uscc};
 
 /// One entity of a target roster, as a host supplies it.
@@ -472,7 +476,7 @@ impl InspectionHistory {
             }
             let mut canon = e.clone();
             canon.items.sort();
-            let mut line = super::record::canonical_json(&canon).into_bytes();
+            let mut line = canonical_json(&canon).into_bytes();
             line.push(b'\n');
             lines.push(line);
             by_entity.entry(e.uscc).or_default().push(n);
@@ -512,7 +516,7 @@ impl InspectionHistory {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::uniform_roster;
+    use crate::fixtures::uniform_roster;
 
     /// A row's §2 line as `Display` and serde_json write it: what [`Lines`]
     /// must give byte for byte.

@@ -6,8 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::SyntheticEntity;
-use crate::credit::CreditList;
-use crate::entity::EntityKind;
+use jianguan::credit::CreditList;
+use jianguan::entity::EntityKind;
 
 /// The snake_case id of an entity kind (as serde writes it).
 pub(crate) fn kind_id(k: EntityKind) -> &'static str {
@@ -16,6 +16,9 @@ pub(crate) fn kind_id(k: EntityKind) -> &'static str {
         EntityKind::IndividualBusiness => "individual_business",
         EntityKind::FarmersCooperative => "farmers_cooperative",
         EntityKind::Other => "other",
+        // The generator makes only the kinds above; one the SDK adds later
+        // counts as other until it is listed here.
+        _ => "other",
     }
 }
 
@@ -25,6 +28,8 @@ pub(crate) fn list_id(l: CreditList) -> &'static str {
         CreditList::AbnormalOperations => "abnormal_operations",
         CreditList::SeriousDishonesty => "serious_dishonesty",
         CreditList::KeyAttention => "key_attention",
+        // The generator puts entities on the lists above only.
+        _ => "other",
     }
 }
 

@@ -2,14 +2,14 @@
 //! as CSV to a sink and prints rows per second.
 //!
 //! ```sh
-//! cargo run --release -p jianguan --example synth_throughput -- 1000000
+//! cargo run --release -p jianguan-synth --example synth_throughput -- 1000000
 //! ```
 
 use std::time::Instant;
 
-use jianguan::synth::{CountySpec, parse_entity_count, write_entities_csv};
+use jianguan_synth::{CountySpec, SynthError, parse_entity_count, write_entities_csv};
 
-fn main() -> Result<(), jianguan::Error> {
+fn main() -> Result<(), SynthError> {
     let n = match std::env::args().nth(1) {
         Some(a) => parse_entity_count(&a)?,
         None => 1_000_000,

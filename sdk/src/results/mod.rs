@@ -3,6 +3,10 @@
 //! publication deadline (the "一公开"); and the legal follow-ups the result
 //! sets off, as events for the credit engine.
 //!
+//! A module of its own, not part of `sampling`: a result follows a draw
+//! (it names the draw record) but nothing here draws; it is where the
+//! inspection and case life cycle starts.
+//!
 //! # Outcomes
 //!
 //! A visit records one or more outcome codes from an [`OutcomeTable`] (the
@@ -30,7 +34,7 @@
 //! ```
 //! use jianguan::NaiveDate;
 //! use jianguan::calendar::WorkCalendar;
-//! use jianguan::sampling::results::{
+//! use jianguan::results::{
 //!     DEFAULT_PUBLICATION_WORKING_DAYS, FollowUpEvent, OutcomeTable, VisitResult, record_result,
 //! };
 //!

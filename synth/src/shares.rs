@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::SynthError;
 use super::penalty::PenaltyKind;
-use crate::credit::CreditScheme;
-use crate::entity::{EntityKind, EntityStatus, Industry};
+use jianguan::credit::CreditScheme;
+use jianguan::entity::{EntityKind, EntityStatus, Industry};
 
 /// A township-level division (乡镇 / 街道) and its assumed share of entities.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use std::io::{BufWriter, Write};
 use super::inspectors::GeneratedInspector;
 use super::summary::{Summary, kind_id, list_id};
 use super::{SynthError, SyntheticEntity};
-use crate::credit::CreditList;
+use jianguan::credit::CreditList;
 
 /// Columns of [`write_entities_csv`]. `abnormal_operations` and
 /// `serious_dishonesty` are `true` when a membership of that list has not
@@ -67,7 +67,7 @@ pub const INSPECTOR_COLUMNS: [&str; 7] = [
 /// One CSV field, quoted when needed (see the module documentation).
 ///
 /// ```
-/// use jianguan::synth::csv_field;
+/// use jianguan_synth::csv_field;
 /// assert_eq!(csv_field("平度市超市"), "平度市超市");
 /// assert_eq!(csv_field("A, \"B\""), "\"A, \"\"B\"\"\"");
 /// ```

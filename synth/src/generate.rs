@@ -8,8 +8,8 @@ use super::penalty::{PenaltyKind, PenaltyRecord, decision_prefix};
 use super::premises::{Equipment, Premises};
 use super::shares::Line;
 use super::{CountySpec, EARLIEST_REGISTRATION, SyntheticEntity};
-use crate::credit::{CreditList, CreditProfile, ListMembership};
-use crate::entity::{
+use jianguan::credit::{CreditList, CreditProfile, ListMembership};
+use jianguan::entity::{
     CHARSET, Domain, EntityKind, EntityStatus, Industry, MarketEntity, TolerancePeriod, Uscc,
     organisation_check_character,
 };
@@ -378,6 +378,9 @@ fn premises_for(r: &mut Stream, kind: EntityKind, main: Line) -> Premises {
             (Warehouse, 0.15),
             (Factory, 0.10),
         ]),
+        // Lines the SDK adds later: the generator draws only those of its
+        // shares tables.
+        Some(_) => Shop,
     }
 }
 
