@@ -62,6 +62,7 @@ ErrorKind = Union[
     Literal["plugin_not_loaded"],
     Literal["invalid_facts"],
     Literal["plugin_failed"],
+    Literal["unsupported_operation"],
     Literal["stratum_too_small"],
     Literal["duplicate_member"],
     Literal["empty_stratum"],
@@ -135,7 +136,8 @@ class CalendarError(Error):
 
 
 class PluginError(Error):
-    """A plugin that is not loaded, or that failed or broke the contract."""
+    """A plugin that is not loaded, that failed or broke the contract, or that
+    does not offer the operation asked of it."""
 
     kind = "plugin_failed"
 
@@ -221,6 +223,7 @@ CLASS_OF_KIND: Final[dict[str, type[Error]]] = {
     "plugin_not_loaded": PluginError,
     "invalid_facts": FactsError,
     "plugin_failed": PluginError,
+    "unsupported_operation": PluginError,
     "stratum_too_small": DrawError,
     "duplicate_member": DrawError,
     "empty_stratum": DrawError,
