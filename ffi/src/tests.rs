@@ -225,10 +225,12 @@ fn python_kinds() -> (Vec<(String, String)>, Vec<String>) {
             Some((k.trim_matches('"').to_string(), c.to_string()))
         })
         .collect();
-    let literal = block("ErrorKind = Literal[", "\n]")
-        .lines()
-        .map(|l| l.trim().trim_end_matches(',').trim_matches('"').to_string())
-        .filter(|l| !l.is_empty())
+    // `ErrorKind = Union[Literal["a"], Literal["b"], …]`: the quoted names, in order.
+    let literal = block("ErrorKind = Union[", "\n]")
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
         .collect();
     (classes, literal)
 }
