@@ -47,18 +47,19 @@ build record_results "$here/record_results.c"
 
 # draw_verify's inputs, and the rosters an auditor receives, from the joint
 # county vector.
-python3 - tests/vectors/draw/joint-county.json "$out" <<'PY'
+python3 - tests/vectors/draw/joint-county.json tests/vectors/draw/edge-city.json "$out" <<'PY'
 import json, sys
-vector, out = sys.argv[1], sys.argv[2]
+vector, june, out = sys.argv[1], sys.argv[2], sys.argv[3]
 with open(vector, encoding="utf-8") as f:
     inputs = json.load(f)["inputs"]
 rosters = {k: inputs[k] for k in ("roster", "history", "inspectors")}
 # The register the county program checks: the roster's codes.
 with open(f"{out}/draw-entities.csv", "w", encoding="utf-8") as f:
     f.write("uscc\n" + "".join(e["uscc"] + "\n" for e in inputs["roster"]))
-record = json.load(open(vector, encoding="utf-8"))["expected"]["record"]
-# Every department of every visit reports "1" (no problem found) on the
-# period's first day, so that each deadline falls within 2026's notice.
+# A June draw's record: every department of every visit reports "1" (no
+# problem found) on the period's first day, so that each deadline falls
+# within 2026's notice (a December one would need the 2027 notice).
+record = json.load(open(june, encoding="utf-8"))["expected"]["record"]
 entered = [{"uscc": v["uscc"], "department": d, "concluded_on": record["plan"]["period"][0],
             "outcomes": ["1"]} for v in record["visits"] for d in v["departments"]]
 for name, value in (("draw-inputs.json", inputs), ("draw-rosters.json", rosters),

@@ -8,8 +8,12 @@
  * - the food plugin's duties (SAMR Order 49 Art. 22: full coverage two years
  *   after the last full inspection) and referral assessment (Criminal Law
  *   Art. 140: sales of 50,000 yuan or more);
- * - inspection results of the joint-county vector's record, published 20
- *   working days after 2026-12-01 (2026-12-29, no holiday in between).
+ * - inspection results of the edge-city vector's record, published 20
+ *   working days after 2026-06-01: 2026-06-30, across the Dragon Boat
+ *   Festival holiday of 2026-06-19 (State Council General Office notice
+ *   for 2026). A December period would need the 2027 notice, since a
+ *   year's notice may move working days into the last days of the year
+ *   before.
  *
  *   ./test_doors PLUGINS_DIR VECTORS_DIR
  */
@@ -43,8 +47,9 @@ static void rfc3797(const jg_supervisor *sup)
 {
     char *out = NULL;
     const char *sources = "[[9319], [2, 5, 12, 8, 10], [9, 18, 26, 34, 41, 45]]";
-    if (CHECK(jg_supervisor_rfc3797_json(sup, 25, 10, sources, &out) == JG_STATUS_OK,
-              "RFC 3797 §6 example: %s", jg_last_error())) {
+    /* The call before its message: C leaves the order of arguments open. */
+    jg_status st = jg_supervisor_rfc3797_json(sup, 25, 10, sources, &out);
+    if (CHECK(st == JG_STATUS_OK, "RFC 3797 §6 example: %s", jg_last_error())) {
         jm_span root = jm_parse(out), key, picks, pick, selected;
         jm_iter it;
         long long want[] = {17, 7, 2, 16, 25, 23, 8, 24, 19, 13}, got;
@@ -101,13 +106,13 @@ static void food_plugin(const jg_supervisor *sup)
 
     /* Order 49 Art. 22: the full-coverage inspection is due two years after
      * the last one (2024-03-15 + 2 years), not yet overdue on 2026-01-10. */
-    const jg_date licensed[] = {{2019, 5, 1}}, last[] = {{2024, 3, 15}};
+    /* Date columns are days since 1970-01-01: 2019-05-01 and 2024-03-15. */
+    const int32_t licensed[] = {18017}, last[] = {19797};
     jg_fact_column dcols[2] = {{"licensed_on", JG_FACT_DATE, licensed, NULL},
                                {"last_full_inspection", JG_FACT_DATE, last, NULL}};
     const jg_fact_table duties = {1, 2, dcols};
-    if (CHECK(jg_supervisor_duties_json(sup, "food", &duties, (jg_date){2026, 1, 10}, &out) ==
-                  JG_STATUS_OK,
-              "duties: %s", jg_last_error())) {
+    jg_status st = jg_supervisor_duties_json(sup, "food", &duties, (jg_date){2026, 1, 10}, &out);
+    if (CHECK(st == JG_STATUS_OK, "duties: %s", jg_last_error())) {
         CHECK(strstr(out, "\"code\":\"full-coverage-inspection\"") &&
                   strstr(out, "\"due\":\"2026-03-15\"") && strstr(out, "\"overdue\":false"),
               "full coverage due 2026-03-15, not overdue: %.200s", out);
@@ -127,8 +132,8 @@ static void food_plugin(const jg_supervisor *sup)
                                      {"substandard_food", JG_FACT_FLAG, substandard, NULL},
                                      {"adulterated", JG_FACT_FLAG, adulterated, NULL}};
     const jg_fact_table cases = {2, 3, rcols};
-    if (CHECK(jg_supervisor_assess_referral_json(sup, "food", &cases, &out) == JG_STATUS_OK,
-              "referral: %s", jg_last_error())) {
+    st = jg_supervisor_assess_referral_json(sup, "food", &cases, &out);
+    if (CHECK(st == JG_STATUS_OK, "referral: %s", jg_last_error())) {
         jm_span root = jm_parse(out), first, second, d1, d2;
         jm_iter it;
         CHECK(jm_array_begin(root, &it) == 0 && jm_array_next(&it, &first) == 1 &&
@@ -145,7 +150,7 @@ static void results(const jg_supervisor *sup, const char *vectors)
     char path[1024], entered[512], *out = NULL, *uscc = NULL, *dept = NULL, *record = NULL;
     jm_span root, expected, rec, visits, visit, u, depts, d;
     jm_iter it, dit;
-    snprintf(path, sizeof path, "%s/draw/joint-county.json", vectors);
+    snprintf(path, sizeof path, "%s/draw/edge-city.json", vectors);
     char *text = jm_read_file(path, NULL);
     root = jm_parse(text ? text : "");
     if (!CHECK(jm_get(root, "expected", &expected) == 1 && jm_get(expected, "record", &rec) == 1 &&
@@ -161,20 +166,19 @@ static void results(const jg_supervisor *sup, const char *vectors)
     dept = jm_string(d);
     record = jm_dup(rec);
     snprintf(entered, sizeof entered,
-             "[{\"uscc\":\"%s\",\"department\":\"%s\",\"concluded_on\":\"2026-12-01\","
+             "[{\"uscc\":\"%s\",\"department\":\"%s\",\"concluded_on\":\"2026-06-01\","
              "\"outcomes\":[\"1\"]}]",
              uscc, dept);
-    if (CHECK(jg_supervisor_record_results_json(sup, record, NULL, entered, 20, &out) ==
-                  JG_STATUS_OK,
-              "results: %s", jg_last_error())) {
-        CHECK(strstr(out, "\"publish_by\":\"2026-12-29\"") != NULL,
-              "published 20 working days after 2026-12-01: %.300s", out);
+    jg_status st = jg_supervisor_record_results_json(sup, record, NULL, entered, 20, &out);
+    if (CHECK(st == JG_STATUS_OK, "results: %s", jg_last_error())) {
+        CHECK(strstr(out, "\"publish_by\":\"2026-06-30\"") != NULL,
+              "published 20 working days after 2026-06-01: %.300s", out);
         jg_string_free(out);
     }
     out = NULL;
     snprintf(entered, sizeof entered,
              "[{\"uscc\":\"914403001922038216\",\"department\":\"%s\",\"concluded_on\":"
-             "\"2026-12-01\",\"outcomes\":[\"1\"]}]",
+             "\"2026-06-01\",\"outcomes\":[\"1\"]}]",
              dept);
     REFUSED(jg_supervisor_record_results_json(sup, record, NULL, entered, 20, &out),
             JG_STATUS_INVALID_ARGUMENT, "invalid_results");
@@ -195,10 +199,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s PLUGINS_DIR VECTORS_DIR\n", argv[0]);
         return 2;
     }
-    if (CHECK(jg_options_new(&o) == JG_STATUS_OK &&
-                  jg_options_set_plugins_dir(o, argv[1]) == JG_STATUS_OK &&
-                  jg_supervisor_new(o, &sup) == JG_STATUS_OK,
-              "a supervisor over %s: %s", argv[1], jg_last_error())) {
+    bool made = jg_options_new(&o) == JG_STATUS_OK &&
+                jg_options_set_plugins_dir(o, argv[1]) == JG_STATUS_OK &&
+                jg_supervisor_new(o, &sup) == JG_STATUS_OK;
+    if (CHECK(made, "a supervisor over %s: %s", argv[1], jg_last_error())) {
         rfc3797(sup);
         catalog_and_credit(sup);
         food_plugin(sup);
