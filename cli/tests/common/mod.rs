@@ -1,5 +1,7 @@
 //! Running the built `jianguan` binary from the command-line tests.
 
+pub mod draw;
+
 use std::path::PathBuf;
 use std::process::Command;
 
