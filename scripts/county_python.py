@@ -6,7 +6,9 @@
 2. grade the county's food businesses through the loaded plugins from a
    DataFrame, and check every grade against the Rust command's;
 3. draw batch 3 from the DataFrame; the record must be the Rust command's,
-   byte for byte;
+   byte for byte; record the results entered for its visits
+   (batch3-results-entered.json beside the record): deadlines and follow-ups
+   must be the command's;
 4. draw the joint batch 4 (with batch 3's history) on Dask: a LocalCluster of
    two worker processes over the register in 8 partitions; the record must
    again be the Rust command's, byte for byte.
@@ -85,6 +87,19 @@ def main(out: str, batch3: str, batch4: str) -> None:
     print(f"batch 3 drawn from the DataFrame in {took * 1000:.0f} ms: {len(visits)} visits;"
           f" the record is the Rust record byte for byte ({record3.digest[:16]}…)")
     print(visits.head(3).to_string(index=False))
+
+    # The results the inspectors entered for batch 3, recorded from Python
+    # through the same facade method as the command's `draw results`.
+    entered = json.loads((Path(batch3).parent / "batch3-results-entered.json").read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    recorded = sup.record_results(record3, entered)
+    took = time.perf_counter() - t0
+    command = json.loads((Path(batch3).parent / "batch3-results.json").read_text(encoding="utf-8"))
+    if recorded.results != command:
+        raise SystemExit("the Python results of batch 3 differ from the Rust command's")
+    events = sum(len(r["follow_ups"]) for r in recorded.results)
+    print(f"batch 3's {len(recorded):,} results recorded from Python in {took * 1000:.0f} ms"
+          f" ({events} follow-up events); every deadline and event equals the Rust command's")
 
     plan4 = json.loads((PLANS / "pingdu-joint-2026.json").read_text(encoding="utf-8"))
     entropy4 = json.loads((PLANS / "entropy-pingdu-joint-2026.json").read_text(encoding="utf-8"))
