@@ -166,3 +166,5 @@ fn an_unreadable_plugins_folder_fails_the_build() {
         "{err}"
     );
 }
+
+mod doors;
