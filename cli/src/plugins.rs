@@ -18,8 +18,9 @@ use crate::{Refused, print_json, read_input};
 
 #[derive(Debug, Subcommand)]
 pub enum PluginsCommand {
-    /// Load every plugin in a folder and describe each; failures are listed
-    /// one line each (exit status 1 when any plugin was refused).
+    /// Load every plugin in a folder and describe each; refused files and
+    /// configurations no plugin uses are listed one line each (exit status 1
+    /// when there is any).
     List {
         #[command(flatten)]
         host: HostOpts,
@@ -73,6 +74,8 @@ pub struct HostOpts {
     #[arg(long, value_name = "DIR")]
     dir: PathBuf,
     /// Plugin configurations: a JSON object of plugin id → configuration.
+    /// A configuration for an id no plugin in the folder has is reported on
+    /// stderr and not applied.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 }

@@ -53,7 +53,7 @@ pub fn results(args: ResultsArgs) -> Result<ExitCode, Refused> {
     let table = match &args.table {
         Some(p) => OutcomeTable::from_json(&read_input(p, "outcome table")?)
             .map_err(|e| Refused(format!("{}: {e}", p.display())))?,
-        None => OutcomeTable::zhejiang_new(),
+        None => OutcomeTable::default(),
     };
     let text = read_input(&args.results, "results")?;
     let entered: Vec<EnteredResult> = serde_json::from_str(&text)

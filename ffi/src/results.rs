@@ -44,7 +44,7 @@ pub unsafe extern "C" fn jg_supervisor_record_results_json(
         let sup = supervisor_ref(supervisor)?;
         let record: DrawRecord = arg_json(record_json, "record_json")?;
         let table = match opt_str(table_json, "table_json")? {
-            None => OutcomeTable::zhejiang_new(),
+            None => OutcomeTable::default(),
             Some(text) => {
                 OutcomeTable::from_json(text).map_err(|e| Failure::from(sdk::Error::from(e)))?
             }

@@ -27,7 +27,7 @@ fn record_results_json(
 ) -> PyResult<String> {
     Ok(py.detach(|| -> Result<String> {
         let table = match table_json {
-            None => OutcomeTable::zhejiang_new(),
+            None => OutcomeTable::default(),
             Some(text) => OutcomeTable::from_json(text).map_err(|e| Failure::Sdk(e.into()))?,
         };
         let entered: Vec<EnteredResult> = from_json("results", results_json)?;

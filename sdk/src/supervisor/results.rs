@@ -48,10 +48,11 @@ impl Supervisor {
     /// once per entity and department, formed no earlier than the plan's
     /// period starts; its outcomes are checked against `table` and its
     /// publication deadline is `publication_days` working days after it was
-    /// formed, on this supervisor's calendar (企业信息公示暂行条例 Art. 15 for
-    /// the 20-day figure of SAMR Order 49 Art. 39; the general figure is
-    /// UNCONFIRMED: pass [`DEFAULT_PUBLICATION_WORKING_DAYS`] unless a local
-    /// rule says otherwise).
+    /// formed, on this supervisor's calendar. SAMR Order 49 Art. 39 gives 20
+    /// working days for food inspections; the national figure for random
+    /// inspections is UNCONFIRMED (RULES.md §1.3), so the days are an
+    /// argument: pass [`DEFAULT_PUBLICATION_WORKING_DAYS`] unless a local rule
+    /// says otherwise.
     ///
     /// # Errors
     /// [`Error::Results`]: [`ResultsError::NotInRecord`] for a result the
