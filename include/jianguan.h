@@ -8,9 +8,16 @@
  * Conventions
  *  - Every name starts with jg_. Handles are opaque, made by jg_x_new and
  *    released by jg_x_free; freeing NULL does nothing.
+ *  - C99 or later (C++11 or later): the header uses <stdbool.h>, <stdint.h>
+ *    and // comments, and is compiled as -std=c99 -pedantic-errors by the
+ *    test command.
  *  - Every fallible function returns a jg_status (values never change once
- *    released). After a failure, jg_last_error() gives the message on the
- *    same thread until the next jg_ call there; after a success, "".
+ *    released; jg_status_str() gives a static text for each). After a
+ *    failure, jg_last_error() and jg_last_error_kind() give its message and
+ *    kind (a JG_KIND_ constant) on the same thread. Both stay valid and
+ *    unchanged until the next failing jg_ call on that thread: successful
+ *    calls leave them as they were (since ABI 1.2). Before the thread's
+ *    first failure both are "".
  *  - No call crashes the host: every function that can fail runs behind
  *    one panic boundary (a panic becomes JG_STATUS_PANIC) and one argument
  *    check (a NULL where a value is required, or a string that is not
@@ -23,9 +30,12 @@
  *  - Strings in are NUL-terminated UTF-8, borrowed for the call. Strings out
  *    are borrowed from a handle (valid until it is freed, as documented) or
  *    owned char * released with jg_string_free.
- *  - Bulk data crosses as arrays of structs, deep shapes as JSON. Flags the
- *    host fills in are uint8_t (nonzero = yes), enumerations are integer
- *    typedefs: any value is read safely, an unknown one is refused.
+ *  - Bulk data crosses as arrays of structs, deep shapes as JSON. One rule
+ *    for flags: the library writes bool (always 0 or 1); the host writes
+ *    uint8_t (nonzero = yes), so that any byte is read safely. Enumerations
+ *    are integer typedefs: any value is read safely, an unknown one is
+ *    refused. Dates are jg_date in calls and int32_t days since 1970-01-01
+ *    in columns; jg_date_to_days / jg_date_from_days convert.
  *
  * Thread safety
  *  - jg_supervisor: every function takes it const; call it from any number
@@ -51,6 +61,98 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/*
+ * The error kinds, as jg_last_error_kind() returns them (docs/errors.md
+ * tables each with its status). Compare with strcmp:
+ *   if (strcmp(jg_last_error_kind(), JG_KIND_ENTROPY_MISMATCH) == 0) …
+ * Names never change; new kinds are only added. A test holds this list to
+ * the SDK's.
+ */
+/** A binding's: an argument with a wrong value or shape (JSON of the wrong shape, an impossible date, a missing column, a short buffer). */
+#define JG_KIND_INVALID_INPUT "invalid_input"
+/** A binding's (Python): an argument of the wrong type. */
+#define JG_KIND_INVALID_TYPE "invalid_type"
+/** A binding's (C): a required pointer argument was NULL. */
+#define JG_KIND_NULL_ARGUMENT "null_argument"
+/** A binding's (C): a string argument is not valid UTF-8. */
+#define JG_KIND_INVALID_UTF8 "invalid_utf8"
+/** A binding's (C): a row or index past the end. */
+#define JG_KIND_OUT_OF_RANGE "out_of_range"
+/** A binding's: the library panicked, a bug in jianguan. */
+#define JG_KIND_PANIC "panic"
+/** A unified social credit code that fails GB 32100-2015's checks. */
+#define JG_KIND_INVALID_USCC "invalid_uscc"
+/** A market-entity record that is inconsistent. */
+#define JG_KIND_INVALID_ENTITY "invalid_entity"
+/** Text that does not parse: a catalog's JSON or TOML, holiday data, an outcome code table. */
+#define JG_KIND_INVALID_SYNTAX "invalid_syntax"
+/** A catalog record or a question the catalog refuses: a malformed or duplicate record, an invalid field, approval facts that contradict the item's approval mode. */
+#define JG_KIND_CATALOG_REFUSED "catalog_refused"
+/** A record or request names a department the catalog does not define. */
+#define JG_KIND_UNKNOWN_DEPARTMENT "unknown_department"
+/** A supervision item code the catalog does not hold (in a lookup or in a draw's plan). */
+#define JG_KIND_UNKNOWN_ITEM "unknown_item"
+/** The host's catalog source failed (a database, a service). */
+#define JG_KIND_CATALOG_SOURCE "catalog_source"
+/** A credit scheme or profile that is not valid, or a class the scheme does not define. */
+#define JG_KIND_INVALID_CREDIT "invalid_credit"
+/** The host's credit source (a callback, a database) failed. */
+#define JG_KIND_CREDIT_SOURCE "credit_source"
+/** The calendar cannot answer: a year without a holiday notice, a reversed range, a date beyond the representable ones. */
+#define JG_KIND_CALENDAR "calendar"
+/** Holiday data the calendar refuses (no years, a bad year or entry). */
+#define JG_KIND_INVALID_HOLIDAYS "invalid_holidays"
+/** A plugin that failed to load, or a plugins folder that cannot be read. */
+#define JG_KIND_PLUGIN_LOAD "plugin_load"
+/** No loaded plugin has the id asked for. */
+#define JG_KIND_PLUGIN_NOT_LOADED "plugin_not_loaded"
+/** Facts refused, naming row and fact: by the plugin's schema (before the plugin was called) or by the plugin's own rules. */
+#define JG_KIND_INVALID_FACTS "invalid_facts"
+/** A plugin failed, panicked, or returned a result that breaks the contract. */
+#define JG_KIND_PLUGIN_FAILED "plugin_failed"
+/** The plugin does not offer the operation asked of it (e.g. duties from a plugin that only grades). */
+#define JG_KIND_UNSUPPORTED_OPERATION "unsupported_operation"
+/** A stratum asked for more entities than it holds. */
+#define JG_KIND_STRATUM_TOO_SMALL "stratum_too_small"
+/** A stratum lists an entity twice. */
+#define JG_KIND_DUPLICATE_MEMBER "duplicate_member"
+/** A stratum with a positive size has no eligible entity. */
+#define JG_KIND_EMPTY_STRATUM "empty_stratum"
+/** The plan is not valid. */
+#define JG_KIND_INVALID_PLAN "invalid_plan"
+/** A roster row that is not valid. */
+#define JG_KIND_INVALID_ROSTER "invalid_roster"
+/** A roster lists one code twice. */
+#define JG_KIND_DUPLICATE_ENTITY "duplicate_entity"
+/** Roster parts given out of order, or overlapping. */
+#define JG_KIND_PARTS_OUT_OF_ORDER "parts_out_of_order"
+/** A saved roster-digest state that cannot be resumed. */
+#define JG_KIND_INVALID_PART_STATE "invalid_part_state"
+/** A credit class the plan's strata do not know. */
+#define JG_KIND_UNKNOWN_CLASS "unknown_class"
+/** An inspection-history entry that is not valid. */
+#define JG_KIND_INVALID_HISTORY "invalid_history"
+/** An inspector entry that is not valid. */
+#define JG_KIND_INVALID_INSPECTOR "invalid_inspector"
+/** The public values given are not the ones the plan announced, in order. */
+#define JG_KIND_ENTROPY_MISMATCH "entropy_mismatch"
+/** A publicity task below the 3% minimum. */
+#define JG_KIND_PUBLICITY_MINIMUM "publicity_minimum"
+/** Too few eligible inspectors for a visit. */
+#define JG_KIND_INSUFFICIENT_INSPECTORS "insufficient_inspectors"
+/** A record of a format or algorithm version this library cannot re-run. */
+#define JG_KIND_UNSUPPORTED_RECORD "unsupported_record"
+/** A record that is not the draw its rosters give. */
+#define JG_KIND_VERIFICATION_FAILED "verification_failed"
+/** An RFC 3797 selection that cannot be made (no sources, an empty source, a count beyond the pool, a pool too large). */
+#define JG_KIND_RFC3797_REFUSED "rfc3797_refused"
+/** An outcome code table the SDK refuses. */
+#define JG_KIND_INVALID_OUTCOME_TABLE "invalid_outcome_table"
+/** Inspection results that cannot be recorded. */
+#define JG_KIND_INVALID_RESULTS "invalid_results"
+/** A referral to the police missing a document Decree 310 Art. 6 requires. */
+#define JG_KIND_MISSING_DOCUMENT "missing_document"
+
 
 /**
  * The ABI major version: incremented on any incompatible change.
@@ -60,7 +162,7 @@
 /**
  * The ABI minor version: incremented when functions or values are added.
  */
-#define JG_ABI_MINOR 1
+#define JG_ABI_MINOR 2
 
 /**
  * The ABI version this header declares, as `jg_abi_version` returns it. A
@@ -225,44 +327,35 @@ typedef struct jg_uscc_info {
 } jg_uscc_info;
 
 /**
- * An entity's credit standing on a date, flat for C.
+ * The kind of a fact column, which names the C type of its values. An
+ * integer rather than a C enum, so that any value a caller passes is read
+ * safely (and an unknown one refused).
  */
-typedef struct jg_credit_status {
-  /**
-   * Whether the credit source knows the entity; the rest is zero if not.
-   */
-  bool found;
-  /**
-   * Its class code, NUL-terminated (e.g. "B").
-   */
-  char class_code[8];
-  /**
-   * Whether it has a penalty decision on record.
-   */
-  bool has_last_penalty;
-  /**
-   * Date of its latest penalty decision (when `has_last_penalty`).
-   */
-  struct jg_date last_penalty_on;
-  /**
-   * On the abnormal-operations list (经营异常名录) on the date.
-   */
-  bool abnormal_operations;
-  /**
-   * On the serious violation and dishonesty list (严重违法失信名单) on the date.
-   */
-  bool serious_dishonesty;
-  /**
-   * On the key-attention list (重点关注名单) on the date.
-   */
-  bool key_attention;
-} jg_credit_status;
+typedef uint32_t jg_fact_kind;
 
 /**
- * The credit-class scheme a credit source answers in (an integer, so
- * that any value is read safely and an unknown one refused).
+ * One named column of facts, borrowed for the call.
  */
-typedef uint32_t jg_credit_scheme;
+typedef struct jg_fact_column {
+  /**
+   * The fact's name, as in the plugin's schema.
+   */
+  const char *name;
+  /**
+   * The kind, which fixes the C type of `values`.
+   */
+  jg_fact_kind kind;
+  /**
+   * `rows` values of that type, aligned for it (may be NULL only when
+   * `rows` is 0). A text slot whose row is missing may be NULL.
+   */
+  const void *values;
+  /**
+   * NULL when every row has a value; else `rows` bytes, nonzero present,
+   * 0 missing.
+   */
+  const uint8_t *present;
+} jg_fact_column;
 
 /**
  * A credit list an entity can be on.
@@ -334,48 +427,69 @@ typedef struct jg_credit_answer {
 } jg_credit_answer;
 
 /**
+ * An entity's credit standing on a date, flat for C.
+ */
+typedef struct jg_credit_status {
+  /**
+   * Whether the credit source knows the entity; the rest is zero if not.
+   */
+  bool found;
+  /**
+   * Its class code, NUL-terminated (e.g. "B").
+   */
+  char class_code[8];
+  /**
+   * Whether it has a penalty decision on record.
+   */
+  bool has_last_penalty;
+  /**
+   * Date of its latest penalty decision (when `has_last_penalty`).
+   */
+  struct jg_date last_penalty_on;
+  /**
+   * On the abnormal-operations list (经营异常名录) on the date.
+   */
+  bool abnormal_operations;
+  /**
+   * On the serious violation and dishonesty list (严重违法失信名单) on the date.
+   */
+  bool serious_dishonesty;
+  /**
+   * On the key-attention list (重点关注名单) on the date.
+   */
+  bool key_attention;
+} jg_credit_status;
+
+/**
+ * The credit-class scheme a credit source answers in (an integer, so
+ * that any value is read safely and an unknown one refused).
+ */
+typedef uint32_t jg_credit_scheme;
+
+/**
  * The host's credit lookup: answers for the entity `uscc` (18 characters,
  * already check-digit-verified) by filling `answer`, which arrives zeroed.
  * Returns 0 on success (found or not), nonzero when the host's source
  * failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
- * `answer->error` as the message. It must not throw (C++) or `longjmp`
- * across the library. If it calls `jg_` functions itself, they overwrite
- * the thread's last error.
+ * `answer->error` as the message.
+ *
+ * When it is called: once per `jg_supervisor_credit` or
+ * `jg_supervisor_credit_profile_json` call, on the thread making that
+ * call, before it returns. Nothing is cached: every query asks again, so
+ * the host's database is always the source of truth. No other function
+ * calls it (a draw reads credit classes from its roster).
+ *
+ * Text it has only for the moment (a database row about to be reused, a
+ * message built on its stack) it hands over with
+ * `jg_credit_answer_set_error` / `jg_credit_answer_set_class`, which copy
+ * it; pointers it stores in `answer` itself must outlive the call.
+ *
+ * It must not throw (C++) or `longjmp` across the library. If it calls
+ * `jg_` functions itself, a failing one replaces the thread's last error.
  */
 typedef int32_t (*jg_credit_lookup_fn)(void *userdata,
                                        const char *uscc,
                                        struct jg_credit_answer *answer);
-
-/**
- * The kind of a fact column, which names the C type of its values. An
- * integer rather than a C enum, so that any value a caller passes is read
- * safely (and an unknown one refused).
- */
-typedef uint32_t jg_fact_kind;
-
-/**
- * One named column of facts, borrowed for the call.
- */
-typedef struct jg_fact_column {
-  /**
-   * The fact's name, as in the plugin's schema.
-   */
-  const char *name;
-  /**
-   * The kind, which fixes the C type of `values`.
-   */
-  jg_fact_kind kind;
-  /**
-   * `rows` values of that type, aligned for it (may be NULL only when
-   * `rows` is 0). A text slot whose row is missing may be NULL.
-   */
-  const void *values;
-  /**
-   * NULL when every row has a value; else `rows` bytes, nonzero present,
-   * 0 missing.
-   */
-  const uint8_t *present;
-} jg_fact_column;
 
 /**
  * A batch of facts: one row per entity, equal-length columns.
@@ -432,6 +546,116 @@ typedef struct jg_reason {
 } jg_reason;
 
 /**
+ * An entity's registration status in a roster (an integer, so that any
+ * value is read safely and an unknown one refused).
+ */
+typedef uint32_t jg_entity_status;
+
+/**
+ * A draw's target roster as `rows` parallel arrays, borrowed for the call:
+ * the columnar form of the JSON `roster` (docs/draw-algorithm.md). Rows
+ * may come in any order; a register kept in code order is fastest.
+ */
+typedef struct jg_roster_columns {
+  /**
+   * Number of entities, at most `JG_MAX_FACT_ROWS`.
+   */
+  size_t rows;
+  /**
+   * Required: each entity's unified social credit code (18 characters).
+   */
+  const char *const *uscc;
+  /**
+   * Required: each entity's region of registration (6 digits, GB/T 2260).
+   */
+  const char *const *region;
+  /**
+   * Optional (NULL: no business lines for any row): each row's industry
+   * ids separated by `;` (e.g. "food_production;food_sales"); a NULL
+   * slot or "" is none.
+   */
+  const char *const *industries;
+  /**
+   * Required: each entity's status (`JG_ENTITY_OPERATING`, …).
+   */
+  const jg_entity_status *status;
+  /**
+   * Required: each entity's credit class code (e.g. "B").
+   */
+  const char *const *credit_class;
+  /**
+   * Required: each entity's date of registration, days since 1970-01-01.
+   */
+  const int32_t *registered_on;
+  /**
+   * Optional (NULL: no penalty for any row): the date of each entity's
+   * latest penalty decision, days since 1970-01-01.
+   */
+  const int32_t *last_penalty_on;
+  /**
+   * Optional (NULL: every `last_penalty_on` value is present): one byte
+   * per row, nonzero when the row has a penalty date.
+   */
+  const uint8_t *last_penalty_present;
+  /**
+   * Optional (NULL: every weight is 1): each entity's risk weight (≥ 1).
+   */
+  const uint32_t *weight;
+} jg_roster_columns;
+
+/**
+ * One of a plugin's operations on facts (an integer, so that any value is
+ * read safely and an unknown one refused).
+ */
+typedef uint32_t jg_operation;
+
+/**
+ * One fact an operation reads: the column a `jg_fact_table` gives for it.
+ * Every string points into the supervisor and stays valid until
+ * `jg_supervisor_free`.
+ */
+typedef struct jg_fact_spec {
+  /**
+   * The column's name, e.g. "violations_last_year".
+   */
+  const char *name;
+  /**
+   * The kind its column must have (`JG_FACT_NUMBER`, …).
+   */
+  jg_fact_kind kind;
+  /**
+   * Whether every row must have a value (else a column or row may be
+   * missing).
+   */
+  bool required;
+  /**
+   * The unit, e.g. "yuan", or NULL when it has none.
+   */
+  const char *unit;
+  /**
+   * The values a text fact may take (`allowed_count` of them); NULL
+   * when any text is accepted.
+   */
+  const char *const *allowed;
+  /**
+   * Number of entries in `allowed` (0: any text).
+   */
+  size_t allowed_count;
+  /**
+   * Whether `min` holds a lower bound for a number or integer.
+   */
+  bool has_min;
+  /**
+   * The least value accepted (read only when `has_min`).
+   */
+  double min;
+  /**
+   * What the fact is, in the plugin's words.
+   */
+  const char *description;
+} jg_fact_spec;
+
+/**
  * The national scheme of 国市监信发〔2022〕6号: classes A, B, C, D.
  */
 #define JG_CREDIT_SCHEME_NATIONAL_2022 0
@@ -480,6 +704,46 @@ typedef struct jg_reason {
  * `const int32_t *`: dates as days since 1970-01-01.
  */
 #define JG_FACT_DATE 4
+
+/**
+ * 存续（在营）: operating.
+ */
+#define JG_ENTITY_OPERATING 0
+
+/**
+ * 歇业 / 停业: closed for business but still registered.
+ */
+#define JG_ENTITY_CLOSED 1
+
+/**
+ * 注销: deregistered.
+ */
+#define JG_ENTITY_DEREGISTERED 2
+
+/**
+ * 吊销: business licence revoked.
+ */
+#define JG_ENTITY_REVOKED 3
+
+/**
+ * 迁出: moved out of this jurisdiction.
+ */
+#define JG_ENTITY_MOVED_OUT 4
+
+/**
+ * Risk grading (`jg_supervisor_grade`, `jg_supervisor_grade_with_ids`).
+ */
+#define JG_OPERATION_GRADING 0
+
+/**
+ * Due-date duties (`jg_supervisor_duties_json`).
+ */
+#define JG_OPERATION_DUTIES 1
+
+/**
+ * Criminal-referral assessment (`jg_supervisor_assess_referral_json`).
+ */
+#define JG_OPERATION_REFERRAL 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -659,6 +923,138 @@ enum jg_status jg_supervisor_departments_json(const struct jg_supervisor *superv
 enum jg_status jg_uscc_check(const char *code, struct jg_uscc_info *info);
 
 /**
+ * What a valid code says of itself, with names, as `jianguan uscc check
+ * --json` prints them: `{"uscc", "authority": {"code", "name_zh",
+ * "name_en"} | null, "category": {"code", "name_zh", "name_en"} | null,
+ * "region": {"code", "name", "province", "province_en"},
+ * "organisation_code", "warnings": ["…"]}`. A name the GB 32100 table or
+ * the shipped GB/T 2260 names do not hold is null (finer area names than
+ * provinces are shipped for Shandong only). Needs no supervisor. The
+ * caller frees `*out` with `jg_string_free`. Added in ABI 1.2.
+ *
+ * # Errors
+ * As `jg_uscc_check`; `JG_STATUS_NULL_ARGUMENT` naming each NULL argument.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_uscc_explain_json(const char *code, char **out);
+
+/**
+ * A column of real numbers (`JG_FACT_NUMBER`) named `name`. `present` is
+ * NULL (every row has a value) or one byte per row, nonzero present.
+ * Nothing is read or copied: the column borrows all three pointers, which
+ * must stay valid until the grading call that takes the column returns.
+ *
+ * # Safety
+ * Nothing is dereferenced here; the pointers are checked by the call the
+ * column is passed to.
+ */
+struct jg_fact_column jg_fact_number(const char *name,
+                                     const double *values,
+                                     const uint8_t *present);
+
+/**
+ * A column of whole numbers (`JG_FACT_INTEGER`); as `jg_fact_number`.
+ *
+ * # Safety
+ * As `jg_fact_number`.
+ */
+struct jg_fact_column jg_fact_integer(const char *name,
+                                      const int64_t *values,
+                                      const uint8_t *present);
+
+/**
+ * A column of flags (`JG_FACT_FLAG`), one byte per row, nonzero yes; as
+ * `jg_fact_number`.
+ *
+ * # Safety
+ * As `jg_fact_number`.
+ */
+struct jg_fact_column jg_fact_flag(const char *name, const uint8_t *values, const uint8_t *present);
+
+/**
+ * A column of NUL-terminated UTF-8 texts (`JG_FACT_TEXT`); as
+ * `jg_fact_number`. The slot of a missing row may be NULL.
+ *
+ * # Safety
+ * As `jg_fact_number`.
+ */
+struct jg_fact_column jg_fact_text(const char *name,
+                                   const char *const *values,
+                                   const uint8_t *present);
+
+/**
+ * A column of dates (`JG_FACT_DATE`) as days since 1970-01-01 (see
+ * `jg_date_to_days`); as `jg_fact_number`.
+ *
+ * # Safety
+ * As `jg_fact_number`.
+ */
+struct jg_fact_column jg_fact_date(const char *name, const int32_t *values, const uint8_t *present);
+
+/**
+ * `date` as days since 1970-01-01 (negative before), the form a date fact
+ * column and a roster's date columns take.
+ *
+ * # Errors
+ * `JG_STATUS_INVALID_ARGUMENT` for an impossible date (nothing written);
+ * `JG_STATUS_NULL_ARGUMENT` for a NULL `out`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_date_to_days(struct jg_date date, int32_t *out);
+
+/**
+ * The date `days` days after 1970-01-01 (before it when negative): the
+ * inverse of `jg_date_to_days`.
+ *
+ * # Errors
+ * `JG_STATUS_INVALID_ARGUMENT` for a day beyond the years -262143..=262142
+ * (nothing written); `JG_STATUS_NULL_ARGUMENT` for a NULL `out`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_date_from_days(int32_t days, struct jg_date *out);
+
+/**
+ * Sets `answer->error` to a copy of `message`, so a credit callback can
+ * report a message it built on its stack, without keeping storage of its
+ * own. Call it only from inside the callback, on the `answer` it was
+ * given; the copy lives until the lookup has read it. Added in ABI 1.2.
+ *
+ * # Errors
+ * `JG_STATUS_NULL_ARGUMENT` naming each NULL argument.
+ *
+ * # Safety
+ * `answer` must be NULL or the answer a running credit callback was given;
+ * `message` NULL or a NUL-terminated string (any encoding: it is the host's
+ * own message, shown as UTF-8 where it is valid).
+ */
+enum jg_status jg_credit_answer_set_error(struct jg_credit_answer *answer, const char *message);
+
+/**
+ * Sets `answer->class_code` to a copy of `class_code` (e.g. a class read
+ * from a database row the callback is about to release). As
+ * `jg_credit_answer_set_error`. Added in ABI 1.2.
+ *
+ * # Errors
+ * `JG_STATUS_NULL_ARGUMENT` naming each NULL argument.
+ *
+ * # Safety
+ * As `jg_credit_answer_set_error`.
+ */
+enum jg_status jg_credit_answer_set_class(struct jg_credit_answer *answer, const char *class_code);
+
+/**
  * The credit standing of entity `uscc` on `as_of`: class, latest penalty,
  * and which lists it is on that day. Unknown entities give `found = false`.
  *
@@ -733,12 +1129,15 @@ enum jg_status jg_supervisor_draw(const struct jg_supervisor *supervisor,
                                   char **record_json);
 
 /**
- * Re-runs the draw `record_json` describes over `rosters_json` (an object
- * with `roster`, `history` and `inspectors`) and compares, field by field.
+ * Re-runs the draw `record_json` describes over `rosters_json` and
+ * compares, field by field. `rosters_json` is an object with `roster`,
+ * `history` and `inspectors`, or (since ABI 1.2) the very inputs document
+ * `jg_supervisor_draw` took: its `plan` (resolved against the catalog) and
+ * `entropy` must then equal the record's, else the verification fails.
  *
  * # Errors
  * `JG_STATUS_VERIFICATION_FAILED` naming the first field that differs and
- * both values; `JG_STATUS_DRAW_REFUSED` for a record of another format or
+ * both values (or the inputs document's `plan` or `entropy`); `JG_STATUS_DRAW_REFUSED` for a record of another format or
  * rosters the draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
  *
  * # Safety
@@ -753,16 +1152,29 @@ enum jg_status jg_supervisor_verify(const struct jg_supervisor *supervisor,
 /**
  * Writes the SHA-256 digest of a record (64 lowercase hex digits and a
  * NUL) into `out`, which holds `out_len` bytes (at least 65): the name a
- * record is published under.
+ * record is published under. Needs no supervisor.
  *
  * # Errors
- * `JG_STATUS_INVALID_ARGUMENT` for a record that does not parse or a
- * buffer shorter than 65 bytes (nothing written).
+ * `JG_STATUS_NULL_ARGUMENT` naming each of `record_json` and `out` that is
+ * NULL (checked before anything is parsed); `JG_STATUS_INVALID_ARGUMENT`
+ * for a record that does not parse or a buffer shorter than 65 bytes.
+ * Nothing is written on failure.
  *
  * # Safety
- * `out` must be NULL or point to `out_len` writable bytes.
+ * `record_json` must be NULL or a NUL-terminated string; `out` must be
+ * NULL or point to `out_len` writable bytes. Neither may be NULL for the
+ * call to succeed.
  */
 enum jg_status jg_draw_record_digest(const char *record_json, char *out, size_t out_len);
+
+/**
+ * A static English description of status `status` (e.g. "the draw was
+ * refused"), as `sqlite3_errstr` and `curl_easy_strerror` give: never NULL,
+ * never freed, the same for every call. A value that is no `jg_status`
+ * gives "unknown status". Takes an `int32_t` so that any integer is read
+ * safely. Added in ABI 1.2.
+ */
+const char *jg_status_str(int32_t status);
 
 /**
  * Creates options with every default: the Pingdu catalog, the embedded
@@ -865,6 +1277,21 @@ enum jg_status jg_options_set_catalog_json(struct jg_options *options, const cha
 enum jg_status jg_options_add_holidays_json(struct jg_options *options, const char *json);
 
 /**
+ * Whether years without a holiday notice are answered from weekends alone
+ * (`on` nonzero: an approximation, off by default, when the calendar
+ * refuses such a year with `JG_STATUS_CALENDAR`). Added in ABI 1.2.
+ *
+ * # Errors
+ * `JG_STATUS_NULL_ARGUMENT` for a NULL `options`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_options_set_weekends_only(struct jg_options *options, uint8_t on);
+
+/**
  * Uses credit profiles held in memory: a JSON array of profiles (`uscc`,
  * `class`, optional `last_penalty_on`, `lists`) under `scheme`. Replaces
  * any credit source set before.
@@ -947,6 +1374,46 @@ enum jg_status jg_supervisor_grade(const struct jg_supervisor *supervisor,
                                    const char *plugin_id,
                                    const struct jg_fact_table *facts,
                                    struct jg_grades **out);
+
+/**
+ * Grades as `jg_supervisor_grade`, with the text column `id_column` of
+ * `facts` (e.g. `uscc`, or the host's primary key) taken out before the
+ * plugin's schema check and kept beside each row: `jg_grades_row_id`
+ * reads it back, so results map to the host's rows without relying on
+ * order. Added in ABI 1.2.
+ *
+ * # Errors
+ * As `jg_supervisor_grade`; `JG_STATUS_INVALID_ARGUMENT` when `facts` has
+ * no column `id_column` or it is not `JG_FACT_TEXT`; `JG_STATUS_NULL_ARGUMENT`
+ * for an id slot that is NULL (every row needs an id).
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_grade_with_ids(const struct jg_supervisor *supervisor,
+                                            const char *plugin_id,
+                                            const struct jg_fact_table *facts,
+                                            const char *id_column,
+                                            struct jg_grades **out);
+
+/**
+ * The id row `row` carried through grading (from the `id_column` given to
+ * `jg_supervisor_grade_with_ids`); `*out` points into `grades` and is
+ * valid until `jg_grades_free`. Added in ABI 1.2.
+ *
+ * # Errors
+ * `JG_STATUS_OUT_OF_RANGE` past the last row; `JG_STATUS_INVALID_ARGUMENT`
+ * for grades made by `jg_supervisor_grade` (they carry no ids); NULL
+ * arguments.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_grades_row_id(const struct jg_grades *grades, size_t row, const char **out);
 
 /**
  * Releases grades. NULL is a no-op.
@@ -1105,6 +1572,70 @@ enum jg_status jg_supervisor_rfc3797_json(const struct jg_supervisor *supervisor
                                           size_t count,
                                           const char *sources_json,
                                           char **out);
+
+/**
+ * Makes a draw as `jg_supervisor_draw`, with the target roster given as
+ * columns: `inputs_json` is the inputs document without `roster` (`plan`,
+ * `history`, `inspectors`, `entropy`). The record is the one
+ * `jg_supervisor_draw` makes from the same entities as JSON. Added in ABI
+ * 1.2.
+ *
+ * # Errors
+ * As `jg_supervisor_draw`; kind `invalid_roster` (or `invalid_uscc`,
+ * `duplicate_entity`) naming the column and row of a bad entry;
+ * `JG_STATUS_INVALID_ARGUMENT` when `inputs_json` also has a `roster`.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call; every
+ * non-NULL column of `roster` holds `roster->rows` values.
+ */
+enum jg_status jg_supervisor_draw_columns(const struct jg_supervisor *supervisor,
+                                          const char *inputs_json,
+                                          const struct jg_roster_columns *roster,
+                                          char **record_json);
+
+/**
+ * Verifies a record as `jg_supervisor_verify`, with the target roster given
+ * as columns: `rosters_json` holds `history` and `inspectors` (and may be
+ * the draw's whole inputs document without `roster`). Added in ABI 1.2.
+ *
+ * # Errors
+ * As `jg_supervisor_verify`; roster refusals as
+ * `jg_supervisor_draw_columns`.
+ *
+ * # Safety
+ * As `jg_supervisor_draw_columns`.
+ */
+enum jg_status jg_supervisor_verify_columns(const struct jg_supervisor *supervisor,
+                                            const char *record_json,
+                                            const char *rosters_json,
+                                            const struct jg_roster_columns *roster);
+
+/**
+ * The facts operation `operation` of loaded plugin `plugin_id` reads:
+ * `*specs` points at `*count` specs owned by the supervisor (valid until
+ * `jg_supervisor_free`; do not free them). A count of 0 means the
+ * operation reads no facts; calling an operation the plugin does not
+ * implement fails with kind `unsupported_operation`. The same data is in
+ * `jg_supervisor_plugin_json` under `schema`. Added in ABI 1.2.
+ *
+ * # Errors
+ * `JG_STATUS_UNKNOWN_PLUGIN`; `JG_STATUS_INVALID_ARGUMENT` for an
+ * operation that is not a `jg_operation`; NULL and UTF-8 statuses naming
+ * each argument.
+ *
+ * # Safety
+ * Every pointer argument is NULL (refused with a status, or allowed where
+ * documented) or valid as the header says: a live handle of its type, a
+ * NUL-terminated string, a writable out-pointer, for the whole call.
+ */
+enum jg_status jg_supervisor_fact_schema(const struct jg_supervisor *supervisor,
+                                         const char *plugin_id,
+                                         jg_operation operation,
+                                         const struct jg_fact_spec **specs,
+                                         size_t *count);
 
 /**
  * Builds a supervisor from `options` (NULL: every default), loading the

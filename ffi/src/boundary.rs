@@ -142,7 +142,15 @@ pub(crate) fn status_of(kind: ErrorKind) -> jg_status {
 /// The SDK's errors become failures by their kind.
 impl From<sdk::Error> for Failure {
     fn from(e: sdk::Error) -> Self {
-        Self::new(e.kind(), e.to_string())
+        let mut message = e.to_string();
+        // The SDK's message names the remedy without a face; C's is a call.
+        if e.kind() == ErrorKind::Calendar && message.contains("holiday notice") {
+            message.push_str(
+                " (in C: jg_options_add_holidays_json with that year's notice, or \
+                 jg_options_set_weekends_only)",
+            );
+        }
+        Self::new(e.kind(), message)
     }
 }
 
@@ -169,17 +177,9 @@ fn set_last_error(f: &Failure) {
     });
 }
 
-fn clear_last_error() {
-    let _ = LAST_ERROR.try_with(|slot| {
-        if let Ok(mut s) = slot.try_borrow_mut()
-            && s.is_some()
-        {
-            *s = None;
-        }
-    });
-}
-
-/// The last failure's message or kind on this thread ("" after a success).
+/// The last failure's message or kind on this thread ("" before the
+/// thread's first failure). A success leaves it as it was, so the message
+/// stays valid until the next failing call on the thread.
 pub(crate) fn last_error(kind: bool) -> *const c_char {
     LAST_ERROR
         .try_with(|slot| match slot.try_borrow().as_deref() {
@@ -200,11 +200,11 @@ pub(crate) fn guard_free(f: impl FnOnce()) {
 /// Runs an export's body behind the panic boundary and records its failure.
 pub(crate) fn guard(f: impl FnOnce() -> Result<(), Failure>) -> jg_status {
     match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(Ok(())) => {
-            clear_last_error();
-            jg_status::JG_STATUS_OK
-        }
-        Ok(Err(failure)) => {
+        // A success leaves the last error alone (ABI 1.2): a host may read
+        // it after making other calls, as with errno.
+        Ok(Ok(())) => jg_status::JG_STATUS_OK,
+        Ok(Err(mut failure)) => {
+            failure.message = c_message(&failure.message);
             set_last_error(&failure);
             failure.status
         }
@@ -221,6 +221,82 @@ pub(crate) fn guard(f: impl FnOnce() -> Result<(), Failure>) -> jg_status {
             jg_status::JG_STATUS_PANIC
         }
     }
+}
+
+/// Fails naming every argument of `args` (name, is NULL) that is NULL, so
+/// a host that passes two NULLs learns of both at once.
+pub(crate) fn nulls(args: &[(&str, bool)]) -> Result<(), Failure> {
+    let null: Vec<String> = args
+        .iter()
+        .filter(|(_, is_null)| *is_null)
+        .map(|(name, _)| format!("`{name}`"))
+        .collect();
+    match null.as_slice() {
+        [] => Ok(()),
+        [one] => Err(Failure::new(
+            ErrorKind::NullArgument,
+            format!("argument {one} is NULL"),
+        )),
+        many => Err(Failure::new(
+            ErrorKind::NullArgument,
+            format!("arguments {} are NULL", many.join(", ")),
+        )),
+    }
+}
+
+/// Refuses, naming each, the pointer arguments given that are NULL:
+/// `require!(supervisor, code, out)` at the top of an export's body.
+macro_rules! require {
+    ($($arg:ident),+ $(,)?) => {
+        $crate::boundary::nulls(&[$((stringify!($arg), $arg.is_null())),+])?
+    };
+}
+pub(crate) use require;
+
+/// A message as C hosts read it: serde's Rust type names (`expected struct
+/// Plan`, `enum Level`) become what they are in JSON, and a Rust path such
+/// as `WorkCalendar::load_json` never reaches C (the SDK's messages that
+/// name a remedy are rewritten to the C call by the export that knows it).
+pub(crate) fn c_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("expected ") {
+        out.push_str(&rest[..at + "expected ".len()]);
+        rest = &rest[at + "expected ".len()..];
+        for (rust, json) in [
+            ("struct ", "a JSON object: "),
+            ("enum ", "one of the documented values of "),
+            ("tuple struct ", "a JSON array: "),
+        ] {
+            if let Some(tail) = rest.strip_prefix(rust) {
+                let name_len = tail
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(tail.len());
+                out.push_str(json);
+                out.push_str(&snake(&tail[..name_len]));
+                rest = &tail[name_len..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("::", " ")
+}
+
+/// `DrawRecord` → `draw record`: a Rust type's name as words.
+fn snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A required string argument: non-NULL, NUL-terminated UTF-8.

@@ -1,5 +1,6 @@
 //! Working days (工作日) under the official holiday notices.
 
+use crate::boundary::require;
 use crate::boundary::{arg_out, guard, jg_status};
 use crate::jg_date;
 use crate::supervisor::{jg_supervisor, supervisor_ref};
@@ -22,6 +23,7 @@ pub unsafe extern "C" fn jg_supervisor_is_working_day(
     out: *mut bool,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, out);
         let out = arg_out(out, "out")?;
         *out = supervisor_ref(supervisor)?.is_working_day(date.to_naive("date")?)?;
         Ok(())
@@ -46,6 +48,7 @@ pub unsafe extern "C" fn jg_supervisor_add_working_days(
     out: *mut jg_date,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, out);
         let out = arg_out(out, "out")?;
         let d = supervisor_ref(supervisor)?.add_working_days(start.to_naive("start")?, n)?;
         *out = jg_date::from_naive(d);
@@ -71,6 +74,7 @@ pub unsafe extern "C" fn jg_supervisor_working_days_between(
     out: *mut u32,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, out);
         let out = arg_out(out, "out")?;
         *out = supervisor_ref(supervisor)?
             .working_days_between(start.to_naive("start")?, end.to_naive("end")?)?;

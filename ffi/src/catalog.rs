@@ -5,6 +5,7 @@ use std::ffi::c_char;
 
 use sdk::supervisor::catalog::{ApprovalFacts, DepartmentId};
 
+use crate::boundary::require;
 use crate::boundary::{Failure, arg_out, arg_str, guard, jg_status, opt_str, out_json};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
@@ -26,6 +27,7 @@ pub unsafe extern "C" fn jg_supervisor_item_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, code, out);
         let out = arg_out(out, "out")?;
         let item = supervisor_ref(supervisor)?.item(arg_str(code, "code")?)?;
         *out = out_json(&item)?;
@@ -59,6 +61,7 @@ pub unsafe extern "C" fn jg_supervisor_resolve_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, code, out);
         let out = arg_out(out, "out")?;
         let sup = supervisor_ref(supervisor)?;
         let code = arg_str(code, "code")?;
@@ -96,6 +99,7 @@ pub unsafe extern "C" fn jg_supervisor_items_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, out);
         let out = arg_out(out, "out")?;
         *out = out_json(&supervisor_ref(supervisor)?.items()?)?;
         Ok(())
@@ -119,6 +123,7 @@ pub unsafe extern "C" fn jg_supervisor_departments_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, out);
         let out = arg_out(out, "out")?;
         *out = out_json(&supervisor_ref(supervisor)?.departments()?)?;
         Ok(())

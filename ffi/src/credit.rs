@@ -8,6 +8,7 @@ use sdk::supervisor::credit::{
     CreditError, CreditList, CreditLookup, CreditProfile, CreditScheme, ListMembership,
 };
 
+use crate::boundary::require;
 use crate::boundary::{Failure, arg_out, arg_str, guard, jg_status, out_json, out_string};
 use crate::jg_date;
 use crate::supervisor::{jg_supervisor, supervisor_ref};
@@ -83,6 +84,90 @@ pub struct jg_credit_answer {
     pub error: *const c_char,
 }
 
+thread_local! {
+    /// Texts a callback handed over by copy during the lookup running on
+    /// this thread, kept until that lookup has read the answer.
+    static HANDED_OVER: std::cell::RefCell<Vec<std::ffi::CString>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Drops the texts handed over during one lookup when it ends, however it
+/// ends.
+struct HandOverScope;
+
+impl HandOverScope {
+    fn begin() -> Self {
+        let _ = HANDED_OVER.try_with(|h| h.borrow_mut().clear());
+        Self
+    }
+}
+
+impl Drop for HandOverScope {
+    fn drop(&mut self) {
+        let _ = HANDED_OVER.try_with(|h| h.borrow_mut().clear());
+    }
+}
+
+/// Copies `text` into the library and returns where the copy lives until
+/// the lookup running on this thread has read the answer.
+fn hand_over(text: &CStr) -> Result<*const c_char, Failure> {
+    let copy = text.to_owned();
+    let ptr = copy.as_ptr();
+    HANDED_OVER
+        .try_with(|h| h.borrow_mut().push(copy))
+        .map_err(|_| Failure::invalid("the thread is exiting"))?;
+    Ok(ptr)
+}
+
+/// Sets `answer->error` to a copy of `message`, so a credit callback can
+/// report a message it built on its stack, without keeping storage of its
+/// own. Call it only from inside the callback, on the `answer` it was
+/// given; the copy lives until the lookup has read it. Added in ABI 1.2.
+///
+/// # Errors
+/// `JG_STATUS_NULL_ARGUMENT` naming each NULL argument.
+///
+/// # Safety
+/// `answer` must be NULL or the answer a running credit callback was given;
+/// `message` NULL or a NUL-terminated string (any encoding: it is the host's
+/// own message, shown as UTF-8 where it is valid).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_credit_answer_set_error(
+    answer: *mut jg_credit_answer,
+    message: *const c_char,
+) -> jg_status {
+    guard(|| {
+        require!(answer, message);
+        // SAFETY: non-NULL and NUL-terminated, per the header.
+        let ptr = hand_over(unsafe { CStr::from_ptr(message) })?;
+        arg_out(answer, "answer")?.error = ptr;
+        Ok(())
+    })
+}
+
+/// Sets `answer->class_code` to a copy of `class_code` (e.g. a class read
+/// from a database row the callback is about to release). As
+/// `jg_credit_answer_set_error`. Added in ABI 1.2.
+///
+/// # Errors
+/// `JG_STATUS_NULL_ARGUMENT` naming each NULL argument.
+///
+/// # Safety
+/// As `jg_credit_answer_set_error`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_credit_answer_set_class(
+    answer: *mut jg_credit_answer,
+    class_code: *const c_char,
+) -> jg_status {
+    guard(|| {
+        require!(answer, class_code);
+        // SAFETY: non-NULL and NUL-terminated, per the header.
+        let ptr = hand_over(unsafe { CStr::from_ptr(class_code) })?;
+        arg_out(answer, "answer")?.class_code = ptr;
+        Ok(())
+    })
+}
+
 /// The most list memberships one answer may carry: far above any real
 /// entity's history, and a guard against a garbage count.
 const MAX_LISTS: usize = 10_000;
@@ -91,9 +176,21 @@ const MAX_LISTS: usize = 10_000;
 /// already check-digit-verified) by filling `answer`, which arrives zeroed.
 /// Returns 0 on success (found or not), nonzero when the host's source
 /// failed; the call then fails with `JG_STATUS_CALLBACK_FAILED` and
-/// `answer->error` as the message. It must not throw (C++) or `longjmp`
-/// across the library. If it calls `jg_` functions itself, they overwrite
-/// the thread's last error.
+/// `answer->error` as the message.
+///
+/// When it is called: once per `jg_supervisor_credit` or
+/// `jg_supervisor_credit_profile_json` call, on the thread making that
+/// call, before it returns. Nothing is cached: every query asks again, so
+/// the host's database is always the source of truth. No other function
+/// calls it (a draw reads credit classes from its roster).
+///
+/// Text it has only for the moment (a database row about to be reused, a
+/// message built on its stack) it hands over with
+/// `jg_credit_answer_set_error` / `jg_credit_answer_set_class`, which copy
+/// it; pointers it stores in `answer` itself must outlive the call.
+///
+/// It must not throw (C++) or `longjmp` across the library. If it calls
+/// `jg_` functions itself, a failing one replaces the thread's last error.
 #[allow(non_camel_case_types)]
 pub type jg_credit_lookup_fn = Option<
     unsafe extern "C" fn(
@@ -199,6 +296,8 @@ impl CreditLookup for CallbackLookup {
             list_count: 0,
             error: std::ptr::null(),
         };
+        // Texts the callback hands over live until this function returns.
+        let _scope = HandOverScope::begin();
         // SAFETY: the host's callback with its userdata, a valid code and a
         // valid answer slot. The pointers it sets stay valid until the jg_
         // call that invoked it returns (jg_credit_answer); read below.
@@ -337,6 +436,7 @@ pub unsafe extern "C" fn jg_supervisor_credit(
     out: *mut jg_credit_status,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, uscc, out);
         let out = arg_out(out, "out")?;
         let day = as_of.to_naive("as_of")?;
         let (code, profile) = lookup(supervisor, uscc)?;
@@ -397,6 +497,7 @@ pub unsafe extern "C" fn jg_supervisor_credit_profile_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, uscc, out);
         let out = arg_out(out, "out")?;
         let (_, profile) = lookup(supervisor, uscc)?;
         let json = serde_json::to_string(&profile).map_err(|e| Failure::invalid(e.to_string()))?;
@@ -422,6 +523,7 @@ pub unsafe extern "C" fn jg_supervisor_credit_scheme_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, out);
         let out = arg_out(out, "out")?;
         *out = out_json(supervisor_ref(supervisor)?.credit_scheme())?;
         Ok(())

@@ -4,9 +4,92 @@
 
 use std::ffi::c_char;
 
-use sdk::supervisor::draw::{DrawInputs, DrawRecord, DrawRosters};
+use sdk::supervisor::Supervisor;
+use sdk::supervisor::draw::{DrawInputs, DrawRecord, DrawRosters, EntropyValue, Plan};
 
-use crate::boundary::{Failure, arg_json, arg_out, guard, jg_status, out_string};
+use crate::boundary::require;
+use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, jg_status, out_string};
+
+/// A rosters document as `jg_supervisor_verify` takes it: the three
+/// rosters, and the plan and entropy when it is a draw's inputs document.
+pub(crate) struct Document {
+    pub rosters: DrawRosters,
+    pub inputs: Option<(Plan, Vec<EntropyValue>)>,
+}
+
+/// Reads argument `name`: `{roster, history, inspectors}`, or a draw's
+/// whole inputs document (with `plan` and `entropy` besides). With
+/// `roster_json` false the roster comes as columns, so the document must
+/// not hold one.
+pub(crate) fn document(
+    ptr: *const c_char,
+    name: &str,
+    roster_json: bool,
+) -> Result<Document, Failure> {
+    let text = arg_str(ptr, name)?;
+    let shape = |e: serde_json::Error| Failure::invalid(format!("argument `{name}`: {e}"));
+    let mut value: serde_json::Value = serde_json::from_str(text).map_err(shape)?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(Failure::invalid(format!(
+            "argument `{name}`: expected a JSON object"
+        )));
+    };
+    if !roster_json {
+        if object.contains_key("roster") {
+            return Err(Failure::invalid(format!(
+                "argument `{name}` holds a `roster`, but the roster is given as columns; \
+                 leave it out"
+            )));
+        }
+        object.insert("roster".into(), serde_json::Value::Array(Vec::new()));
+    }
+    if object.contains_key("plan") || object.contains_key("entropy") {
+        let inputs: DrawInputs = serde_json::from_value(value).map_err(shape)?;
+        let DrawInputs {
+            plan,
+            roster,
+            history,
+            inspectors,
+            entropy,
+        } = inputs;
+        return Ok(Document {
+            rosters: DrawRosters {
+                roster,
+                history,
+                inspectors,
+            },
+            inputs: Some((plan, entropy)),
+        });
+    }
+    Ok(Document {
+        rosters: serde_json::from_value(value).map_err(shape)?,
+        inputs: None,
+    })
+}
+
+/// When verifying from a draw's inputs document: its plan (resolved as the
+/// draw resolves it) and entropy must be the record's, else a host could
+/// verify a record against inputs it never drew from.
+pub(crate) fn check_inputs_match(
+    sup: &Supervisor,
+    record: &DrawRecord,
+    plan: &Plan,
+    entropy: &[EntropyValue],
+) -> Result<(), Failure> {
+    let differs = |what: &str| {
+        Failure::new(
+            sdk::ErrorKind::VerificationFailed,
+            format!("the inputs document's `{what}` is not the record's `{what}`"),
+        )
+    };
+    if sup.resolve_plan(plan)? != record.plan {
+        return Err(differs("plan"));
+    }
+    if entropy != record.entropy.as_slice() {
+        return Err(differs("entropy"));
+    }
+    Ok(())
+}
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// Makes a draw. `inputs_json` is an object with `plan`, `roster`,
@@ -33,6 +116,7 @@ pub unsafe extern "C" fn jg_supervisor_draw(
     record_json: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, inputs_json, record_json);
         let out = arg_out(record_json, "record_json")?;
         let sup = supervisor_ref(supervisor)?;
         let inputs: DrawInputs = arg_json(inputs_json, "inputs_json")?;
@@ -42,12 +126,15 @@ pub unsafe extern "C" fn jg_supervisor_draw(
     })
 }
 
-/// Re-runs the draw `record_json` describes over `rosters_json` (an object
-/// with `roster`, `history` and `inspectors`) and compares, field by field.
+/// Re-runs the draw `record_json` describes over `rosters_json` and
+/// compares, field by field. `rosters_json` is an object with `roster`,
+/// `history` and `inspectors`, or (since ABI 1.2) the very inputs document
+/// `jg_supervisor_draw` took: its `plan` (resolved against the catalog) and
+/// `entropy` must then equal the record's, else the verification fails.
 ///
 /// # Errors
 /// `JG_STATUS_VERIFICATION_FAILED` naming the first field that differs and
-/// both values; `JG_STATUS_DRAW_REFUSED` for a record of another format or
+/// both values (or the inputs document's `plan` or `entropy`); `JG_STATUS_DRAW_REFUSED` for a record of another format or
 /// rosters the draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
 ///
 /// # Safety
@@ -61,9 +148,13 @@ pub unsafe extern "C" fn jg_supervisor_verify(
     rosters_json: *const c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, record_json, rosters_json);
         let sup = supervisor_ref(supervisor)?;
         let record: DrawRecord = arg_json(record_json, "record_json")?;
-        let rosters: DrawRosters = arg_json(rosters_json, "rosters_json")?;
+        let Document { rosters, inputs } = document(rosters_json, "rosters_json", true)?;
+        if let Some((plan, entropy)) = inputs {
+            check_inputs_match(sup, &record, &plan, &entropy)?;
+        }
         sup.verify(&record, &rosters)?;
         Ok(())
     })
@@ -71,14 +162,18 @@ pub unsafe extern "C" fn jg_supervisor_verify(
 
 /// Writes the SHA-256 digest of a record (64 lowercase hex digits and a
 /// NUL) into `out`, which holds `out_len` bytes (at least 65): the name a
-/// record is published under.
+/// record is published under. Needs no supervisor.
 ///
 /// # Errors
-/// `JG_STATUS_INVALID_ARGUMENT` for a record that does not parse or a
-/// buffer shorter than 65 bytes (nothing written).
+/// `JG_STATUS_NULL_ARGUMENT` naming each of `record_json` and `out` that is
+/// NULL (checked before anything is parsed); `JG_STATUS_INVALID_ARGUMENT`
+/// for a record that does not parse or a buffer shorter than 65 bytes.
+/// Nothing is written on failure.
 ///
 /// # Safety
-/// `out` must be NULL or point to `out_len` writable bytes.
+/// `record_json` must be NULL or a NUL-terminated string; `out` must be
+/// NULL or point to `out_len` writable bytes. Neither may be NULL for the
+/// call to succeed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jg_draw_record_digest(
     record_json: *const c_char,
@@ -86,13 +181,8 @@ pub unsafe extern "C" fn jg_draw_record_digest(
     out_len: usize,
 ) -> jg_status {
     guard(|| {
+        require!(record_json, out);
         let record: DrawRecord = arg_json(record_json, "record_json")?;
-        if out.is_null() {
-            return Err(Failure::new(
-                sdk::ErrorKind::NullArgument,
-                "argument `out` is NULL",
-            ));
-        }
         let digest = record.digest();
         if out_len < digest.len() + 1 {
             return Err(Failure::invalid(format!(

@@ -39,16 +39,22 @@ mod boundary;
 mod calendar;
 mod catalog;
 mod codes;
+mod columns;
 mod credit;
 mod draw;
+mod errors;
 mod handle;
 mod options;
 mod plugins;
 mod results;
 mod rfc3797;
+mod roster;
+mod schema;
 mod supervisor;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_abi_1_2;
 
 use std::ffi::{CString, c_char};
 
@@ -56,18 +62,22 @@ pub use boundary::jg_status;
 pub use calendar::*;
 pub use catalog::*;
 pub use codes::*;
+pub use columns::*;
 pub use credit::*;
 pub use draw::*;
+pub use errors::*;
 pub use options::*;
 pub use plugins::*;
 pub use results::*;
 pub use rfc3797::*;
+pub use roster::*;
+pub use schema::*;
 pub use supervisor::*;
 
 /// The ABI major version: incremented on any incompatible change.
 pub const JG_ABI_MAJOR: u32 = 1;
 /// The ABI minor version: incremented when functions or values are added.
-pub const JG_ABI_MINOR: u32 = 1;
+pub const JG_ABI_MINOR: u32 = 2;
 
 /// The ABI version this header declares, as `jg_abi_version` returns it. A
 /// host checks `jg_abi_version() >> 16 == JG_ABI_MAJOR` and

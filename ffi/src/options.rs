@@ -5,11 +5,12 @@ use std::ffi::{c_char, c_void};
 use std::path::PathBuf;
 
 use sdk::supervisor::SupervisorBuilder;
-use sdk::supervisor::calendar::WorkCalendar;
+use sdk::supervisor::calendar::{Fallback, WorkCalendar};
 use sdk::supervisor::catalog::InMemoryCatalog;
 use sdk::supervisor::credit::{CreditProfile, CreditScheme, InMemoryCreditLookup};
 
-use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, jg_status};
+use crate::boundary::require;
+use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, jg_status, nulls};
 use crate::credit::{CallbackLookup, jg_credit_lookup_fn, jg_credit_scheme};
 use crate::handle::Handle;
 
@@ -57,6 +58,7 @@ impl Handle for jg_options {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jg_options_new(out: *mut *mut jg_options) -> jg_status {
     guard(|| {
+        require!(out);
         let out = arg_out(out, "out")?;
         *out = jg_options::default().into_c();
         Ok(())
@@ -75,11 +77,19 @@ pub unsafe extern "C" fn jg_options_free(options: *mut jg_options) {
 }
 
 /// Runs a setter on non-NULL options.
+/// Runs a setter on `options`, after refusing (naming each) a NULL
+/// `options` and any of the other required pointers `others` (name, is NULL).
 fn with_options(
     options: *mut jg_options,
+    others: &[(&str, bool)],
     f: impl FnOnce(&mut jg_options) -> Result<(), Failure>,
 ) -> jg_status {
-    guard(|| f(arg_out(options, "options")?))
+    guard(|| {
+        let mut all = vec![("options", options.is_null())];
+        all.extend_from_slice(others);
+        nulls(&all)?;
+        f(arg_out(options, "options")?)
+    })
 }
 
 /// Loads every plugin library (Rust or C) in folder `dir` when the
@@ -98,7 +108,7 @@ pub unsafe extern "C" fn jg_options_set_plugins_dir(
     options: *mut jg_options,
     dir: *const c_char,
 ) -> jg_status {
-    with_options(options, |o| {
+    with_options(options, &[("dir", dir.is_null())], |o| {
         let dir = path_arg(dir, "dir")?;
         o.set(|b| b.plugins_dir(dir));
         Ok(())
@@ -140,17 +150,21 @@ pub unsafe extern "C" fn jg_options_set_plugin_config(
     id: *const c_char,
     config_json: *const c_char,
 ) -> jg_status {
-    with_options(options, |o| {
-        let id = arg_str(id, "id")?.to_string();
-        let config: serde_json::Value = arg_json(config_json, "config_json")?;
-        if !config.is_object() {
-            return Err(Failure::invalid(
-                "argument `config_json` is not a JSON object",
-            ));
-        }
-        o.set(|b| b.plugin_config(id, config));
-        Ok(())
-    })
+    with_options(
+        options,
+        &[("id", id.is_null()), ("config_json", config_json.is_null())],
+        |o| {
+            let id = arg_str(id, "id")?.to_string();
+            let config: serde_json::Value = arg_json(config_json, "config_json")?;
+            if !config.is_object() {
+                return Err(Failure::invalid(
+                    "argument `config_json` is not a JSON object",
+                ));
+            }
+            o.set(|b| b.plugin_config(id, config));
+            Ok(())
+        },
+    )
 }
 
 /// Whether a plugin file that fails to load fails `jg_supervisor_new`
@@ -169,7 +183,7 @@ pub unsafe extern "C" fn jg_options_require_all_plugins(
     options: *mut jg_options,
     require: u8,
 ) -> jg_status {
-    with_options(options, |o| {
+    with_options(options, &[], |o| {
         o.set(|b| b.require_all_plugins(require != 0));
         Ok(())
     })
@@ -191,7 +205,7 @@ pub unsafe extern "C" fn jg_options_set_catalog_json(
     options: *mut jg_options,
     json: *const c_char,
 ) -> jg_status {
-    with_options(options, |o| {
+    with_options(options, &[("json", json.is_null())], |o| {
         let catalog = InMemoryCatalog::from_json_str(arg_str(json, "json")?)
             .map_err(|e| Failure::from(sdk::Error::from(e)))?;
         o.set(|b| b.catalog(catalog));
@@ -216,13 +230,41 @@ pub unsafe extern "C" fn jg_options_add_holidays_json(
     options: *mut jg_options,
     json: *const c_char,
 ) -> jg_status {
-    with_options(options, |o| {
+    with_options(options, &[("json", json.is_null())], |o| {
         let json = arg_str(json, "json")?;
         let mut calendar = o.calendar.clone().unwrap_or_else(WorkCalendar::china);
         calendar
             .load_json(json)
             .map_err(|e| Failure::from(sdk::Error::from(e)))?;
         o.calendar = Some(calendar);
+        Ok(())
+    })
+}
+
+/// Whether years without a holiday notice are answered from weekends alone
+/// (`on` nonzero: an approximation, off by default, when the calendar
+/// refuses such a year with `JG_STATUS_CALENDAR`). Added in ABI 1.2.
+///
+/// # Errors
+/// `JG_STATUS_NULL_ARGUMENT` for a NULL `options`.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_options_set_weekends_only(
+    options: *mut jg_options,
+    on: u8,
+) -> jg_status {
+    with_options(options, &[], |o| {
+        let fallback = if on != 0 {
+            Fallback::WeekendsOnly
+        } else {
+            Fallback::Refuse
+        };
+        let calendar = o.calendar.take().unwrap_or_else(WorkCalendar::china);
+        o.calendar = Some(calendar.with_fallback(fallback));
         Ok(())
     })
 }
@@ -246,7 +288,7 @@ pub unsafe extern "C" fn jg_options_set_credit_profiles_json(
     scheme: jg_credit_scheme,
     json: *const c_char,
 ) -> jg_status {
-    with_options(options, |o| {
+    with_options(options, &[("json", json.is_null())], |o| {
         let scheme = crate::credit::scheme(scheme)?;
         let profiles: Vec<CreditProfile> = arg_json(json, "json")?;
         let lookup = InMemoryCreditLookup::from_profiles(scheme, profiles)
@@ -283,7 +325,7 @@ pub unsafe extern "C" fn jg_options_set_credit_callback(
     userdata: *mut c_void,
     destroy: Option<unsafe extern "C" fn(*mut c_void)>,
 ) -> jg_status {
-    with_options(options, |o| {
+    with_options(options, &[("lookup", lookup.is_none())], |o| {
         let lookup = lookup.ok_or_else(|| {
             Failure::new(sdk::ErrorKind::NullArgument, "argument `lookup` is NULL")
         })?;

@@ -5,6 +5,7 @@ use std::ffi::{CString, c_char, c_void};
 
 use sdk::supervisor::plugins::{Column, ColumnData, FactTable, duties_json, referral_json};
 
+use crate::boundary::require;
 use crate::boundary::{
     Failure, arg_out, arg_ref, arg_str, c_str, c_text, guard, jg_status, out_json, out_string,
 };
@@ -64,7 +65,7 @@ pub const JG_MAX_FACT_ROWS: usize = 100_000_000;
 
 /// `n` values of `T` at `ptr`, after checking what C could get wrong: NULL
 /// (only allowed when `n` is 0), alignment, and a size that fits memory.
-fn c_slice<'a, T>(
+pub(crate) fn c_slice<'a, T>(
     ptr: *const c_void,
     n: usize,
     what: &dyn Fn() -> String,
@@ -92,6 +93,15 @@ fn c_slice<'a, T>(
 
 /// Copies a C fact table into the SDK's, checking every pointer and string.
 fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
+    facts_and_ids(table, None).map(|(facts, _)| facts)
+}
+
+/// As [`facts`], taking the text column `id_column` out as the rows' ids
+/// (the host's own keys, carried through to the results) when one is named.
+fn facts_and_ids(
+    table: &jg_fact_table,
+    id_column: Option<&str>,
+) -> Result<(FactTable, Vec<CString>), Failure> {
     let rows = table.rows;
     if rows > JG_MAX_FACT_ROWS {
         return Err(Failure::invalid(format!(
@@ -102,8 +112,13 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
         "facts.columns".into()
     })?;
     let mut out = FactTable::new(rows);
+    let mut ids = Vec::new();
     for (i, c) in columns.iter().enumerate() {
         let name = arg_str(c.name, &format!("facts.columns[{i}].name"))?;
+        if Some(name) == id_column {
+            ids = id_values(c, name, rows)?;
+            continue;
+        }
         let values = || format!("facts column `{name}`: values");
         let present: Option<&[u8]> = if c.present.is_null() {
             None
@@ -155,7 +170,36 @@ fn facts(table: &jg_fact_table) -> Result<FactTable, Failure> {
         }
         out = out.with(column);
     }
-    Ok(out)
+    if let Some(id) = id_column
+        && ids.len() != rows
+    {
+        return Err(Failure::invalid(format!(
+            "argument `id_column`: the facts have no column `{id}`"
+        )));
+    }
+    Ok((out, ids))
+}
+
+/// The row ids of column `name`: text, every row present.
+fn id_values(c: &jg_fact_column, name: &str, rows: usize) -> Result<Vec<CString>, Failure> {
+    if c.kind != JG_FACT_TEXT {
+        return Err(Failure::invalid(format!(
+            "id column `{name}` has kind {}; row ids are text (JG_FACT_TEXT)",
+            c.kind
+        )));
+    }
+    let values =
+        c_slice::<*const c_char>(c.values, rows, &|| format!("id column `{name}`: values"))?;
+    values
+        .iter()
+        .enumerate()
+        .map(|(row, &p)| {
+            Ok(c_text(c_str(
+                p,
+                &format_args!("id column `{name}` row {row}"),
+            )?))
+        })
+        .collect()
 }
 
 /// The loaded plugins and the files refused, as JSON: `{"loaded": [{"id",
@@ -176,6 +220,7 @@ pub unsafe extern "C" fn jg_supervisor_plugins_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, out);
         let out = arg_out(out, "out")?;
         let sup = supervisor_ref(supervisor)?;
         let json = sup.plugins_summary();
@@ -199,6 +244,8 @@ struct GradeRow {
 #[derive(Debug)]
 pub struct jg_grades {
     rows: Vec<GradeRow>,
+    /// The host's row ids, when graded with `jg_supervisor_grade_with_ids`.
+    ids: Vec<CString>,
 }
 
 /// The arguments every plugin call takes: the supervisor, the plugin id and
@@ -241,9 +288,23 @@ pub unsafe extern "C" fn jg_supervisor_grade(
     out: *mut *mut jg_grades,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, plugin_id, facts, out);
         let out = arg_out(out, "out")?;
         let (sup, id, table) = plugin_call(supervisor, plugin_id, facts)?;
-        let grades = sup.grade(id, &table)?;
+        *out = grade(sup, id, &table, Vec::new())?.into_c();
+        Ok(())
+    })
+}
+
+/// Grades `table` through plugin `id` into an owned copy for C.
+fn grade(
+    sup: &sdk::supervisor::Supervisor,
+    id: &str,
+    table: &FactTable,
+    ids: Vec<CString>,
+) -> Result<jg_grades, Failure> {
+    {
+        let grades = sup.grade(id, table)?;
         let rows = (0..grades.len())
             .map(|row| GradeRow {
                 grade: grades.grade(row),
@@ -255,7 +316,75 @@ pub unsafe extern "C" fn jg_supervisor_grade(
                     .collect(),
             })
             .collect();
-        *out = jg_grades { rows }.into_c();
+        Ok(jg_grades { rows, ids })
+    }
+}
+
+/// Grades as `jg_supervisor_grade`, with the text column `id_column` of
+/// `facts` (e.g. `uscc`, or the host's primary key) taken out before the
+/// plugin's schema check and kept beside each row: `jg_grades_row_id`
+/// reads it back, so results map to the host's rows without relying on
+/// order. Added in ABI 1.2.
+///
+/// # Errors
+/// As `jg_supervisor_grade`; `JG_STATUS_INVALID_ARGUMENT` when `facts` has
+/// no column `id_column` or it is not `JG_FACT_TEXT`; `JG_STATUS_NULL_ARGUMENT`
+/// for an id slot that is NULL (every row needs an id).
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_supervisor_grade_with_ids(
+    supervisor: *const jg_supervisor,
+    plugin_id: *const c_char,
+    facts: *const jg_fact_table,
+    id_column: *const c_char,
+    out: *mut *mut jg_grades,
+) -> jg_status {
+    guard(|| {
+        require!(supervisor, plugin_id, facts, id_column, out);
+        let out = arg_out(out, "out")?;
+        let sup = supervisor_ref(supervisor)?;
+        let id = arg_str(plugin_id, "plugin_id")?;
+        let id_column = arg_str(id_column, "id_column")?;
+        let (table, ids) = facts_and_ids(arg_ref(facts, "facts")?, Some(id_column))?;
+        *out = grade(sup, id, &table, ids)?.into_c();
+        Ok(())
+    })
+}
+
+/// The id row `row` carried through grading (from the `id_column` given to
+/// `jg_supervisor_grade_with_ids`); `*out` points into `grades` and is
+/// valid until `jg_grades_free`. Added in ABI 1.2.
+///
+/// # Errors
+/// `JG_STATUS_OUT_OF_RANGE` past the last row; `JG_STATUS_INVALID_ARGUMENT`
+/// for grades made by `jg_supervisor_grade` (they carry no ids); NULL
+/// arguments.
+///
+/// # Safety
+/// Every pointer argument is NULL (refused with a status, or allowed where
+/// documented) or valid as the header says: a live handle of its type, a
+/// NUL-terminated string, a writable out-pointer, for the whole call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jg_grades_row_id(
+    grades: *const jg_grades,
+    row: usize,
+    out: *mut *const c_char,
+) -> jg_status {
+    guard(|| {
+        require!(grades, out);
+        row_of(grades, row)?;
+        let g = arg_ref(grades, "grades")?;
+        let id = g.ids.get(row).ok_or_else(|| {
+            Failure::invalid(
+                "these grades carry no row ids (made by jg_supervisor_grade; \
+                 use jg_supervisor_grade_with_ids)",
+            )
+        })?;
+        *arg_out(out, "out")? = id.as_ptr();
         Ok(())
     })
 }
@@ -311,6 +440,7 @@ pub unsafe extern "C" fn jg_grades_row(
     out: *mut jg_grade,
 ) -> jg_status {
     guard(|| {
+        require!(grades, out);
         let out = arg_out(out, "out")?;
         let r = row_of(grades, row)?;
         *out = jg_grade {
@@ -361,6 +491,7 @@ pub unsafe extern "C" fn jg_grades_reason(
     out: *mut jg_reason,
 ) -> jg_status {
     guard(|| {
+        require!(grades, out);
         let out = arg_out(out, "out")?;
         let r = row_of(grades, row)?;
         let (citation, detail) = r.reasons.get(index).ok_or_else(|| {
@@ -400,6 +531,7 @@ pub unsafe extern "C" fn jg_supervisor_duties_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, plugin_id, facts, out);
         let out = arg_out(out, "out")?;
         let (sup, id, table) = plugin_call(supervisor, plugin_id, facts)?;
         let as_of = as_of.to_naive("as_of")?;
@@ -429,6 +561,7 @@ pub unsafe extern "C" fn jg_supervisor_assess_referral_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, plugin_id, facts, out);
         let out = arg_out(out, "out")?;
         let (sup, id, table) = plugin_call(supervisor, plugin_id, facts)?;
         let assessments = sup.assess_referral(id, &table)?;
@@ -456,6 +589,7 @@ pub unsafe extern "C" fn jg_supervisor_plugin_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, plugin_id, out);
         let out = arg_out(out, "out")?;
         let sup = supervisor_ref(supervisor)?;
         let plugin = sup.plugin(arg_str(plugin_id, "plugin_id")?)?;

@@ -6,6 +6,7 @@ use std::ffi::c_char;
 use sdk::supervisor::draw::DrawRecord;
 use sdk::supervisor::results::{EnteredResult, OutcomeTable};
 
+use crate::boundary::require;
 use crate::boundary::{Failure, arg_json, arg_out, guard, jg_status, opt_str, out_json};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
@@ -40,6 +41,7 @@ pub unsafe extern "C" fn jg_supervisor_record_results_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, record_json, results_json, out);
         let out = arg_out(out, "out")?;
         let sup = supervisor_ref(supervisor)?;
         let record: DrawRecord = arg_json(record_json, "record_json")?;

@@ -4,6 +4,7 @@ use std::ffi::c_char;
 
 use sdk::supervisor::rfc3797::EntropySource;
 
+use crate::boundary::require;
 use crate::boundary::{arg_json, arg_out, guard, jg_status, out_string};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
@@ -32,6 +33,7 @@ pub unsafe extern "C" fn jg_supervisor_rfc3797_json(
     out: *mut *mut c_char,
 ) -> jg_status {
     guard(|| {
+        require!(supervisor, sources_json, out);
         let out = arg_out(out, "out")?;
         let sup = supervisor_ref(supervisor)?;
         let sources: Vec<Vec<u64>> = arg_json(sources_json, "sources_json")?;

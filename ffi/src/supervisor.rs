@@ -2,6 +2,7 @@
 
 use sdk::supervisor::Supervisor;
 
+use crate::boundary::require;
 use crate::boundary::{Failure, arg_out, guard, jg_status};
 use crate::handle::Handle;
 use crate::options::jg_options;
@@ -14,6 +15,8 @@ use crate::options::jg_options;
 #[derive(Debug)]
 pub struct jg_supervisor {
     pub(crate) inner: Supervisor,
+    /// The plugins' fact schemas as C structs, built once.
+    pub(crate) schemas: crate::schema::Schemas,
 }
 
 impl Handle for jg_supervisor {
@@ -38,10 +41,12 @@ pub unsafe extern "C" fn jg_supervisor_new(
     // SAFETY: NULL or from jg_options_new, per the header; consumed here.
     let options = unsafe { jg_options::take_c(options) };
     guard(move || {
+        require!(out);
         let out = arg_out(out, "out")?;
         let builder = options.map_or_else(Supervisor::builder, |o| o.into_builder());
         let inner = builder.build()?;
-        *out = jg_supervisor { inner }.into_c();
+        let schemas = crate::schema::Schemas::of(&inner);
+        *out = jg_supervisor { inner, schemas }.into_c();
         Ok(())
     })
 }
@@ -59,4 +64,9 @@ pub unsafe extern "C" fn jg_supervisor_free(supervisor: *mut jg_supervisor) {
 
 pub(crate) fn supervisor_ref<'a>(p: *const jg_supervisor) -> Result<&'a Supervisor, Failure> {
     jg_supervisor::from_c(p).map(|s| &s.inner)
+}
+
+/// The whole handle (the facade and what the C API keeps beside it).
+pub(crate) fn supervisor_handle<'a>(p: *const jg_supervisor) -> Result<&'a jg_supervisor, Failure> {
+    jg_supervisor::from_c(p)
 }

@@ -106,8 +106,8 @@ static void uscc_vectors(const char *dir)
             if (jm_is(valid, "true")) {
                 char *auth = get_string(c, "authority"), *cat = get_string(c, "category");
                 char *region = get_string(c, "region"), *org = get_string(c, "organisation_code");
-                CHECK(st == JG_STATUS_OK && *msg == '\0', "uscc %s valid (%s) %s", code,
-                      status_name(st), msg);
+                CHECK(st == JG_STATUS_OK, "uscc %s valid (%s) %s", code, status_name(st),
+                      st == JG_STATUS_OK ? "" : msg);
                 CHECK(st == JG_STATUS_OK && auth && cat && region && org &&
                           info.authority == auth[0] && info.category == cat[0] &&
                           strcmp(info.region, region) == 0 &&
@@ -276,8 +276,9 @@ static void draw_vector(const jg_supervisor *sup, const char *dir, const char *f
         goto done;
     }
     digest_want = get_string(expected, "record_digest");
-    if (!CHECK(st == JG_STATUS_OK && *msg == '\0' && *kind == '\0', "%s: drawn (%s) %s", file,
-               status_name(st), msg)) {
+    /* A success leaves the last error of an earlier failure (ABI 1.2). */
+    if (!CHECK(st == JG_STATUS_OK, "%s: drawn (%s) %s", file, status_name(st),
+               st == JG_STATUS_OK ? "" : msg)) {
         goto done;
     }
     char digest[65];
@@ -296,8 +297,8 @@ static void draw_vector(const jg_supervisor *sup, const char *dir, const char *f
     rosters = rosters_of(inputs);
     if (CHECK(rosters != NULL, "%s: rosters from inputs", file)) {
         st = jg_supervisor_verify(sup, record, rosters);
-        CHECK(st == JG_STATUS_OK && *jg_last_error() == '\0', "%s: record verifies (%s) %s",
-              file, status_name(st), jg_last_error());
+        CHECK(st == JG_STATUS_OK, "%s: record verifies (%s) %s", file, status_name(st),
+              st == JG_STATUS_OK ? "" : jg_last_error());
     }
     jg_string_free(record);
 

@@ -81,8 +81,8 @@ pub enum CalendarError {
     #[error(
         "working days on {date} depend on the {year} holiday notice \
          (国务院办公厅关于{year}年部分节假日安排的通知), which is not loaded \
-         (loaded notice years: {loaded:?}); load it with WorkCalendar::load_json, \
-         or opt into Fallback::WeekendsOnly to approximate"
+         (loaded notice years: {loaded:?}); load that year's notice, or opt into \
+         the weekends-only approximation"
     )]
     NoDataForYear {
         /// The notice year that is missing.

@@ -116,7 +116,7 @@ fn a_year_without_holiday_data_is_an_error_not_a_guess() {
     let msg = err.to_string();
     assert!(msg.contains("2026-12-10") && msg.contains("2027"), "{msg}");
     assert!(
-        msg.contains("load it with WorkCalendar::load_json"),
+        msg.contains("load that year's notice") && !msg.contains("::"),
         "{msg}"
     );
 }
