@@ -12,6 +12,9 @@
  * validates facts against the declared schema before every call and checks
  * every result, so both kinds look the same to the SDK.
  *
+ * C99 or later (C++11 or later): the test command compiles this header
+ * alone with -std=c99 -pedantic-errors.
+ *
  * A plugin exports exactly two symbols:
  *
  *   const char *jg_plugin_contract_version(void);

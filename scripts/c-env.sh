@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes target/c/pkgconfig/jianguan.pc for the build tree (library in
-# target/debug, headers in include/) and prints the PKG_CONFIG_PATH to use:
+# target/debug, headers in include/), puts the valgrind suppression file
+# ffi/jianguan.supp beside the library, and prints the PKG_CONFIG_PATH to use:
 #   export PKG_CONFIG_PATH=$(bash scripts/c-env.sh)
 #   cc app.c $(pkg-config --cflags --libs jianguan)
 set -euo pipefail
@@ -13,4 +14,8 @@ out=$target/c/pkgconfig
 mkdir -p "$out"
 sed -e "s|@LIBDIR@|$target/$profile|" -e "s|@INCLUDEDIR@|$root/include|" \
     -e "s|@VERSION@|$version|" "$root/ffi/jianguan.pc.in" > "$out/jianguan.pc"
+# Shipped beside the library, as an installer ships it (docs/c-api.md).
+if [[ -d $target/$profile ]]; then
+  cp "$root/ffi/jianguan.supp" "$target/$profile/jianguan.supp"
+fi
 echo "$out"
