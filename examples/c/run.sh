@@ -42,6 +42,9 @@ build test_failures "$here/tests/test_failures.c" "$here/tests/json_min.c"
 build test_vectors "$here/tests/test_vectors.c" "$here/tests/json_min.c"
 build test_doors "$here/tests/test_doors.c" "$here/tests/json_min.c"
 build test_plugin "$here/tests/test_plugin.c"
+build test_schemas "$here/tests/test_schemas.c"
+build test_errors "$here/tests/test_errors.c"
+build test_columns "$here/tests/test_columns.c" "$here/tests/json_min.c"
 build county "$here/county.c"
 build record_results "$here/record_results.c"
 
@@ -71,7 +74,7 @@ PY
 entered_count=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$out/results-entered.json")
 
 programs=(check_codes grade_batch draw_verify credit_callback test_failures test_vectors test_doors
-  record_results)
+  record_results test_schemas test_errors test_columns)
 # The C plugin, when scripts/build-c-plugins.sh has built it (scripts/test.sh does).
 c_plugins=$out/plugins
 if [[ ! -f $c_plugins/libjianguan_product_quality.so || ! -d $c_plugins/wrong-version ]]; then
@@ -98,6 +101,9 @@ setup_run() {
       argv=("$out/vector-record.json" "$out/results-entered.json" "$out/results-from-c.json")
       pattern="recorded $entered_count results" ;;
     test_plugin) argv=("$c_plugins" "$c_plugins/wrong-version"); pattern=", 0 failed" ;;
+    test_schemas) argv=("$plugins"); pattern=", 0 failed" ;;
+    test_errors) argv=(); pattern=", 0 failed" ;;
+    test_columns) argv=(tests/vectors); pattern=", 0 failed" ;;
     county)
       argv=("$plugins" "$out/draw-entities.csv" "$out/draw-inputs.json" "$out/county-record.json")
       # The C host's draw is the vector's record.
