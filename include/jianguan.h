@@ -760,8 +760,10 @@ uint32_t jg_abi_version(void);
 const char *jg_version(void);
 
 /**
- * The message of the last failed call on this thread, or "" after a
- * success. Valid until the next `jg_` call on this thread. Never NULL.
+ * The message of the last failed call on this thread ("" before the
+ * thread's first failure). Valid and unchanged until the next *failing*
+ * `jg_` call on this thread: successful calls leave it as it was (since
+ * ABI 1.2). Never NULL.
  */
 const char *jg_last_error(void);
 
@@ -769,8 +771,9 @@ const char *jg_last_error(void);
  * The stable snake_case kind of the last failure on this thread
  * (`docs/errors.md` lists every kind and its status: `invalid_uscc`,
  * `unknown_item`, `null_argument`, the draw refusals `entropy_mismatch`,
- * `publicity_minimum`, … as tests/vectors/draw/ records them). Never ""
- * after a failure; "" after a success. Lifetime as `jg_last_error`.
+ * `publicity_minimum`, … as tests/vectors/draw/ records them); the header
+ * defines each as a `JG_KIND_` constant. Never "" after a failure; ""
+ * before the thread's first failure. Lifetime as `jg_last_error`.
  */
 const char *jg_last_error_kind(void);
 

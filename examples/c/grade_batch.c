@@ -85,10 +85,12 @@ int main(int argc, char **argv)
     static const char *const business_type[] = {"seller", "caterer", "central_kitchen"};
     static const double static_score[] = {12, 20, 35};
     static const double dynamic_score[] = {15, 30, 40};
+    /* Typed constructors: the compiler checks each array's type, and the
+     * kind is set to match it (ABI 1.2). */
     const jg_fact_column columns[] = {
-        {"business_type", JG_FACT_TEXT, business_type, NULL},
-        {"static_score", JG_FACT_NUMBER, static_score, NULL},
-        {"dynamic_score", JG_FACT_NUMBER, dynamic_score, NULL},
+        jg_fact_text("business_type", business_type, NULL),
+        jg_fact_number("static_score", static_score, NULL),
+        jg_fact_number("dynamic_score", dynamic_score, NULL),
     };
     const jg_fact_table facts = {3, sizeof columns / sizeof columns[0], columns};
     if ((st = jg_supervisor_grade(sup, "food", &facts, &grades)) != JG_STATUS_OK) {

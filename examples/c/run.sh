@@ -65,11 +65,52 @@ with open(f"{out}/draw-entities.csv", "w", encoding="utf-8") as f:
 record = json.load(open(june, encoding="utf-8"))["expected"]["record"]
 entered = [{"uscc": v["uscc"], "department": d, "concluded_on": record["plan"]["period"][0],
             "outcomes": ["1"]} for v in record["visits"] for d in v["departments"]]
+# docs/c-api.md's columns example: the county's register as CSV, and the
+# rest of the inputs (no roster) as JSON.
+with open(f"{out}/register.csv", "w", encoding="utf-8") as f:
+    f.write("uscc,region,industries,status,class,registered_on,last_penalty_on,weight\n")
+    for e in inputs["roster"]:
+        lines = ";".join(e.get("industries", []))
+        assert len(lines) < 64, lines
+        f.write(",".join([e["uscc"], e["region"], lines, e["status"], e["credit_class"],
+                          e["registered_on"], e.get("last_penalty_on") or "",
+                          str(e.get("weight", 1))]) + "\n")
+rest = {k: v for k, v in inputs.items() if k != "roster"}
 for name, value in (("draw-inputs.json", inputs), ("draw-rosters.json", rosters),
+                    ("draw-rest.json", rest),
                     ("vector-record.json", record), ("results-entered.json", entered)):
     with open(f"{out}/{name}", "w", encoding="utf-8") as f:
         json.dump(value, f, ensure_ascii=False)
 PY
+
+# Every ```c example of docs/c-api.md, compiled as C99 with
+# -pedantic-errors and run (and below, under valgrind) like the tests. Its
+# first line is `// example NAME [ARG...]`, ARG one of PLUGINS, REGISTER,
+# DRAW_REST.
+doc_examples=()
+docs=$out/doc-examples
+mkdir -p "$docs"
+python3 - docs/c-api.md "$docs" <<'PY'
+import re, sys
+text, out = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+blocks = re.findall(r"^```c\n(.*?)^```$", text, re.S | re.M)
+assert blocks, "docs/c-api.md has no C example"
+with open(f"{out}/list", "w") as idx:
+    for b in blocks:
+        head = b.splitlines()[0].split()
+        assert head[:2] == ["//", "example"], f"a C example must start with // example NAME: {head}"
+        with open(f"{out}/{head[2]}.c", "w", encoding="utf-8") as f:
+            f.write(b)
+        idx.write(" ".join(head[2:]) + "\n")
+PY
+declare -A doc_args
+while read -r name args; do
+  gcc -std=c99 -pedantic-errors -Wall -Wextra -Werror -g "${cflags[@]}" "$docs/$name.c" \
+    "${libs[@]}" -Wl,-rpath,"$libdir" -o "$bin/doc_$name"
+  echo "built $bin/doc_$name (docs/c-api.md)"
+  doc_examples+=("doc_$name")
+  doc_args[doc_$name]=$args
+done <"$docs/list"
 
 entered_count=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$out/results-entered.json")
 
@@ -81,7 +122,7 @@ if [[ ! -f $c_plugins/libjianguan_product_quality.so || ! -d $c_plugins/wrong-ve
   echo "no C plugin in $c_plugins: run bash scripts/build-c-plugins.sh first" >&2
   exit 1
 fi
-programs+=(test_plugin county)
+programs+=(test_plugin county "${doc_examples[@]}")
 
 # Sets `argv` to the arguments of program $1 and `pattern` to a line its
 # output must contain.
@@ -104,6 +145,17 @@ setup_run() {
     test_schemas) argv=("$plugins"); pattern=", 0 failed" ;;
     test_errors) argv=(); pattern=", 0 failed" ;;
     test_columns) argv=(tests/vectors); pattern=", 0 failed" ;;
+    doc_*)
+      argv=()
+      for a in ${doc_args[$1]}; do
+        case $a in
+          PLUGINS) argv+=("$plugins") ;;
+          REGISTER) argv+=("$out/register.csv") ;;
+          DRAW_REST) argv+=("$out/draw-rest.json") ;;
+          *) echo "docs/c-api.md: unknown example argument $a" >&2; exit 1 ;;
+        esac
+      done
+      pattern="" ;;
     county)
       argv=("$plugins" "$out/draw-entities.csv" "$out/draw-inputs.json" "$out/county-record.json")
       # The C host's draw is the vector's record.

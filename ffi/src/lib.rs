@@ -10,9 +10,10 @@
 //! - Every name starts with `jg_`. Handles are opaque and come in
 //!   `jg_x_new` / `jg_x_free` pairs; freeing NULL does nothing.
 //! - Every fallible function returns a [`jg_status`]; values never change
-//!   once released. After a failure, [`jg_last_error`] gives the message on
-//!   the same thread (valid until the next `jg_` call on that thread);
-//!   after a success it gives "".
+//!   once released ([`jg_status_str`] gives a static text for each). After a
+//!   failure, [`jg_last_error`] gives the message on the same thread, valid
+//!   and unchanged until the next failing `jg_` call on that thread
+//!   (successes leave it alone); "" before the thread's first failure.
 //! - No call crashes the host: each export runs behind one panic boundary
 //!   (a panic becomes `JG_STATUS_PANIC`), and a NULL where a value is
 //!   required or a string that is not UTF-8 becomes a status naming the
@@ -23,7 +24,11 @@
 //!   releases with [`jg_string_free`].
 //! - Bulk data crosses as arrays of structs (fact columns, grades); deep
 //!   shapes (draw plans and records, catalog answers) as JSON.
-//! - Dates are [`jg_date`] (proleptic Gregorian, validated on the way in).
+//! - Dates are [`jg_date`] (proleptic Gregorian, validated on the way in)
+//!   in calls and `int32_t` days since 1970-01-01 in columns
+//!   ([`jg_date_to_days`], [`jg_date_from_days`]).
+//! - The library writes flags as `bool`; the host writes them as `uint8_t`
+//!   (nonzero yes), so any byte it writes is read safely.
 //!
 //! ## ABI policy
 //! [`jg_abi_version`] returns `JG_ABI_MAJOR << 16 | JG_ABI_MINOR`. Within a
@@ -96,8 +101,10 @@ pub extern "C" fn jg_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
-/// The message of the last failed call on this thread, or "" after a
-/// success. Valid until the next `jg_` call on this thread. Never NULL.
+/// The message of the last failed call on this thread ("" before the
+/// thread's first failure). Valid and unchanged until the next *failing*
+/// `jg_` call on this thread: successful calls leave it as it was (since
+/// ABI 1.2). Never NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_last_error() -> *const c_char {
     boundary::last_error(false)
@@ -106,8 +113,9 @@ pub extern "C" fn jg_last_error() -> *const c_char {
 /// The stable snake_case kind of the last failure on this thread
 /// (`docs/errors.md` lists every kind and its status: `invalid_uscc`,
 /// `unknown_item`, `null_argument`, the draw refusals `entropy_mismatch`,
-/// `publicity_minimum`, … as tests/vectors/draw/ records them). Never ""
-/// after a failure; "" after a success. Lifetime as `jg_last_error`.
+/// `publicity_minimum`, … as tests/vectors/draw/ records them); the header
+/// defines each as a `JG_KIND_` constant. Never "" after a failure; ""
+/// before the thread's first failure. Lifetime as `jg_last_error`.
 #[unsafe(no_mangle)]
 pub extern "C" fn jg_last_error_kind() -> *const c_char {
     boundary::last_error(true)
