@@ -656,31 +656,6 @@ typedef struct jg_fact_spec {
 } jg_fact_spec;
 
 /**
- * The national scheme of 国市监信发〔2022〕6号: classes A, B, C, D.
- */
-#define JG_CREDIT_SCHEME_NATIONAL_2022 0
-
-/**
- * Shandong's 2020 scheme: classes A to E.
- */
-#define JG_CREDIT_SCHEME_SHANDONG_2020 1
-
-/**
- * 经营异常名录 (abnormal-operations list).
- */
-#define JG_CREDIT_LIST_ABNORMAL_OPERATIONS 0
-
-/**
- * 严重违法失信名单 (serious violation and dishonesty list).
- */
-#define JG_CREDIT_LIST_SERIOUS_DISHONESTY 1
-
-/**
- * 重点关注名单 (key-attention list).
- */
-#define JG_CREDIT_LIST_KEY_ATTENTION 2
-
-/**
  * `const double *`: real numbers (amounts, quantities).
  */
 #define JG_FACT_NUMBER 0
@@ -704,6 +679,31 @@ typedef struct jg_fact_spec {
  * `const int32_t *`: dates as days since 1970-01-01.
  */
 #define JG_FACT_DATE 4
+
+/**
+ * The national scheme of 国市监信发〔2022〕6号: classes A, B, C, D.
+ */
+#define JG_CREDIT_SCHEME_NATIONAL_2022 0
+
+/**
+ * Shandong's 2020 scheme: classes A to E.
+ */
+#define JG_CREDIT_SCHEME_SHANDONG_2020 1
+
+/**
+ * 经营异常名录 (abnormal-operations list).
+ */
+#define JG_CREDIT_LIST_ABNORMAL_OPERATIONS 0
+
+/**
+ * 严重违法失信名单 (serious violation and dishonesty list).
+ */
+#define JG_CREDIT_LIST_SERIOUS_DISHONESTY 1
+
+/**
+ * 重点关注名单 (key-attention list).
+ */
+#define JG_CREDIT_LIST_KEY_ATTENTION 2
 
 /**
  * 存续（在营）: operating.

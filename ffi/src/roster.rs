@@ -14,8 +14,8 @@ use sdk::supervisor::draw::{
 use crate::boundary::{
     Failure, arg_json, arg_out, arg_ref, c_str, guard, jg_status, out_string, require,
 };
+use crate::columns::{JG_MAX_FACT_ROWS, c_slice};
 use crate::draw::{Document, check_inputs_match, document};
-use crate::plugins::{JG_MAX_FACT_ROWS, c_slice};
 use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// An entity's registration status in a roster (an integer, so that any

@@ -9,7 +9,7 @@ use sdk::supervisor::Supervisor;
 use sdk::supervisor::plugins::{FactKind, FactSpec, Operation};
 
 use crate::boundary::{Failure, arg_out, arg_str, c_text, guard, jg_status, require};
-use crate::plugins::{
+use crate::columns::{
     JG_FACT_DATE, JG_FACT_FLAG, JG_FACT_INTEGER, JG_FACT_NUMBER, JG_FACT_TEXT, jg_fact_kind,
 };
 use crate::supervisor::{jg_supervisor, supervisor_handle};
