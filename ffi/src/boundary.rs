@@ -253,38 +253,74 @@ macro_rules! require {
 }
 pub(crate) use require;
 
-/// A message as C hosts read it: serde's Rust type names (`expected struct
-/// Plan`, `enum Level`) become what they are in JSON, and a Rust path such
-/// as `WorkCalendar::load_json` never reaches C (the SDK's messages that
-/// name a remedy are rewritten to the C call by the export that knows it).
+/// A message as C hosts read it: what serde says it expected is put in
+/// JSON's words (`expected struct Plan` → `expected a JSON object (plan)`,
+/// `u64` → `a non-negative whole number`, a map → an object), and no Rust
+/// path such as `WorkCalendar::load_json` reaches C (the SDK's messages
+/// that name a remedy get the C call from [`From<sdk::Error>`]).
 pub(crate) fn c_message(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
+    let mut out = String::with_capacity(message.len() + 16);
     let mut rest = message;
     while let Some(at) = rest.find("expected ") {
-        out.push_str(&rest[..at + "expected ".len()]);
-        rest = &rest[at + "expected ".len()..];
-        for (rust, json) in [
-            ("struct ", "a JSON object: "),
-            ("enum ", "one of the documented values of "),
-            ("tuple struct ", "a JSON array: "),
-        ] {
-            if let Some(tail) = rest.strip_prefix(rust) {
-                let name_len = tail
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .unwrap_or(tail.len());
-                out.push_str(json);
-                out.push_str(&snake(&tail[..name_len]));
-                rest = &tail[name_len..];
-                break;
-            }
-        }
+        let (head, tail) = rest.split_at(at + "expected ".len());
+        out.push_str(head);
+        rest = expected(tail, &mut out);
     }
     out.push_str(rest);
-    out.replace("::", " ")
+    out.replace("invalid type: map", "invalid type: object")
+        .replace("invalid type: sequence", "invalid type: array")
+        .replace("::", " ")
+}
+
+/// Writes what serde expected, from the start of `tail`, in JSON's words
+/// into `out`; returns the rest of `tail`.
+fn expected<'a>(tail: &'a str, out: &mut String) -> &'a str {
+    for (rust, json) in [
+        ("a sequence", "a JSON array"),
+        ("a map", "a JSON object"),
+        ("a borrowed string", "a string"),
+    ] {
+        if let Some(rest) = tail.strip_prefix(rust) {
+            out.push_str(json);
+            return rest;
+        }
+    }
+    for (rust, json) in [
+        ("tuple struct ", "a JSON array"),
+        ("struct ", "a JSON object"),
+        ("enum ", "one of the documented values"),
+    ] {
+        if let Some(named) = tail.strip_prefix(rust) {
+            let n = ident_len(named);
+            out.push_str(&format!("{json} ({})", words(&named[..n])));
+            let rest = &named[n..];
+            // serde adds " with N elements" when an array came for a struct.
+            return rest
+                .strip_prefix(" with ")
+                .and_then(|r| r.split_once(" elements"))
+                .filter(|(count, _)| count.chars().all(|c| c.is_ascii_digit()))
+                .map_or(rest, |(_, after)| after);
+        }
+    }
+    let n = ident_len(tail);
+    let json = match &tail[..n] {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a non-negative whole number",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        _ => return tail,
+    };
+    out.push_str(json);
+    &tail[n..]
+}
+
+/// The length of the Rust identifier at the start of `s`.
+fn ident_len(s: &str) -> usize {
+    s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(s.len())
 }
 
 /// `DrawRecord` → `draw record`: a Rust type's name as words.
-fn snake(name: &str) -> String {
+fn words(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for (i, c) in name.chars().enumerate() {
         if c.is_ascii_uppercase() {

@@ -300,14 +300,34 @@ fn every_kind_has_a_constant_and_every_status_a_text() {
 /// Messages reach C without Rust type names or paths.
 #[test]
 fn messages_carry_no_rust_names() {
-    assert_eq!(
-        boundary::c_message("invalid type: string \"x\", expected struct DrawRecord at line 1"),
-        "invalid type: string \"x\", expected a JSON object: draw record at line 1"
-    );
-    assert_eq!(
-        boundary::c_message("unknown variant `x`, expected enum Level"),
-        "unknown variant `x`, expected one of the documented values of level"
-    );
+    for (serde, c) in [
+        (
+            "invalid type: string \"x\", expected struct DrawRecord at line 1",
+            "invalid type: string \"x\", expected a JSON object (draw record) at line 1",
+        ),
+        (
+            "invalid length 0, expected struct Plan with 10 elements at line 1 column 10",
+            "invalid length 0, expected a JSON object (plan) at line 1 column 10",
+        ),
+        (
+            "invalid value: integer `-2`, expected u64 at line 1 column 7",
+            "invalid value: integer `-2`, expected a non-negative whole number at line 1 column 7",
+        ),
+        (
+            "invalid type: map, expected a sequence at line 1 column 0",
+            "invalid type: object, expected a JSON array at line 1 column 0",
+        ),
+        (
+            "unknown variant `x`, expected enum Level",
+            "unknown variant `x`, expected one of the documented values (level)",
+        ),
+        (
+            "unknown variant `x`, expected one of `county`, `city`",
+            "unknown variant `x`, expected one of `county`, `city`",
+        ),
+    ] {
+        assert_eq!(boundary::c_message(serde), c);
+    }
     let sup = supervisor();
     let bad = CString::new("[]").expect("no NUL");
     let mut out = std::ptr::null_mut();

@@ -87,8 +87,15 @@ static void nulls_named(void)
 /* No message a C host sees names a Rust type or path. */
 static bool c_words(const char *msg)
 {
-    return strstr(msg, "::") == NULL && strstr(msg, "struct ") == NULL &&
-           strstr(msg, "enum ") == NULL && strstr(msg, "Vec<") == NULL;
+    static const char *const rust[] = {"::",   "struct ", "enum ", "Vec<", " u8",
+                                       " u32", " u64",    " usize", " i32", " i64",
+                                       " f64", " map",    "sequence"};
+    for (size_t i = 0; i < sizeof rust / sizeof rust[0]; i++) {
+        if (strstr(msg, rust[i])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 static void c_messages(const jg_supervisor *sup)
@@ -107,6 +114,12 @@ static void c_messages(const jg_supervisor *sup)
         st = jg_supervisor_verify(sup, bad_inputs[i], "{}");
         CHECK(st == JG_STATUS_INVALID_ARGUMENT && c_words(jg_last_error()),
               "verify(%s): %s", bad_inputs[i], jg_last_error());
+    }
+    static const char *const bad_sources[] = {"[[1, -2]]", "{\"a\": 1}", "[[\"x\"]]"};
+    for (size_t i = 0; i < sizeof bad_sources / sizeof bad_sources[0]; i++) {
+        jg_status st = jg_supervisor_rfc3797_json(sup, 3, 1, bad_sources[i], &out);
+        CHECK(st == JG_STATUS_INVALID_ARGUMENT && c_words(jg_last_error()), "rfc3797(%s): %s",
+              bad_sources[i], jg_last_error());
     }
     jg_status st = jg_supervisor_record_results_json(sup, "{}", NULL, "[]", 20, &out);
     CHECK(st != JG_STATUS_OK && c_words(jg_last_error()), "record_results({}): %s",

@@ -665,7 +665,7 @@ static void malformed_json(fixtures *fx)
     FAILS(jg_options_set_credit_profiles_json(o, JG_CREDIT_SCHEME_NATIONAL_2022, "[{"),
           JG_STATUS_INVALID_ARGUMENT, "`json`", true);
     FAILS(jg_options_set_credit_profiles_json(o, JG_CREDIT_SCHEME_NATIONAL_2022, "{}"),
-          JG_STATUS_INVALID_ARGUMENT, "expected a sequence", true);
+          JG_STATUS_INVALID_ARGUMENT, "expected a JSON array", true);
     FAILS(jg_options_set_credit_profiles_json(o, 7, "[]"), JG_STATUS_INVALID_ARGUMENT, "`scheme`",
           true);
     FAILS(jg_options_set_credit_profiles_json(
