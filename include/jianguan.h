@@ -62,97 +62,53 @@
 #include <stddef.h>
 #include <stdint.h>
 /*
- * The error kinds, as jg_last_error_kind() returns them (docs/errors.md
- * tables each with its status). Compare with strcmp:
- *   if (strcmp(jg_last_error_kind(), JG_KIND_ENTROPY_MISMATCH) == 0) …
- * Names never change; new kinds are only added. A test holds this list to
- * the SDK's.
+ * The error kinds, as jg_last_error_kind() returns them; docs/errors.md
+ * describes each with its status. Compare with strcmp:
+ *   if (strcmp(jg_last_error_kind(), JG_KIND_ENTROPY_MISMATCH) == 0) ...
+ * Names never change; new kinds are only added.
  */
-/** A binding's: an argument with a wrong value or shape (JSON of the wrong shape, an impossible date, a missing column, a short buffer). */
 #define JG_KIND_INVALID_INPUT "invalid_input"
-/** A binding's (Python): an argument of the wrong type. */
 #define JG_KIND_INVALID_TYPE "invalid_type"
-/** A binding's (C): a required pointer argument was NULL. */
 #define JG_KIND_NULL_ARGUMENT "null_argument"
-/** A binding's (C): a string argument is not valid UTF-8. */
 #define JG_KIND_INVALID_UTF8 "invalid_utf8"
-/** A binding's (C): a row or index past the end. */
 #define JG_KIND_OUT_OF_RANGE "out_of_range"
-/** A binding's: the library panicked, a bug in jianguan. */
 #define JG_KIND_PANIC "panic"
-/** A unified social credit code that fails GB 32100-2015's checks. */
 #define JG_KIND_INVALID_USCC "invalid_uscc"
-/** A market-entity record that is inconsistent. */
 #define JG_KIND_INVALID_ENTITY "invalid_entity"
-/** Text that does not parse: a catalog's JSON or TOML, holiday data, an outcome code table. */
 #define JG_KIND_INVALID_SYNTAX "invalid_syntax"
-/** A catalog record or a question the catalog refuses: a malformed or duplicate record, an invalid field, approval facts that contradict the item's approval mode. */
 #define JG_KIND_CATALOG_REFUSED "catalog_refused"
-/** A record or request names a department the catalog does not define. */
 #define JG_KIND_UNKNOWN_DEPARTMENT "unknown_department"
-/** A supervision item code the catalog does not hold (in a lookup or in a draw's plan). */
 #define JG_KIND_UNKNOWN_ITEM "unknown_item"
-/** The host's catalog source failed (a database, a service). */
 #define JG_KIND_CATALOG_SOURCE "catalog_source"
-/** A credit scheme or profile that is not valid, or a class the scheme does not define. */
 #define JG_KIND_INVALID_CREDIT "invalid_credit"
-/** The host's credit source (a callback, a database) failed. */
 #define JG_KIND_CREDIT_SOURCE "credit_source"
-/** The calendar cannot answer: a year without a holiday notice, a reversed range, a date beyond the representable ones. */
 #define JG_KIND_CALENDAR "calendar"
-/** Holiday data the calendar refuses (no years, a bad year or entry). */
 #define JG_KIND_INVALID_HOLIDAYS "invalid_holidays"
-/** A plugin that failed to load, or a plugins folder that cannot be read. */
 #define JG_KIND_PLUGIN_LOAD "plugin_load"
-/** No loaded plugin has the id asked for. */
 #define JG_KIND_PLUGIN_NOT_LOADED "plugin_not_loaded"
-/** Facts refused, naming row and fact: by the plugin's schema (before the plugin was called) or by the plugin's own rules. */
 #define JG_KIND_INVALID_FACTS "invalid_facts"
-/** A plugin failed, panicked, or returned a result that breaks the contract. */
 #define JG_KIND_PLUGIN_FAILED "plugin_failed"
-/** The plugin does not offer the operation asked of it (e.g. duties from a plugin that only grades). */
 #define JG_KIND_UNSUPPORTED_OPERATION "unsupported_operation"
-/** A stratum asked for more entities than it holds. */
 #define JG_KIND_STRATUM_TOO_SMALL "stratum_too_small"
-/** A stratum lists an entity twice. */
 #define JG_KIND_DUPLICATE_MEMBER "duplicate_member"
-/** A stratum with a positive size has no eligible entity. */
 #define JG_KIND_EMPTY_STRATUM "empty_stratum"
-/** The plan is not valid. */
 #define JG_KIND_INVALID_PLAN "invalid_plan"
-/** A roster row that is not valid. */
 #define JG_KIND_INVALID_ROSTER "invalid_roster"
-/** A roster lists one code twice. */
 #define JG_KIND_DUPLICATE_ENTITY "duplicate_entity"
-/** Roster parts given out of order, or overlapping. */
 #define JG_KIND_PARTS_OUT_OF_ORDER "parts_out_of_order"
-/** A saved roster-digest state that cannot be resumed. */
 #define JG_KIND_INVALID_PART_STATE "invalid_part_state"
-/** A credit class the plan's strata do not know. */
 #define JG_KIND_UNKNOWN_CLASS "unknown_class"
-/** An inspection-history entry that is not valid. */
 #define JG_KIND_INVALID_HISTORY "invalid_history"
-/** An inspector entry that is not valid. */
 #define JG_KIND_INVALID_INSPECTOR "invalid_inspector"
-/** The public values given are not the ones the plan announced, in order. */
 #define JG_KIND_ENTROPY_MISMATCH "entropy_mismatch"
-/** A publicity task below the 3% minimum. */
 #define JG_KIND_PUBLICITY_MINIMUM "publicity_minimum"
-/** Too few eligible inspectors for a visit. */
 #define JG_KIND_INSUFFICIENT_INSPECTORS "insufficient_inspectors"
-/** A record of a format or algorithm version this library cannot re-run. */
 #define JG_KIND_UNSUPPORTED_RECORD "unsupported_record"
-/** A record that is not the draw its rosters give. */
 #define JG_KIND_VERIFICATION_FAILED "verification_failed"
-/** An RFC 3797 selection that cannot be made (no sources, an empty source, a count beyond the pool, a pool too large). */
 #define JG_KIND_RFC3797_REFUSED "rfc3797_refused"
-/** An outcome code table the SDK refuses. */
 #define JG_KIND_INVALID_OUTCOME_TABLE "invalid_outcome_table"
-/** Inspection results that cannot be recorded. */
 #define JG_KIND_INVALID_RESULTS "invalid_results"
-/** A referral to the police missing a document Decree 310 Art. 6 requires. */
 #define JG_KIND_MISSING_DOCUMENT "missing_document"
-
 
 /**
  * The ABI major version: incremented on any incompatible change.

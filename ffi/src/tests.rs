@@ -18,7 +18,9 @@ fn root() -> PathBuf {
 #[test]
 fn header_is_current() {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let config = cbindgen::Config::from_file(Path::new(dir).join("cbindgen.toml")).expect("config");
+    let mut config =
+        cbindgen::Config::from_file(Path::new(dir).join("cbindgen.toml")).expect("config");
+    config.after_includes = Some(kind_constants());
     let mut generated = Vec::new();
     cbindgen::Builder::new()
         .with_crate(dir)
@@ -37,6 +39,26 @@ fn header_is_current() {
         "include/jianguan.h is stale: regenerate it with \
          `JIANGUAN_BLESS=1 cargo test -p jianguan-ffi header_is_current` and commit it"
     );
+}
+
+/// The `JG_KIND_` constants of the header, one per kind of the SDK's list
+/// (cbindgen cannot emit string constants from Rust).
+fn kind_constants() -> String {
+    let mut out = String::from(
+        "/*\n * The error kinds, as jg_last_error_kind() returns them; docs/errors.md\n \
+         * describes each with its status. Compare with strcmp:\n \
+         *   if (strcmp(jg_last_error_kind(), JG_KIND_ENTROPY_MISMATCH) == 0) ...\n \
+         * Names never change; new kinds are only added.\n */\n",
+    );
+    for kind in sdk::ErrorKind::ALL {
+        let name = kind.as_str();
+        out.push_str(&format!(
+            "#define JG_KIND_{} \"{name}\"\n",
+            name.to_uppercase()
+        ));
+    }
+    out.pop();
+    out
 }
 
 fn take(s: *mut c_char) -> String {
