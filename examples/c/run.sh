@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds the C examples and tests against the built libjianguan, runs each
-# (checking one line of every example's output), then runs them all again
-# under valgrind, failing on any memory error or definite/indirect leak.
+# Builds the C examples, the C tests and every ```c example of
+# docs/c-api.md (as C99, -pedantic-errors) against the built libjianguan,
+# runs each (checking one line of its output), then runs them all again
+# under `valgrind --leak-check=full --error-exitcode=1` with only the
+# suppression file shipped beside the library (docs/c-api.md, "Valgrind"):
+# any memory error, and any definite or possible leak, fails.
 #
 #   bash examples/c/run.sh PLUGINS_DIR
 #

@@ -85,10 +85,18 @@ static void fails_at(const char *file, int line, const char *call, jg_status got
 {
     const char *msg = jg_last_error(), *kind = jg_last_error_kind();
     bool named = needle ? strstr(msg, needle) != NULL : *msg != '\0';
-    check_at(file, line, got == want && *msg && *kind && named && untouched,
-             "%s -> %s%s%s [kind %s]: %s%s", call, status_name(got), got == want ? "" : ", expected ",
-             got == want ? "" : status_name(want), *kind ? kind : "EMPTY", one_line(msg),
-             untouched ? "" : " [OUTPUT WRITTEN]");
+    /* No Rust type or path reaches a C host (issue 19, C point 4). */
+    static const char *const rust[] = {"::", "struct ", "enum ", " u32", " u64", " usize",
+                                       " i64", " f64", "a sequence", "a map"};
+    bool c_words = true;
+    for (size_t i = 0; i < sizeof rust / sizeof rust[0]; i++) {
+        c_words &= strstr(msg, rust[i]) == NULL;
+    }
+    check_at(file, line, got == want && *msg && *kind && named && untouched && c_words,
+             "%s -> %s%s%s [kind %s]: %s%s%s", call, status_name(got),
+             got == want ? "" : ", expected ", got == want ? "" : status_name(want),
+             *kind ? kind : "EMPTY", one_line(msg), untouched ? "" : " [OUTPUT WRITTEN]",
+             c_words ? "" : " [RUST NAMES]");
 }
 #define FAILS(call, want, needle, untouched)                                       \
     do {                                                                           \
