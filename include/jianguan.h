@@ -290,7 +290,12 @@ typedef struct jg_uscc_info {
 typedef uint32_t jg_fact_kind;
 
 /**
- * One named column of facts, borrowed for the call.
+ * One named column of facts, borrowed for the call. Make it with the typed
+ * constructors (`jg_fact_number`, `jg_fact_integer`, `jg_fact_flag`,
+ * `jg_fact_text`, `jg_fact_date`), which set `kind` from the array's C
+ * type; filling `kind` and `values` by hand still works as in ABI 1.1 but
+ * is deprecated for new code, since a `kind` that does not match the array
+ * is misread.
  */
 typedef struct jg_fact_column {
   /**

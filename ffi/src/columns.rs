@@ -30,7 +30,12 @@ pub const JG_FACT_TEXT: jg_fact_kind = 3;
 /// `const int32_t *`: dates as days since 1970-01-01.
 pub const JG_FACT_DATE: jg_fact_kind = 4;
 
-/// One named column of facts, borrowed for the call.
+/// One named column of facts, borrowed for the call. Make it with the typed
+/// constructors (`jg_fact_number`, `jg_fact_integer`, `jg_fact_flag`,
+/// `jg_fact_text`, `jg_fact_date`), which set `kind` from the array's C
+/// type; filling `kind` and `values` by hand still works as in ABI 1.1 but
+/// is deprecated for new code, since a `kind` that does not match the array
+/// is misread.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 #[allow(non_camel_case_types)]
