@@ -1101,8 +1101,9 @@ enum jg_status jg_supervisor_draw(const struct jg_supervisor *supervisor,
  *
  * # Errors
  * `JG_STATUS_VERIFICATION_FAILED` naming the first field that differs and
- * both values (or the inputs document's `plan` or `entropy`); `JG_STATUS_DRAW_REFUSED` for a record of another format or
- * rosters the draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
+ * both values (or the inputs document's `plan` or `entropy`);
+ * `JG_STATUS_DRAW_REFUSED` for a record of another format or rosters the
+ * draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
  *
  * # Safety
  * Every pointer argument is NULL (refused with a status, or allowed where

@@ -9,6 +9,7 @@ use sdk::supervisor::draw::{DrawInputs, DrawRecord, DrawRosters, EntropyValue, P
 
 use crate::boundary::require;
 use crate::boundary::{Failure, arg_json, arg_out, arg_str, guard, jg_status, out_string};
+use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// A rosters document as `jg_supervisor_verify` takes it: the three
 /// rosters, and the plan and entropy when it is a draw's inputs document.
@@ -28,21 +29,48 @@ pub(crate) fn document(
 ) -> Result<Document, Failure> {
     let text = arg_str(ptr, name)?;
     let shape = |e: serde_json::Error| Failure::invalid(format!("argument `{name}`: {e}"));
+    if roster_json {
+        // Parsed from the text itself, so that a refusal names line and column.
+        let value: serde_json::Value = serde_json::from_str(text).map_err(shape)?;
+        let is_inputs = value
+            .as_object()
+            .is_some_and(|o| o.contains_key("plan") || o.contains_key("entropy"));
+        if !is_inputs {
+            return Ok(Document {
+                rosters: serde_json::from_str(text).map_err(shape)?,
+                inputs: None,
+            });
+        }
+        let DrawInputs {
+            plan,
+            roster,
+            history,
+            inspectors,
+            entropy,
+        } = serde_json::from_str(text).map_err(shape)?;
+        return Ok(Document {
+            rosters: DrawRosters {
+                roster,
+                history,
+                inspectors,
+            },
+            inputs: Some((plan, entropy)),
+        });
+    }
     let mut value: serde_json::Value = serde_json::from_str(text).map_err(shape)?;
     let Some(object) = value.as_object_mut() else {
         return Err(Failure::invalid(format!(
             "argument `{name}`: expected a JSON object"
         )));
     };
-    if !roster_json {
-        if object.contains_key("roster") {
-            return Err(Failure::invalid(format!(
-                "argument `{name}` holds a `roster`, but the roster is given as columns; \
-                 leave it out"
-            )));
-        }
-        object.insert("roster".into(), serde_json::Value::Array(Vec::new()));
+    if object.contains_key("roster") {
+        return Err(Failure::invalid(format!(
+            "argument `{name}` holds a `roster`, but the roster is given as columns; \
+             leave it out"
+        )));
     }
+    // The columns stand for the roster; serde needs the field to be there.
+    object.insert("roster".into(), serde_json::Value::Array(Vec::new()));
     if object.contains_key("plan") || object.contains_key("entropy") {
         let inputs: DrawInputs = serde_json::from_value(value).map_err(shape)?;
         let DrawInputs {
@@ -90,7 +118,6 @@ pub(crate) fn check_inputs_match(
     }
     Ok(())
 }
-use crate::supervisor::{jg_supervisor, supervisor_ref};
 
 /// Makes a draw. `inputs_json` is an object with `plan`, `roster`,
 /// `history`, `inspectors` and `entropy` (the `inputs` of a draw vector).
@@ -134,8 +161,9 @@ pub unsafe extern "C" fn jg_supervisor_draw(
 ///
 /// # Errors
 /// `JG_STATUS_VERIFICATION_FAILED` naming the first field that differs and
-/// both values (or the inputs document's `plan` or `entropy`); `JG_STATUS_DRAW_REFUSED` for a record of another format or
-/// rosters the draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
+/// both values (or the inputs document's `plan` or `entropy`);
+/// `JG_STATUS_DRAW_REFUSED` for a record of another format or rosters the
+/// draw refuses; `JG_STATUS_INVALID_ARGUMENT` for bad JSON.
 ///
 /// # Safety
 /// Every pointer argument is NULL (refused with a status, or allowed where
