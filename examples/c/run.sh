@@ -186,8 +186,7 @@ done
 # beside the library, which names the process-lifetime allocations by
 # design. "Still reachable" blocks are not errors.
 supp=$libdir/jianguan.supp
-vg=(valgrind --leak-check=full --error-exitcode=1 --suppressions="$supp" --quiet
-    ${JIANGUAN_VALGRIND_EXTRA:-})
+vg=(valgrind --leak-check=full --error-exitcode=1 --suppressions="$supp" --quiet)
 for name in "${programs[@]}"; do
   setup_run "$name"
   if ! log=$("${vg[@]}" "$bin/$name" "${argv[@]}" 2>&1 >/dev/null); then
