@@ -92,19 +92,19 @@ thread_local! {
 }
 
 /// Drops the texts handed over during one lookup when it ends, however it
-/// ends.
-struct HandOverScope;
+/// ends. Scopes nest (a callback that itself asks the supervisor for
+/// credit): each keeps the texts handed over before it began.
+struct HandOverScope(usize);
 
 impl HandOverScope {
     fn begin() -> Self {
-        let _ = HANDED_OVER.try_with(|h| h.borrow_mut().clear());
-        Self
+        Self(HANDED_OVER.try_with(|h| h.borrow().len()).unwrap_or(0))
     }
 }
 
 impl Drop for HandOverScope {
     fn drop(&mut self) {
-        let _ = HANDED_OVER.try_with(|h| h.borrow_mut().clear());
+        let _ = HANDED_OVER.try_with(|h| h.borrow_mut().truncate(self.0));
     }
 }
 
