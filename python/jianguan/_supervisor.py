@@ -95,6 +95,8 @@ class Supervisor(
 
     def __repr__(self) -> str:
         # What it holds, in one line: a notebook prints this for `sup`.
+        if not hasattr(self, "_native"):  # its making failed
+            return "<jianguan.Supervisor (not made)>"
         plugins = [f"{p['id']} {p['version']}" for p in json.loads(_native.plugins_json(self._native))["loaded"]]
         return (
             f"<jianguan.Supervisor: plugins {', '.join(plugins) or 'none'}; catalog of "
