@@ -57,19 +57,28 @@ class DrawMethods:
             )
 
     def verify(
-        self, record: DrawRecord, *, roster: object, inspectors: object, history: object = None
+        self,
+        record: DrawRecord,
+        *,
+        roster: object,
+        inspectors: object,
+        history: object = None,
+        progress: bool | None = None,
     ) -> None:
         """Re-runs the draw ``record`` describes over the rosters; raises
-        :class:`~jianguan.VerificationError` naming the first differing field."""
+        :class:`~jianguan.VerificationError` naming the first differing
+        field. Interruptible and shown as :meth:`draw` is."""
         if not isinstance(record, DrawRecord):
             raise InvalidTypeError(f"record: expected a DrawRecord, got {type(record).__name__}")
-        _native.verify(
-            self._native,
-            record._native,
-            _input.roster(roster),
-            _input.rows_json("history", history),
-            _input.rows_json("inspectors", inspectors),
-        )
+        with DrawProgress("verify", progress) as report:
+            _native.verify(
+                self._native,
+                record._native,
+                _input.roster(roster),
+                _input.rows_json("history", history),
+                _input.rows_json("inspectors", inspectors),
+                report,
+            )
 
     def draw_setup(
         self,

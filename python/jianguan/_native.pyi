@@ -131,7 +131,12 @@ def draw(
     progress: Callable[[int, int, int, int], object] | None = None,
 ) -> Record: ...
 def verify(
-    sup: Supervisor, record: Record, roster: Roster, history_json: str, inspectors_json: str
+    sup: Supervisor,
+    record: Record,
+    roster: Roster,
+    history_json: str,
+    inspectors_json: str,
+    progress: Callable[[int, int, int, int], object] | None = None,
 ) -> None: ...
 def draw_setup(
     sup: Supervisor,

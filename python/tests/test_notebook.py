@@ -80,6 +80,11 @@ def test_progress_is_shown_only_when_asked(sup: jianguan.Supervisor, capsys: pyt
     assert out == ""
     assert err.startswith("\rdraw: ") and "inspectors for 16 of 16 visits (100%)" in err
     assert err.endswith("s\n") and "\rdraw: done in " in err
+    r = draw(sup)
+    sup.verify(r, roster=I["roster"], inspectors=I["inspectors"], history=I["history"], progress=False)
+    assert capsys.readouterr() == ("", "")
+    sup.verify(r, roster=I["roster"], inspectors=I["inspectors"], history=I["history"], progress=True)
+    assert "\rverify: done in " in capsys.readouterr().err
 
 
 # GB 32100-2015: the characters of a code and the weights of its check character.
@@ -127,6 +132,14 @@ def test_ctrl_c_stops_a_long_draw_promptly(sup: jianguan.Supervisor) -> None:
     assert interrupted < uninterrupted / 2, (interrupted, uninterrupted)
     # Nothing is left half-done: the next draw is the same record.
     assert run() == whole
+    # Verification re-runs the draw: it stops alike.
+    timer = threading.Timer(0.2, _thread.interrupt_main)
+    start = time.monotonic()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        sup.verify(whole, roster=roster, inspectors=inspectors)
+    assert time.monotonic() - start < uninterrupted / 2
+    timer.join()
 
 
 def test_progress_writes_to_the_stream_given() -> None:

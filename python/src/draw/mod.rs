@@ -206,8 +206,10 @@ fn draw(
     })
 }
 
-/// Re-runs a recorded draw over the rosters and compares.
+/// Re-runs a recorded draw over the rosters and compares, watched as
+/// [`draw`] is.
 #[pyfunction]
+#[pyo3(signature = (sup, record, roster, history_json, inspectors_json, progress=None))]
 fn verify(
     py: Python<'_>,
     sup: &Supervisor,
@@ -215,12 +217,13 @@ fn verify(
     roster: &Roster,
     history_json: &str,
     inspectors_json: &str,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
-    Ok(py.detach(|| {
+    watch::run_watched(py, progress, |w| {
         with_rosters(roster, history_json, inspectors_json, |rosters| {
-            Ok(sup.inner.verify_over(&record.inner, rosters)?)
+            Ok(sup.inner.verify_over_watched(&record.inner, rosters, w)?)
         })
-    })?)
+    })
 }
 
 /// A setup for drawing over roster parts (the plan resolved against the

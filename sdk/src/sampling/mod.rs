@@ -83,6 +83,7 @@ pub use roster::{
 pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
 pub use setup::{DrawSetup, TaskDraw, draw, draw_parts, draw_watched};
 pub use verify::verify;
+pub(crate) use verify::verify_watched;
 pub use visits::{Assignment, Recusal, Visit, assign_inspectors};
 pub use watch::{DrawProgress, DrawWatch};
 

@@ -329,7 +329,7 @@ pub fn draw_parts(
 
 /// [`draw_parts`], advancing `watch` and returning `None` as soon as it
 /// asks to stop (checked between tasks and while inspectors are drawn).
-fn draw_parts_watched(
+pub(crate) fn draw_parts_watched(
     plan: &Plan,
     parts: &[&TargetRoster],
     history: &InspectionHistory,

@@ -117,4 +117,26 @@ impl Supervisor {
     pub fn verify_over(&self, record: &DrawRecord, r: RostersRef<'_>) -> Result<(), Error> {
         Ok(sampling::verify(record, r.roster, r.history, r.inspectors)?)
     }
+
+    /// [`Supervisor::verify_over`] watched from another thread, as
+    /// [`Supervisor::draw_over_watched`] is: `Ok(None)` when `watch` asked
+    /// it to stop before the re-run draw was complete, `Ok(Some(()))` when
+    /// the record verifies.
+    ///
+    /// # Errors
+    /// As [`Supervisor::verify`].
+    pub fn verify_over_watched(
+        &self,
+        record: &DrawRecord,
+        r: RostersRef<'_>,
+        watch: &DrawWatch,
+    ) -> Result<Option<()>, Error> {
+        Ok(sampling::verify_watched(
+            record,
+            r.roster,
+            r.history,
+            r.inspectors,
+            Some(watch),
+        )?)
+    }
 }

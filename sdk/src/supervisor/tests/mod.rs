@@ -141,7 +141,7 @@ fn the_facade_draws_the_vectors_records() {
 }
 
 /// A watched draw makes the same record and counts every task and visit;
-/// one asked to stop before it starts returns no record.
+/// one asked to stop before it starts returns no record; verification too.
 #[test]
 fn a_watched_draw_is_the_draw_and_stops_when_asked() {
     use super::draw::DrawWatch;
@@ -164,6 +164,13 @@ fn a_watched_draw_is_the_draw_and_stops_when_asked() {
     let none = sup.draw_over_watched(&inputs.plan, rosters.refs(), &inputs.entropy, &stopped);
     assert_eq!(none.expect("no refusal"), None);
     assert_eq!(stopped.progress().tasks_done, 0);
+    // Verification re-runs the draw under the same watch.
+    let again = DrawWatch::new();
+    let verified = sup.verify_over_watched(&record, rosters.refs(), &again);
+    assert_eq!(verified.expect("verifies"), Some(()));
+    assert_eq!(again.progress().visits_done, record.visits.len() as u64);
+    let none = sup.verify_over_watched(&record, rosters.refs(), &stopped);
+    assert_eq!(none.expect("no refusal"), None);
 }
 
 #[test]
