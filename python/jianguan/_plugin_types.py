@@ -67,6 +67,12 @@ class PluginInfo:
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def __getitem__(self, key: str) -> Any:
+        """A part of the plugin's description by its key, as the
+        description's JSON has it (``info["schema"]["grading"]``,
+        ``info["citations"]``); raises ``KeyError`` for another key."""
+        return self.description[key]
+
 
 @dataclasses.dataclass(frozen=True, repr=False)
 class LoadReport:

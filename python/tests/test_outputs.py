@@ -193,6 +193,10 @@ def test_plugin_is_the_entry_plugins_lists(sup_plugins: jianguan.Supervisor) -> 
     food = sup_plugins.plugin("food")
     assert [f["name"] for f in food.schema["grading"]][:3] == ["business_type", "static_score", "dynamic_score"]
     assert food.origin.endswith("libjianguan_food.so")
+    # The description's parts by key, as the description's JSON has them.
+    assert food["schema"] == food.schema and food["citations"] == food.description["citations"]
+    with pytest.raises(KeyError):
+        food["colour"]
     with pytest.raises(jianguan.PluginError) as caught:
         sup_plugins.plugin("fishing")
     assert caught.value.kind == "plugin_not_loaded"
