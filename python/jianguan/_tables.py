@@ -6,6 +6,7 @@ splitting or re-sorting afterwards."""
 
 from __future__ import annotations
 
+import abc
 import datetime as _dt
 import html
 from collections.abc import Iterator, Mapping, Sequence
@@ -202,15 +203,15 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, caption:
     return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-class Tabular:
+class Tabular(abc.ABC):
     """A result that is one table: ``to_pandas()``, ``to_arrow()``,
     ``to_polars()`` and the Arrow stream, all of :meth:`table`."""
 
     __slots__ = ()
 
+    @abc.abstractmethod
     def table(self) -> Table:
         """The result as a :class:`Table`."""
-        raise NotImplementedError  # pragma: no cover - every subclass defines it
 
     def to_pandas(self) -> pandas.DataFrame:
         """:meth:`table` as a pandas DataFrame."""
