@@ -50,6 +50,11 @@ def _pandas() -> Any:
     return _need("pandas", "pandas", "to_pandas()")
 
 
+#: The pandas dtype of each column type that has one of its own (the
+#: others, text, dates and lists, are Python objects, as pandas keeps them).
+_NUMPY = {"int": "int64", "float": "float64", "bool": "bool"}
+
+
 def _arrow_type(pa: Any, kind: str) -> Any:
     reason = [("citation", pa.string()), ("detail", pa.string()), ("certainty", pa.string())]
     return {
@@ -131,7 +136,15 @@ class Table:
         data: dict[str, Any] = {}
         for col, values in self._columns.items():
             cats = self._categories.get(col)
-            data[col] = pd.Categorical(values, categories=cats, ordered=True) if cats is not None else values
+            if cats is not None:
+                data[col] = pd.Categorical(values, categories=cats, ordered=True)
+            elif self._kinds[col] in _NUMPY:
+                # Fixed, so that an empty table has the dtypes a full one has.
+                data[col] = pd.Series(values, dtype=_NUMPY[self._kinds[col]])
+            elif self._kinds[col] == "str":
+                data[col] = values  # pandas's own text dtype
+            else:
+                data[col] = pd.Series(values, dtype=object)
         return pd.DataFrame(data, columns=self.columns)
 
     def to_arrow(self) -> pyarrow.Table:
