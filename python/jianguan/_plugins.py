@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any
 
 from . import _input, _native
 from ._native import Supervisor as _Native
@@ -51,7 +50,8 @@ class PluginsMethods:
         scale, fact schemas and whole description); raises
         :class:`~jianguan.PluginError` (kind ``plugin_not_loaded``) for an
         id no loaded plugin has."""
-        description = json.loads(_native.plugin_description_json(self._native, text("plugin", plugin)))
+        plugin = text("plugin", plugin)
+        description = json.loads(_native.plugin_description_json(self._native, plugin))
         loaded = json.loads(_native.plugins_json(self._native))["loaded"]
         return PluginInfo._of(next(p for p in loaded if p["id"] == plugin), description)
 

@@ -92,7 +92,6 @@ class Supervisor(
             else None,
         )
 
-
     def __repr__(self) -> str:
         # What it holds, in one line: a notebook prints this for `sup`.
         if not hasattr(self, "_native"):  # its making failed
