@@ -241,3 +241,6 @@ class Tabular(abc.ABC):
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
         """:meth:`table` as an Arrow PyCapsule stream."""
         return self.table().__arrow_c_stream__(requested_schema)
+
+    def _repr_html_(self) -> str:
+        return self.table()._repr_html_()

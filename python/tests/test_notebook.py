@@ -45,6 +45,17 @@ def test_a_large_grades_prints_one_short_line(sup_plugins: jianguan.Supervisor) 
     assert table._repr_html_().count("<tr>") == 11  # header and the first ten rows
 
 
+def test_duties_and_referrals_print_short_and_show_their_first_rows(sup_plugins: jianguan.Supervisor) -> None:
+    rows = load(ROOT / "plugins" / "food" / "fixtures" / "duties.json") * 5_000
+    d = sup_plugins.duties("food", rows, as_of="2026-04-01")
+    assert repr(d) == f"Duties(plugin='food', as of 2026-04-01, {len(rows):,} rows: 40,000 duties, {sum(x.overdue for r in d for x in r):,} overdue)"
+    assert d._repr_html_().count("<tr>") == 11 and "<th>due</th>" in d._repr_html_()
+    cases = load(ROOT / "plugins" / "food" / "fixtures" / "referral.json")
+    a = sup_plugins.assess_referral("food", cases)
+    assert repr(a) == "ReferralAssessments(plugin='food', 16 cases: do_not_refer 4, needs_testing 2, refer 10)"
+    assert "<th>findings</th>" in a._repr_html_()
+
+
 def test_supervisor_and_load_report_say_what_they_hold(sup_plugins: jianguan.Supervisor) -> None:
     text = repr(sup_plugins)
     assert text.startswith("<jianguan.Supervisor: plugins drugs 0.1.0, food 0.1.0, hazardous_chemicals 0.1.0, special_equipment 0.1.0;")
