@@ -70,9 +70,9 @@ def main(out: str, batch3: str, batch4: str) -> None:
     took = time.perf_counter() - t0
     rust = json.loads((county / "facts" / "food-grades.json").read_text(encoding="utf-8"))
     labels = [g["grade"] for g in rust]
-    if grades.label != labels:
+    if grades.grade != labels:
         raise SystemExit("the Python grades differ from the Rust command's")
-    summary = pd.Series(grades.label).value_counts().sort_index().to_dict()
+    summary = grades.counts()
     print(f"graded {len(grades):,} food businesses from a DataFrame in {took * 1000:.0f} ms: {summary};"
           " every grade equals the Rust command's")
 

@@ -27,10 +27,10 @@ def main(plugins_dir: str) -> None:
         }
     )
     grades = sup.grade("food", businesses).to_pandas()
-    print(grades[["uscc", "label", "score"]].to_string(index=False))
+    print(grades[["uscc", "grade", "score"]].to_string(index=False))
     worst = grades.sort_values("score", ascending=False).iloc[0]
-    print(f"highest risk: {worst['uscc']} grade {worst['label']} ({worst['score']:g} points)")
-    print(f"  because: {worst['reasons']}")
+    print(f"highest risk: {worst['uscc']} grade {worst['grade']} ({worst['score']:g} points)")
+    print(f"  because: {'; '.join(r['citation'] + ': ' + r['detail'] for r in worst['reasons'])}")
     try:
         sup.grade("food", businesses.drop(columns=["dynamic_score"]))
     except jianguan.FactsError as e:

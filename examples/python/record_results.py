@@ -16,7 +16,7 @@ import jianguan
 def main(record_path: str) -> None:
     record = jianguan.DrawRecord.from_json(Path(record_path))
     visit = record.to_pandas().iloc[0]
-    department = visit["departments"].split(";")[0]
+    department = visit["departments"][0]
     sup = jianguan.Supervisor()
     # 6 通过登记的住所（经营场所）无法联系 (the default Zhejiang outcome table):
     # the entity goes on the abnormal-operations list. Formed on 2026-09-25,

@@ -7,7 +7,8 @@
 
 Tables go in as pandas, pyarrow or polars frames (through the Arrow
 PyCapsule interface) or as lists of dicts; results come back as dataclasses
-with ``to_dict()`` and, for tables, ``to_pandas()``. Errors are
+with ``to_dict()`` and, for tables, ``to_pandas()``, ``to_arrow()`` and
+``to_polars()``. Errors are
 :class:`jianguan.Error` subclasses (see :mod:`jianguan.errors`).
 """
 
@@ -20,18 +21,23 @@ from ._native import Roster, Setup
 from ._results import DEFAULT_PUBLICATION_WORKING_DAYS
 from ._supervisor import Supervisor
 from ._supervisor import default as _default
-from ._types import (
+from ._plugin_types import (
     Duties,
     Duty,
-    DrawRecord,
+    GradeLevel,
     Grades,
     LoadReport,
     PluginInfo,
-    Reason,
-    RecordedResults,
     ReferralAssessments,
     ReferralDecision,
     ReferralFinding,
+)
+from ._tables import Table
+from ._types import (
+    EXCLUSION_RULES,
+    DrawRecord,
+    Reason,
+    RecordedResults,
     Rfc3797Pick,
     Rfc3797Selection,
     UsccInfo,
@@ -65,6 +71,7 @@ RECORD_FORMAT: str = _native.RECORD_FORMAT
 __all__ = [
     "ALGORITHM",
     "DEFAULT_PUBLICATION_WORKING_DAYS",
+    "EXCLUSION_RULES",
     "RECORD_FORMAT",
     "CalendarError",
     "CatalogError",
@@ -76,6 +83,7 @@ __all__ = [
     "Error",
     "ErrorKind",
     "FactsError",
+    "GradeLevel",
     "Grades",
     "InvalidInputError",
     "InvalidTypeError",
@@ -97,6 +105,7 @@ __all__ = [
     "RosterError",
     "Setup",
     "Supervisor",
+    "Table",
     "UnknownItemError",
     "UsccError",
     "UsccInfo",

@@ -10,6 +10,7 @@ from . import _input, _native
 from ._native import Setup
 from ._native import Supervisor as _Native
 from ._input import count, text
+from ._progress import DrawProgress
 from ._types import DrawRecord
 from .errors import InvalidTypeError
 
@@ -28,38 +29,56 @@ class DrawMethods:
         inspectors: object,
         entropy: Sequence[Any],
         history: object = None,
+        progress: bool | None = None,
     ) -> DrawRecord:
         """The verifiable draw of docs/draw-algorithm.md: ``plan`` (JSON text,
         a path or a dict) resolved against the catalog, over ``roster`` (a
         frame, a list of dicts or a :class:`~jianguan.Roster`), the inspector
         roster and past inspections (lists of dicts or frames), seeded by the
         public values in the plan's order. Raises
-        :class:`~jianguan.DrawError` whose ``kind`` names the refusal."""
-        return DrawRecord(
-            _native.draw(
+        :class:`~jianguan.DrawError` whose ``kind`` names the refusal.
+
+        The draw runs on a thread of its own: Ctrl-C (``KeyboardInterrupt``)
+        stops it within a tenth of a second, and ``progress`` shows how far
+        it has got on standard error (``None``: only in a terminal or a
+        notebook, once it has run a second; ``True``: always; ``False``:
+        never)."""
+        with DrawProgress("draw", progress) as report:
+            return DrawRecord(
+                _native.draw(
+                    self._native,
+                    _input.document("plan", plan),
+                    _input.roster(roster),
+                    _input.rows_json("history", history),
+                    _input.rows_json("inspectors", inspectors),
+                    _input.entropy_json(entropy),
+                    report,
+                )
+            )
+
+    def verify(
+        self,
+        record: DrawRecord,
+        *,
+        roster: object,
+        inspectors: object,
+        history: object = None,
+        progress: bool | None = None,
+    ) -> None:
+        """Re-runs the draw ``record`` describes over the rosters; raises
+        :class:`~jianguan.VerificationError` naming the first differing
+        field. Interruptible and shown as :meth:`draw` is."""
+        if not isinstance(record, DrawRecord):
+            raise InvalidTypeError(f"record: expected a DrawRecord, got {type(record).__name__}")
+        with DrawProgress("verify", progress) as report:
+            _native.verify(
                 self._native,
-                _input.document("plan", plan),
+                record._native,
                 _input.roster(roster),
                 _input.rows_json("history", history),
                 _input.rows_json("inspectors", inspectors),
-                _input.entropy_json(entropy),
+                report,
             )
-        )
-
-    def verify(
-        self, record: DrawRecord, *, roster: object, inspectors: object, history: object = None
-    ) -> None:
-        """Re-runs the draw ``record`` describes over the rosters; raises
-        :class:`~jianguan.VerificationError` naming the first differing field."""
-        if not isinstance(record, DrawRecord):
-            raise InvalidTypeError(f"record: expected a DrawRecord, got {type(record).__name__}")
-        _native.verify(
-            self._native,
-            record._native,
-            _input.roster(roster),
-            _input.rows_json("history", history),
-            _input.rows_json("inspectors", inspectors),
-        )
 
     def draw_setup(
         self,

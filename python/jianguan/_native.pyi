@@ -5,6 +5,7 @@ are functions taking it first, grouped as the files of python/src/ are."""
 
 import datetime
 import os
+from collections.abc import Callable
 from typing import Any, final
 
 __all__ = [
@@ -106,6 +107,7 @@ class Roster:
     @property
     def digest(self) -> str: ...
     def __len__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Record:
@@ -116,7 +118,6 @@ class Record:
     def digest(self) -> str: ...
     @property
     def seed(self) -> str: ...
-    def visit_columns(self) -> dict[str, list[str]]: ...
     def selection_columns(self) -> dict[str, list[Any]]: ...
 
 def resolve_plan_json(sup: Supervisor, plan_json: str) -> str: ...
@@ -127,9 +128,15 @@ def draw(
     history_json: str,
     inspectors_json: str,
     entropy_json: str,
+    progress: Callable[[int, int, int, int], object] | None = None,
 ) -> Record: ...
 def verify(
-    sup: Supervisor, record: Record, roster: Roster, history_json: str, inspectors_json: str
+    sup: Supervisor,
+    record: Record,
+    roster: Roster,
+    history_json: str,
+    inspectors_json: str,
+    progress: Callable[[int, int, int, int], object] | None = None,
 ) -> None: ...
 def draw_setup(
     sup: Supervisor,

@@ -4,7 +4,7 @@ supervisor's plugins (``sdk::supervisor::plugins``).
 
 Facts go in as a frame (pandas, pyarrow, polars) or a list of dicts, one
 row per entity (or case), one column per fact of the operation's schema
-(``plugin(id)["schema"]``); a ``uscc`` column the schema does not name is
+(``plugin(id).schema``); a ``uscc`` column the schema does not name is
 kept as the rows' ids. Facts the schema refuses raise
 :class:`~jianguan.FactsError` naming the row and fact, and the plugin is not
 called.
@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any
 
 from . import _input, _native
 from ._native import Supervisor as _Native
 from ._input import text
-from ._types import Duties, Grades, LoadReport, PluginInfo, Reason, ReferralAssessments
+from ._plugin_types import Duties, Grades, LoadReport, PluginInfo, ReferralAssessments
+from ._types import Reason
 
 
 class PluginsMethods:
@@ -33,7 +33,10 @@ class PluginsMethods:
         """The plugins loaded, the files refused and unused configurations."""
         d = json.loads(_native.plugins_json(self._native))
         return LoadReport(
-            loaded=[PluginInfo(**p) for p in d["loaded"]],
+            loaded=[
+                PluginInfo._of(p, json.loads(_native.plugin_description_json(self._native, p["id"])))
+                for p in d["loaded"]
+            ],
             failures=list(d["failures"]),
             unused_configs=list(d["unused_configs"]),
         )
@@ -42,20 +45,28 @@ class PluginsMethods:
         """The loaded plugins."""
         return self.load_report.loaded
 
-    def plugin(self, plugin: str) -> dict[str, Any]:
-        """A loaded plugin's description: regulations, grades, items, facts."""
-        result: dict[str, Any] = json.loads(_native.plugin_description_json(self._native, text("plugin", plugin)))
-        return result
+    def plugin(self, plugin: str) -> PluginInfo:
+        """A loaded plugin, as :meth:`plugins` lists it (with its grade
+        scale, fact schemas and whole description); raises
+        :class:`~jianguan.PluginError` (kind ``plugin_not_loaded``) for an
+        id no loaded plugin has."""
+        plugin = text("plugin", plugin)
+        description = json.loads(_native.plugin_description_json(self._native, plugin))
+        loaded = json.loads(_native.plugins_json(self._native))["loaded"]
+        return PluginInfo._of(next(p for p in loaded if p["id"] == plugin), description)
 
     def grade(self, plugin: str, facts: object) -> Grades:
         """Risk-grades a batch through a plugin, one row per entity, by the
-        plugin's grading schema."""
+        plugin's grading schema: each row's grade by its label in the
+        plugin's scale (``Grades.scale``, lowest risk first)."""
         plugin = text("plugin", plugin)
         cols = _native.grade(self._native, plugin, _input.facts(facts))
+        scale = self.plugin(plugin).scale
         return Grades(
             plugin=plugin,
-            grade=cols["grade"],
-            label=cols["label"],
+            scale=scale,
+            grade=cols["label"],
+            level=cols["grade"],
             score=cols["score"],
             reasons=[[Reason(c, d, k) for c, d, k in rs] for rs in cols["reasons"]],
             uscc=cols.get("uscc"),

@@ -9,6 +9,7 @@ module's (``python/src/``): ``_codes``, ``_catalog``, ``_credit``,
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -89,6 +90,17 @@ class Supervisor(
             credit_profiles_json=_input.rows_json("credit_profiles", credit_profiles)
             if credit_profiles is not None
             else None,
+        )
+
+    def __repr__(self) -> str:
+        # What it holds, in one line: a notebook prints this for `sup`.
+        if not hasattr(self, "_native"):  # its making failed
+            return "<jianguan.Supervisor (not made)>"
+        plugins = [f"{p['id']} {p['version']}" for p in json.loads(_native.plugins_json(self._native))["loaded"]]
+        return (
+            f"<jianguan.Supervisor: plugins {', '.join(plugins) or 'none'}; catalog of "
+            f"{len(self.items())} items in {len(self.departments())} departments; "
+            f"credit scheme {self.credit_scheme['name']}>"
         )
 
 

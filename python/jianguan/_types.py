@@ -1,24 +1,36 @@
-"""Result objects: plain dataclasses with ``to_dict()``, and ``to_pandas()``
-where a result is a table (pandas is imported only then)."""
+"""Result objects: plain dataclasses with ``to_dict()``; a result that is a
+table, or holds some (a draw record), gives each as a
+:class:`~jianguan.Table` with ``to_pandas()``, ``to_arrow()`` and
+``to_polars()`` (each library imported only then). The plugins' results
+are in ``_plugin_types``."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import html
 import json
 import os
-from collections.abc import Iterator
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any
 
 from . import _native
+from ._tables import Table, Tabular, html_table
+
+if TYPE_CHECKING:  # pragma: no cover - names for the annotations only
+    import pandas
+    import polars
+    import pyarrow
+else:
+    # Imported only when a frame is asked for; the names exist so that the
+    # module has every name its annotations use (stubtest checks that).
+    pandas = polars = pyarrow = None
 
 
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as e:  # pragma: no cover - depends on the install
-        raise ImportError("to_pandas() needs pandas: pip install 'jianguan[pandas]'") from e
-    return pandas
+#: The rules by which a task leaves an entity out (docs/draw-algorithm.md):
+#: a class not drawn for routine checks (无事不扰), a class without a stratum
+#: in the task, inspected recently on one of the task's items, and the
+#: department's yearly cap reached.
+EXCLUSION_RULES = ("undisturbed_class", "no_stratum", "recently_inspected", "yearly_cap")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,33 +77,6 @@ class Rfc3797Selection:
 
 
 @dataclasses.dataclass(frozen=True)
-class PluginInfo:
-    """A loaded plugin."""
-
-    id: str
-    name_zh: str
-    name_en: str
-    version: str
-    industries: list[str]
-    origin: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-
-@dataclasses.dataclass(frozen=True)
-class LoadReport:
-    """What loading the plugins folder did."""
-
-    loaded: list[PluginInfo]
-    failures: list[str]
-    unused_configs: list[str]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-
-@dataclasses.dataclass(frozen=True)
 class Reason:
     """Why a result was given: the article applied, what in the facts met
     it, and how firmly the figure applied is sourced (``solid``,
@@ -108,168 +93,8 @@ class Reason:
         return cls(citation=d["citation"], detail=d["detail"], certainty=d["certainty"])
 
 
-@dataclasses.dataclass(frozen=True)
-class Grades:
-    """Risk grades of a batch, one row per input row, in input order."""
-
-    plugin: str
-    grade: list[int]
-    label: list[str]
-    score: list[float]
-    reasons: list[list[Reason]]
-    uscc: list[str] | None = None
-
-    def __len__(self) -> int:
-        return len(self.grade)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def to_pandas(self) -> Any:
-        """A DataFrame: ``uscc`` (when given), ``grade``, ``label``,
-        ``score`` and ``reasons`` (the citations, ``; `` between them)."""
-        pd = _pandas()
-        cols: dict[str, Any] = {}
-        if self.uscc is not None:
-            cols["uscc"] = self.uscc
-        cols["grade"] = self.grade
-        cols["label"] = self.label
-        cols["score"] = self.score
-        cols["reasons"] = ["; ".join(f"{r.citation}: {r.detail}" for r in rs) for rs in self.reasons]
-        return pd.DataFrame(cols)
-
-
-@dataclasses.dataclass(frozen=True)
-class Duty:
-    """A dated duty of one row (e.g. a periodic inspection falling due) and
-    the rule that sets it."""
-
-    code: str
-    due: _dt.date
-    overdue: bool
-    reason: Reason
-
-
-@dataclasses.dataclass(frozen=True)
-class Duties:
-    """Due-date duties of a batch as of a date: for each input row, in input
-    order, the list of its duties (empty when none falls due). Indexing and
-    iterating give a row's list."""
-
-    plugin: str
-    as_of: _dt.date
-    rows: list[list[Duty]]
-    uscc: list[str | None] | None = None
-
-    @classmethod
-    def _from_json(
-        cls, plugin: str, as_of: _dt.date, text: str, uscc: list[str | None] | None
-    ) -> Duties:
-        # The facade's `duties_json` shape: [{"row", "duties": [{"code", "due", "overdue", "reason"}]}].
-        rows = [
-            [
-                Duty(d["code"], _dt.date.fromisoformat(d["due"]), d["overdue"], Reason._from_json(d["reason"]))
-                for d in r["duties"]
-            ]
-            for r in json.loads(text)
-        ]
-        return cls(plugin=plugin, as_of=as_of, rows=rows, uscc=uscc)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __getitem__(self, row: int) -> list[Duty]:
-        return self.rows[row]
-
-    def __iter__(self) -> Iterator[list[Duty]]:
-        return iter(self.rows)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def to_pandas(self) -> Any:
-        """A DataFrame with one line per duty: ``row`` (the input row),
-        ``uscc`` (when given), ``code``, ``due``, ``overdue``, ``citation``,
-        ``certainty`` and ``detail``."""
-        lines = []
-        for r, duties in enumerate(self.rows):
-            for d in duties:
-                line: dict[str, Any] = {"row": r}
-                if self.uscc is not None:
-                    line["uscc"] = self.uscc[r]
-                line.update(
-                    code=d.code,
-                    due=d.due,
-                    overdue=d.overdue,
-                    citation=d.reason.citation,
-                    certainty=d.reason.certainty,
-                    detail=d.reason.detail,
-                )
-                lines.append(line)
-        columns = ["row", *(["uscc"] if self.uscc is not None else []), "code", "due", "overdue", "citation", "certainty", "detail"]
-        return _pandas().DataFrame(lines, columns=columns)
-
-
-#: A referral decision (行刑衔接): refer the case to the police, have the
-#: goods tested first, or keep it an administrative case. (A union of
-#: one-value literals, as :data:`jianguan.errors.ErrorKind` is, for
-#: ``mypy.stubtest``.)
-ReferralDecision = Union[Literal["refer"], Literal["needs_testing"], Literal["do_not_refer"]]
-
-
-@dataclasses.dataclass(frozen=True)
-class ReferralFinding:
-    """One offence considered for a case: its decision and the criminal-law
-    article or prosecution standard applied."""
-
-    decision: ReferralDecision
-    reason: Reason
-
-
-@dataclasses.dataclass(frozen=True)
-class ReferralAssessments:
-    """Criminal-referral assessments (行刑衔接) of a batch, one case per input
-    row, in input order: each case's overall ``decision`` and its
-    ``findings``."""
-
-    plugin: str
-    decision: list[ReferralDecision]
-    findings: list[list[ReferralFinding]]
-    uscc: list[str | None] | None = None
-
-    @classmethod
-    def _from_json(cls, plugin: str, text: str, uscc: list[str | None] | None) -> ReferralAssessments:
-        # The facade's `referral_json` shape: [{"row", "decision", "findings": [{"decision", "reason"}]}].
-        cases = json.loads(text)
-        return cls(
-            plugin=plugin,
-            decision=[c["decision"] for c in cases],
-            findings=[[ReferralFinding(f["decision"], Reason._from_json(f["reason"])) for f in c["findings"]] for c in cases],
-            uscc=uscc,
-        )
-
-    def __len__(self) -> int:
-        return len(self.decision)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def to_pandas(self) -> Any:
-        """A DataFrame with one line per case: ``uscc`` (when given),
-        ``decision`` and ``findings`` (``decision: citation: detail``,
-        ``; `` between them)."""
-        cols: dict[str, Any] = {}
-        if self.uscc is not None:
-            cols["uscc"] = self.uscc
-        cols["decision"] = self.decision
-        cols["findings"] = [
-            "; ".join(f"{f.decision}: {f.reason.citation}: {f.reason.detail}" for f in fs) for fs in self.findings
-        ]
-        return _pandas().DataFrame(cols)
-
-
-@dataclasses.dataclass(frozen=True)
-class RecordedResults:
+@dataclasses.dataclass(frozen=True, repr=False)
+class RecordedResults(Tabular):
     """Inspection results recorded against a draw, in the order entered:
     ``results`` as the SDK records them (``draw_record_id``, ``uscc``,
     ``department_id``, ``concluded_on``, ``table``, ``outcomes`` with their
@@ -287,26 +112,44 @@ class RecordedResults:
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
-    def to_pandas(self) -> Any:
-        """The results as a DataFrame, one line each: ``uscc``,
-        ``department_id``, ``concluded_on``, ``outcomes`` (the codes, ``;``
-        between them), ``publish_by`` (dates) and ``follow_ups`` (the
-        events, ``;`` between them)."""
-        return _pandas().DataFrame(
+    def table(self) -> Table:
+        """The results, one line each: ``uscc``, ``department_id``,
+        ``concluded_on`` (a date), ``outcomes`` (the codes ticked, a list),
+        ``publish_by`` (a date) and ``follow_ups`` (the events, a list)."""
+        rs = self.results
+        return Table(
+            "results",
             {
-                "uscc": [r["uscc"] for r in self.results],
-                "department_id": [r["department_id"] for r in self.results],
-                "concluded_on": [_dt.date.fromisoformat(r["concluded_on"]) for r in self.results],
-                "outcomes": [";".join(o["code"] for o in r["outcomes"]) for r in self.results],
-                "publish_by": [_dt.date.fromisoformat(r["publish_by"]) for r in self.results],
-                "follow_ups": [";".join(f["event"] for f in r["follow_ups"]) for r in self.results],
-            }
+                "uscc": ("str", [r["uscc"] for r in rs]),
+                "department_id": ("str", [r["department_id"] for r in rs]),
+                "concluded_on": ("date", [_dt.date.fromisoformat(r["concluded_on"]) for r in rs]),
+                "outcomes": ("list<str>", [[o["code"] for o in r["outcomes"]] for r in rs]),
+                "publish_by": ("date", [_dt.date.fromisoformat(r["publish_by"]) for r in rs]),
+                "follow_ups": ("list<str>", [[f["event"] for f in r["follow_ups"]] for r in rs]),
+            },
         )
 
-    def history_to_pandas(self) -> Any:
-        """The visits as inspection history: ``uscc``, ``date``,
-        ``department``, ``level`` and ``items``."""
-        return _pandas().DataFrame(self.history, columns=["uscc", "date", "department", "level", "items"])
+    def history_table(self) -> Table:
+        """The visits as inspection history: ``uscc``, ``date`` (a date),
+        ``department``, ``level`` and ``items`` (a list)."""
+        h = self.history
+        return Table(
+            "history",
+            {
+                "uscc": ("str", [v["uscc"] for v in h]),
+                "date": ("date", [_dt.date.fromisoformat(v["date"]) for v in h]),
+                "department": ("str", [v["department"] for v in h]),
+                "level": ("str", [v["level"] for v in h]),
+                "items": ("list<str>", [list(v["items"]) for v in h]),
+            },
+        )
+
+    def history_to_pandas(self) -> pandas.DataFrame:
+        """:meth:`history_table` as a pandas DataFrame."""
+        return self.history_table().to_pandas()
+
+    def __repr__(self) -> str:
+        return f"RecordedResults({len(self):,} results, {len(self.history):,} history entries)"
 
 
 class DrawRecord:
@@ -314,10 +157,11 @@ class DrawRecord:
     re-runs. Immutable; ``to_json()`` is the canonical text whose SHA-256 is
     ``digest``."""
 
-    __slots__ = ("_native",)
+    __slots__ = ("_native", "_parsed")
 
     def __init__(self, native: _native.Record) -> None:
         self._native = native
+        self._parsed: dict[str, Any] | None = None
 
     @classmethod
     def from_json(cls, text: str | bytes | os.PathLike[str]) -> DrawRecord:
@@ -356,23 +200,141 @@ class DrawRecord:
             f.write(self.to_json())
         return path
 
-    def visits(self) -> dict[str, list[str]]:
-        """The visits as columns (see :meth:`to_pandas`)."""
-        return self._native.visit_columns()
+    def _doc(self) -> dict[str, Any]:
+        # Parsed once per record: every table below reads it.
+        if self._parsed is None:
+            self._parsed = self.to_dict()
+        return self._parsed
 
-    def selection(self) -> dict[str, list[Any]]:
-        """The selected entities per task and stratum part, as columns."""
-        return self._native.selection_columns()
+    def visits(self) -> Table:
+        """The visits (进一次门、查多项事), in the order inspectors were
+        drawn: ``uscc``, ``tasks`` (the task numbers that drew it, a list),
+        ``departments`` and ``items`` (lists) and ``inspectors`` (a list of
+        ``{department, inspectors}``, each department's team in draw
+        order)."""
+        vs = self._doc()["visits"]
+        return Table(
+            "visits",
+            {
+                "uscc": ("str", [v["uscc"] for v in vs]),
+                "tasks": ("list<int>", [v["tasks"] for v in vs]),
+                "departments": ("list<str>", [v["departments"] for v in vs]),
+                "items": ("list<str>", [v["items"] for v in vs]),
+                "inspectors": ("inspectors", [v["inspectors"] for v in vs]),
+            },
+        )
 
-    def to_pandas(self) -> Any:
-        """The visits as a DataFrame: ``uscc``, ``tasks``, ``departments``,
-        ``items``, ``inspectors`` (``department:id,id``; ``;`` between)."""
-        return _pandas().DataFrame(self.visits())
+    def assignments(self) -> Table:
+        """The inspectors drawn, one line per inspector on a visit:
+        ``uscc``, ``department``, ``inspector`` and ``order`` (from 0, in
+        draw order within the department's team)."""
+        lines = [
+            (v["uscc"], a["department"], i, n)
+            for v in self._doc()["visits"]
+            for a in v["inspectors"]
+            for n, i in enumerate(a["inspectors"])
+        ]
+        return Table(
+            "assignments",
+            {
+                "uscc": ("str", [x[0] for x in lines]),
+                "department": ("str", [x[1] for x in lines]),
+                "inspector": ("str", [x[2] for x in lines]),
+                "order": ("int", [x[3] for x in lines]),
+            },
+        )
 
-    def selection_to_pandas(self) -> Any:
-        """The selected entities as a DataFrame: ``task``, ``department``,
-        ``class``, ``part``, ``rank``, ``uscc``."""
-        return _pandas().DataFrame(self.selection())
+    def strata(self) -> Table:
+        """One line per task and stratum part, as ``jianguan draw run``
+        prints them: ``task`` (from 0), ``department``, ``class``, ``part``
+        (``normal``, or ``reduced`` for penalty-free entities at the reduced
+        ratio), ``pool`` (the entities eligible in that part) and ``take``
+        (how many were drawn)."""
+        lines = [(t, task, s) for t, task in enumerate(self._doc()["tasks"]) for s in task["strata"]]
+        return Table(
+            "strata",
+            {
+                "task": ("int", [t for t, _, _ in lines]),
+                "department": ("str", [task["department"] for _, task, _ in lines]),
+                "class": ("str", [s["class"] for _, _, s in lines]),
+                "part": ("str", [s["part"] for _, _, s in lines]),
+                "pool": ("int", [s["pool"] for _, _, s in lines]),
+                "take": ("int", [s["take"] for _, _, s in lines]),
+            },
+        )
+
+    def tasks(self) -> Table:
+        """One line per task, as ``jianguan draw run`` sums them up:
+        ``task``, ``department``, ``items`` (a list), ``population`` (the
+        entities passing the task's filter), ``drawn``, ``reduced`` (drawn
+        at the reduced ratio) and the entities left out by each rule:
+        ``excluded_undisturbed_class`` (a class not drawn for routine
+        checks), ``excluded_no_stratum`` (a class without a stratum),
+        ``excluded_recently_inspected`` and ``excluded_yearly_cap``."""
+        doc = self._doc()
+        outs, plans = doc["tasks"], doc["plan"]["tasks"]
+        cols: dict[str, tuple[str, list[Any]]] = {
+            "task": ("int", list(range(len(outs)))),
+            "department": ("str", [o["department"] for o in outs]),
+            "items": ("list<str>", [[i["code"] for i in p["items"]] for p in plans]),
+            "population": ("int", [o["population"] for o in outs]),
+            "drawn": ("int", [sum(s["take"] for s in o["strata"]) for o in outs]),
+            "reduced": ("int", [len(o["reduced"]) for o in outs]),
+        }
+        for rule in EXCLUSION_RULES:
+            cols[f"excluded_{rule}"] = ("int", [sum(e["rule"] == rule for e in o["excluded"]) for o in outs])
+        return Table("tasks", cols)
+
+    def exclusions(self) -> Table:
+        """The entities each task left out, one line each: ``task``,
+        ``department``, ``uscc``, ``rule`` (one of
+        :data:`EXCLUSION_RULES`) and ``detail`` (the facts, e.g. ``F-04 by
+        market_regulation (county) on 2026-10-15``)."""
+        lines = [(t, o, e) for t, o in enumerate(self._doc()["tasks"]) for e in o["excluded"]]
+        return Table(
+            "exclusions",
+            {
+                "task": ("int", [t for t, _, _ in lines]),
+                "department": ("str", [o["department"] for _, o, _ in lines]),
+                "uscc": ("str", [e["uscc"] for _, _, e in lines]),
+                "rule": ("str", [e["rule"] for _, _, e in lines]),
+                "detail": ("str", [e["detail"] for _, _, e in lines]),
+            },
+        )
+
+    def selection(self) -> Table:
+        """The selected entities: ``task``, ``department``, ``class``,
+        ``part``, ``rank`` (from 0, smallest key first) and ``uscc``."""
+        c = self._native.selection_columns()
+        kinds = {"task": "int", "rank": "int"}
+        return Table("selection", {k: (kinds.get(k, "str"), v) for k, v in c.items()})
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """:meth:`visits` as a pandas DataFrame."""
+        return self.visits().to_pandas()
+
+    def to_arrow(self) -> pyarrow.Table:
+        """:meth:`visits` as a pyarrow Table."""
+        return self.visits().to_arrow()
+
+    def to_polars(self) -> polars.DataFrame:
+        """:meth:`visits` as a polars DataFrame."""
+        return self.visits().to_polars()
+
+    def selection_to_pandas(self) -> pandas.DataFrame:
+        """:meth:`selection` as a pandas DataFrame."""
+        return self.selection().to_pandas()
+
+    def _repr_html_(self) -> str:
+        doc = self._doc()
+        plan = doc["plan"]
+        strata = self.strata()
+        rows = [[str(r["task"]), r["department"], r["class"], r["part"], f"{r['pool']:,}", f"{r['take']:,}"] for r in strata]
+        caption = html.escape(
+            f"draw record {self.digest[:16]}… of plan {plan['id']} ({plan['title']}): "
+            f"{len(doc['visits']):,} visits, seed {self.seed[:16]}…"
+        )
+        return html_table(["task", "department", "class", "part", "pool", "take"], rows, caption=caption)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DrawRecord) and other.to_json() == self.to_json()

@@ -6,11 +6,11 @@
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use sdk::supervisor::plugins::{
-    CitedReason, FactTable, Operation, duties_json, facts_from_json_rows, reason_json,
-    referral_json,
+    Citation, FactTable, Operation, duties_json, facts_from_json_rows, reason_json, referral_json,
 };
+use std::collections::HashMap;
 
 use crate::columns::{self, Frame};
 use crate::errors::{Failure, Result, reading};
@@ -80,16 +80,10 @@ fn read_facts(
     Ok((table, ids))
 }
 
-/// A grade's reason as `(citation, detail, certainty)`, from the facade's
-/// one JSON shape of a cited reason.
-fn reason(c: &CitedReason<'_>) -> (String, String, String) {
-    let j = reason_json(c);
-    let certainty = j["certainty"].as_str().unwrap_or_default().to_string();
-    (c.citation.to_string(), c.detail.clone(), certainty)
-}
-
 /// Risk-grades facts (a frame, or JSON rows) through a plugin: columns
 /// `grade`, `label`, `score`, `reasons` (and `uscc` when the facts have it).
+/// A reason crosses as `(citation, detail, certainty)`; a batch cites few
+/// articles, so each citation's two strings are made once and shared.
 #[pyfunction]
 fn grade<'py>(
     py: Python<'py>,
@@ -104,9 +98,38 @@ fn grade<'py>(
     out.set_item("grade", (0..n).map(|r| grades.grade(r)).collect::<Vec<_>>())?;
     out.set_item("label", (0..n).map(|r| grades.label(r)).collect::<Vec<_>>())?;
     out.set_item("score", (0..n).map(|r| grades.score(r)).collect::<Vec<_>>())?;
-    let reasons: Vec<Vec<(String, String, String)>> = (0..n)
-        .map(|r| grades.reasons(r).map(|c| reason(&c)).collect())
-        .collect();
+    // Keyed by the citation's address: the plugin's description holds each once.
+    type Shared<'py> = (Bound<'py, PyString>, Bound<'py, PyString>);
+    let mut cited: HashMap<*const Citation, Shared<'py>> = HashMap::new();
+    let reasons = PyList::empty(py);
+    for r in 0..n {
+        // A million rows take seconds to hand over: Ctrl-C is seen meanwhile.
+        if r % 4096 == 4095 {
+            py.check_signals()?;
+        }
+        let row = PyList::empty(py);
+        for c in grades.reasons(r) {
+            let (citation, certainty) =
+                cited
+                    .entry(std::ptr::from_ref(c.citation))
+                    .or_insert_with(|| {
+                        // The facade's one JSON shape of a cited reason names
+                        // the certainty as every face does.
+                        let j = reason_json(&c);
+                        let certainty = j["certainty"].as_str().unwrap_or_default();
+                        (
+                            PyString::new(py, &c.citation.to_string()),
+                            PyString::new(py, certainty),
+                        )
+                    });
+            let detail = PyString::new(py, &c.detail);
+            row.append(PyTuple::new(
+                py,
+                [citation.clone(), detail, certainty.clone()],
+            )?)?;
+        }
+        reasons.append(row)?;
+    }
     out.set_item("reasons", reasons)?;
     if let Some(ids) = ids {
         out.set_item("uscc", ids)?;

@@ -30,13 +30,14 @@ def test_the_four_plugins_load(sup_plugins: jianguan.Supervisor) -> None:
     assert ids == ["drugs", "food", "hazardous_chemicals", "special_equipment"]
     report = sup_plugins.load_report
     assert report.failures == [] and report.unused_configs == []
-    assert sup_plugins.plugin("food")["id"] == "food"
+    assert sup_plugins.plugin("food").id == "food"
 
 
 @pytest.mark.parametrize("form", FORMS)
 def test_food_grades_the_fixture_in_every_form(sup_plugins: jianguan.Supervisor, form: str) -> None:
     g = sup_plugins.grade("food", FORMS[form](ROWS))
-    assert g.label == LABELS
+    assert g.grade == LABELS
+    assert [g.scale[n].label for n in g.level] == LABELS
     assert len(g) == 10
     # Row 0: 10 + 20 = 30 points, the top of grade A.
     assert g.score[0] == 30.0
@@ -50,8 +51,8 @@ def test_a_uscc_column_is_kept_as_the_row_ids(sup_plugins: jianguan.Supervisor) 
     g = sup_plugins.grade("food", frame)
     assert g.uscc == codes
     df = g.to_pandas()
-    assert list(df.columns) == ["uscc", "grade", "label", "score", "reasons"]
-    assert list(df["label"]) == LABELS
+    assert list(df.columns) == ["uscc", "grade", "level", "score", "reasons"]
+    assert list(df["grade"]) == LABELS
     by_dicts = sup_plugins.grade("food", [dict(r, uscc=c) for r, c in zip(ROWS, codes)])
     assert by_dicts == g
 
@@ -71,7 +72,7 @@ def test_plugin_configs_for_no_plugin_are_reported(plugins_dir: Path) -> None:
 
 def cited(sup: jianguan.Supervisor, plugin: str, index: int) -> str:
     """A plugin's citation `index` as results print it: 《title》（number）article."""
-    c = sup.plugin(plugin)["citations"][index]
+    c = sup.plugin(plugin).description["citations"][index]
     return f"《{c['title']}》" + (f"（{c['number']}）" if c["number"] else "") + c["article"]
 
 

@@ -64,7 +64,7 @@ def test_a_result_gets_its_deadline_follow_ups_and_history(sup: jianguan.Supervi
         {"uscc": ENTITY, "date": "2026-12-01", "department": "market_regulation", "level": "county", "items": ["F-04", "F-07"]}
     ]
     df = done.to_pandas()
-    assert list(df["publish_by"]) == [dt.date(2026, 12, 29)] and list(df["outcomes"]) == ["6"]
+    assert list(df["publish_by"]) == [dt.date(2026, 12, 29)] and list(df["outcomes"]) == [["6"]]
     assert list(done.history_to_pandas().columns) == ["uscc", "date", "department", "level", "items"]
     # The history is what the next draw reads.
     again = sup.draw(I["plan"], roster=I["roster"], inspectors=I["inspectors"], entropy=I["entropy"], history=I["history"] + done.history)

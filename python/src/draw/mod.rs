@@ -5,14 +5,15 @@
 //! in the shapes of tests/vectors/draw/.
 
 mod parts;
+mod watch;
 
 pub(crate) use parts::Setup;
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyTuple};
 use sdk::supervisor::draw::{
     DrawRecord, EntropyValue, InspectionHistory, Inspector, InspectorRoster, PastInspection, Plan,
-    RosterEntry, RostersRef, StratumPart, TargetRoster, Visit, hex,
+    RosterEntry, RostersRef, StratumPart, TargetRoster, hex,
 };
 
 use crate::columns::{self, Frame};
@@ -61,6 +62,17 @@ impl Roster {
         self.inner.len()
     }
 
+    /// Pickled as its entries' JSON (the shape `from_json` reads), so that a
+    /// roster sent to a worker process is the same roster, digest and all.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let inner = &slf.get().inner;
+        let text = py.detach(|| crate::to_json(&inner.entries().collect::<Vec<_>>()));
+        let restore = slf.get_type().getattr("from_json")?;
+        let args = PyTuple::new(py, [text])?;
+        PyTuple::new(py, [restore.into_any(), args.into_any()])
+    }
+
     fn __repr__(&self) -> String {
         format!("<jianguan.Roster of {} entities>", self.inner.len())
     }
@@ -98,38 +110,6 @@ impl Record {
     #[getter]
     fn seed(&self) -> &str {
         &self.inner.seed
-    }
-
-    /// The visits, as columns: `uscc`, `tasks`, `departments`, `items` and
-    /// `inspectors` (`department:id,id` per department, `;` between them).
-    fn visit_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let v = &self.inner.visits;
-        let join = |f: &dyn Fn(&Visit) -> String| -> Vec<String> { v.iter().map(f).collect() };
-        let out = PyDict::new(py);
-        out.set_item("uscc", join(&|x| x.uscc.to_string()))?;
-        out.set_item(
-            "tasks",
-            join(&|x| {
-                x.tasks
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(";")
-            }),
-        )?;
-        out.set_item("departments", join(&|x| x.departments.join(";")))?;
-        out.set_item("items", join(&|x| x.items.join(";")))?;
-        out.set_item(
-            "inspectors",
-            join(&|x| {
-                x.inspectors
-                    .iter()
-                    .map(|a| format!("{}:{}", a.department, a.inspectors.join(",")))
-                    .collect::<Vec<_>>()
-                    .join(";")
-            }),
-        )?;
-        Ok(out)
     }
 
     /// The selected entities, as columns: `task`, `department`, `class`,
@@ -200,8 +180,12 @@ fn resolve_plan_json(sup: &Supervisor, plan_json: &str) -> PyResult<String> {
     ))
 }
 
-/// Draws a plan over a fixed roster.
+/// Draws a plan over a fixed roster on a thread of its own, interruptible
+/// (Ctrl-C stops it within a poll) and reporting to `progress`
+/// (`(tasks_done, tasks, visits_done, visits)`) when given.
 #[pyfunction]
+#[pyo3(signature = (sup, plan_json, roster, history_json, inspectors_json, entropy_json, progress=None))]
+#[allow(clippy::too_many_arguments)] // the facade's inputs, each as it crosses
 fn draw(
     py: Python<'_>,
     sup: &Supervisor,
@@ -210,19 +194,22 @@ fn draw(
     history_json: &str,
     inspectors_json: &str,
     entropy_json: &str,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Record> {
-    Ok(py.detach(|| -> Result<Record> {
+    watch::run_watched(py, progress, |w| {
         let plan: Plan = from_json("plan", plan_json)?;
         let entropy: Vec<EntropyValue> = from_json("entropy", entropy_json)?;
         with_rosters(roster, history_json, inspectors_json, |rosters| {
-            let inner = sup.inner.draw_over(&plan, rosters, &entropy)?;
-            Ok(Record { inner })
+            let drawn = sup.inner.draw_over_watched(&plan, rosters, &entropy, w)?;
+            Ok(drawn.map(|inner| Record { inner }))
         })
-    })?)
+    })
 }
 
-/// Re-runs a recorded draw over the rosters and compares.
+/// Re-runs a recorded draw over the rosters and compares, watched as
+/// [`draw`] is.
 #[pyfunction]
+#[pyo3(signature = (sup, record, roster, history_json, inspectors_json, progress=None))]
 fn verify(
     py: Python<'_>,
     sup: &Supervisor,
@@ -230,12 +217,13 @@ fn verify(
     roster: &Roster,
     history_json: &str,
     inspectors_json: &str,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
-    Ok(py.detach(|| {
+    watch::run_watched(py, progress, |w| {
         with_rosters(roster, history_json, inspectors_json, |rosters| {
-            Ok(sup.inner.verify_over(&record.inner, rosters)?)
+            Ok(sup.inner.verify_over_watched(&record.inner, rosters, w)?)
         })
-    })?)
+    })
 }
 
 /// A setup for drawing over roster parts (the plan resolved against the

@@ -60,6 +60,7 @@ mod select;
 mod setup;
 mod verify;
 mod visits;
+mod watch;
 
 pub use canonical::canonical_json;
 pub use digester::RosterDigester;
@@ -80,9 +81,11 @@ pub use roster::{
     digest_sorted_parts,
 };
 pub use select::{Exclusion, ExclusionRule, PartialSelection, TaskCounts};
-pub use setup::{DrawSetup, TaskDraw, draw, draw_parts};
+pub use setup::{DrawSetup, TaskDraw, draw, draw_parts, draw_watched};
 pub use verify::verify;
+pub(crate) use verify::verify_watched;
 pub use visits::{Assignment, Recusal, Visit, assign_inspectors};
+pub use watch::{DrawProgress, DrawWatch};
 
 pub mod prf;
 pub mod rfc3797;

@@ -13,7 +13,8 @@ use super::record::{
 };
 use super::roster::{InspectionHistory, TargetRoster, digest_sorted_parts};
 use super::select::{PartialSelection, TaskCounts, TaskScan, takes};
-use super::visits::{Visit, assign_inspectors};
+use super::visits::{Visit, assign_inspectors_watched};
+use super::watch::DrawWatch;
 use crate::entity::Uscc;
 
 /// One task's part of a draw over roster parts: the counts summed over all
@@ -162,6 +163,17 @@ impl<'a> DrawSetup<'a> {
     /// # Errors
     /// [`SamplingError::InsufficientInspectors`] when a visit cannot be staffed.
     pub fn finish(self, tasks: Vec<TaskDraw>) -> Result<DrawRecord, SamplingError> {
+        self.finish_watched(tasks, None)
+            .map(|r| r.expect("an unwatched draw is never stopped"))
+    }
+
+    /// [`DrawSetup::finish`], advancing `watch` and returning `None` as
+    /// soon as it asks to stop.
+    fn finish_watched(
+        self,
+        tasks: Vec<TaskDraw>,
+        watch: Option<&DrawWatch>,
+    ) -> Result<Option<DrawRecord>, SamplingError> {
         let malformed = tasks.len() != self.plan.tasks.len()
             || tasks.iter().zip(&self.plan.tasks).any(|(d, task)| {
                 let parts = 2 * task.strata.len();
@@ -249,8 +261,12 @@ impl<'a> DrawSetup<'a> {
             .collect();
         visits.sort_unstable_by_key(|(k, _)| *k);
         let mut visits: Vec<Visit> = visits.into_iter().map(|(_, v)| v).collect();
-        let recusals = assign_inspectors(&self.seed, self.inspectors, self.plan, &mut visits)?;
-        Ok(DrawRecord {
+        let Some(recusals) =
+            assign_inspectors_watched(&self.seed, self.inspectors, self.plan, &mut visits, watch)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(DrawRecord {
             format: RECORD_FORMAT.into(),
             algorithm: ALGORITHM.into(),
             plan: self.plan.clone(),
@@ -260,7 +276,7 @@ impl<'a> DrawSetup<'a> {
             tasks: outcomes,
             visits,
             recusals,
-        })
+        }))
     }
 }
 
@@ -307,6 +323,20 @@ pub fn draw_parts(
     inspectors: &InspectorRoster,
     entropy: &[EntropyValue],
 ) -> Result<DrawRecord, SamplingError> {
+    draw_parts_watched(plan, parts, history, inspectors, entropy, None)
+        .map(|r| r.expect("an unwatched draw is never stopped"))
+}
+
+/// [`draw_parts`], advancing `watch` and returning `None` as soon as it
+/// asks to stop (checked between tasks and while inspectors are drawn).
+pub(crate) fn draw_parts_watched(
+    plan: &Plan,
+    parts: &[&TargetRoster],
+    history: &InspectionHistory,
+    inspectors: &InspectorRoster,
+    entropy: &[EntropyValue],
+    watch: Option<&DrawWatch>,
+) -> Result<Option<DrawRecord>, SamplingError> {
     let targets = match parts {
         [one] => *one.digest(),
         _ => digest_sorted_parts(parts)?,
@@ -315,9 +345,16 @@ pub fn draw_parts(
     plan.resolve(None)?;
     let setup = DrawSetup::new(&plan, &targets, history, inspectors, entropy)?;
     let mut tasks = Vec::with_capacity(plan.tasks.len());
+    if let Some(w) = watch {
+        w.start_tasks(plan.tasks.len());
+    }
     for t in 0..plan.tasks.len() {
+        if watch.is_some_and(DrawWatch::is_cancelled) {
+            return Ok(None);
+        }
         if let [one] = parts {
             tasks.push(setup.count_and_select(t, one)?);
+            watch.inspect(|w| w.task_done());
             continue;
         }
         let mut counts = TaskCounts::default();
@@ -339,8 +376,9 @@ pub fn draw_parts(
             takes,
             selection: sel,
         });
+        watch.inspect(|w| w.task_done());
     }
-    setup.finish(tasks)
+    setup.finish_watched(tasks, watch)
 }
 
 /// Draws a plan over one roster. See [`draw_parts`].
@@ -355,4 +393,20 @@ pub fn draw(
     entropy: &[EntropyValue],
 ) -> Result<DrawRecord, SamplingError> {
     draw_parts(plan, &[roster], history, inspectors, entropy)
+}
+
+/// [`draw`] watched from another thread: `Ok(None)` when `watch` asked it
+/// to stop before the record was complete.
+///
+/// # Errors
+/// As [`draw_parts`].
+pub fn draw_watched(
+    plan: &Plan,
+    roster: &TargetRoster,
+    history: &InspectionHistory,
+    inspectors: &InspectorRoster,
+    entropy: &[EntropyValue],
+    watch: &DrawWatch,
+) -> Result<Option<DrawRecord>, SamplingError> {
+    draw_parts_watched(plan, &[roster], history, inspectors, entropy, Some(watch))
 }

@@ -7,7 +7,8 @@ use super::inspectors::InspectorRoster;
 use super::prf::{ALGORITHM, hex};
 use super::record::{DrawRecord, RECORD_FORMAT};
 use super::roster::{InspectionHistory, TargetRoster};
-use super::setup::{DrawSetup, draw};
+use super::setup::{DrawSetup, draw_parts_watched};
+use super::watch::DrawWatch;
 
 /// Re-runs the draw a record describes over the given rosters and compares
 /// the result with the record, field by field.
@@ -23,6 +24,22 @@ pub fn verify(
     history: &InspectionHistory,
     inspectors: &InspectorRoster,
 ) -> Result<(), SamplingError> {
+    verify_watched(record, roster, history, inspectors, None)
+        .map(|r| r.expect("an unwatched verification is never stopped"))
+}
+
+/// [`verify`], advancing `watch` as the draw is re-run and returning
+/// `Ok(None)` as soon as it asks to stop.
+///
+/// # Errors
+/// As [`verify`].
+pub fn verify_watched(
+    record: &DrawRecord,
+    roster: &TargetRoster,
+    history: &InspectionHistory,
+    inspectors: &InspectorRoster,
+    watch: Option<&DrawWatch>,
+) -> Result<Option<()>, SamplingError> {
     if record.format != RECORD_FORMAT || record.algorithm != ALGORITHM {
         return Err(SamplingError::UnsupportedRecord {
             format: record.format.clone(),
@@ -66,11 +83,21 @@ pub fn verify(
             });
         }
     }
-    let again = draw(&record.plan, roster, history, inspectors, &record.entropy)?;
+    let Some(again) = draw_parts_watched(
+        &record.plan,
+        &[roster],
+        history,
+        inspectors,
+        &record.entropy,
+        watch,
+    )?
+    else {
+        return Ok(None);
+    };
     let (a, b) = (serde_json::to_value(record), serde_json::to_value(&again));
     let (a, b) = (a.expect("serialisable"), b.expect("serialisable"));
     match first_difference(&a, &b, String::new()) {
-        None => Ok(()),
+        None => Ok(Some(())),
         Some((path, recorded, recomputed)) => Err(SamplingError::VerificationFailed {
             path,
             recorded,

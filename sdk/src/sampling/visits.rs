@@ -10,6 +10,7 @@ use super::error::SamplingError;
 use super::inspectors::{InspectorRoster, InspectorStatus};
 use super::plan::{InspectorRules, Plan, PlanItem};
 use super::prf::{Digest32, push_lp};
+use super::watch::{DrawWatch, VISITS_PER_CHECK};
 use crate::entity::Uscc;
 
 /// One department's inspectors on a visit.
@@ -78,7 +79,20 @@ pub fn assign_inspectors(
     plan: &Plan,
     visits: &mut [Visit],
 ) -> Result<Vec<Recusal>, SamplingError> {
-    assign(seed, roster, &plan.inspectors, visits, |v, dept| {
+    assign_inspectors_watched(seed, roster, plan, visits, None)
+        .map(|r| r.expect("an unwatched draw is never stopped"))
+}
+
+/// [`assign_inspectors`], advancing `watch` and returning `None` as soon
+/// as it asks to stop (`visits` then partly filled).
+pub(crate) fn assign_inspectors_watched(
+    seed: &Digest32,
+    roster: &InspectorRoster,
+    plan: &Plan,
+    visits: &mut [Visit],
+    watch: Option<&DrawWatch>,
+) -> Result<Option<Vec<Recusal>>, SamplingError> {
+    assign(seed, roster, &plan.inspectors, visits, watch, |v, dept| {
         let mut items: Vec<PlanItem> = Vec::new();
         for &t in &v.tasks {
             let Some(task) = plan.tasks.get(t as usize) else {
@@ -102,15 +116,27 @@ fn assign(
     roster: &InspectorRoster,
     rules: &InspectorRules,
     visits: &mut [Visit],
+    watch: Option<&DrawWatch>,
     items_of: impl Fn(&Visit, &str) -> Vec<PlanItem>,
-) -> Result<Vec<Recusal>, SamplingError> {
+) -> Result<Option<Vec<Recusal>>, SamplingError> {
     let mut by_dept: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, i) in roster.inspectors().iter().enumerate() {
         by_dept.entry(i.department.as_str()).or_default().push(n);
     }
     let mut load = vec![0u32; roster.inspectors().len()];
     let mut recusals = Vec::new();
-    for visit in visits.iter_mut() {
+    if let Some(w) = watch {
+        w.start_visits(visits.len());
+    }
+    for (v, visit) in visits.iter_mut().enumerate() {
+        if let Some(w) = watch
+            && v % VISITS_PER_CHECK == 0
+        {
+            if w.is_cancelled() {
+                return Ok(None);
+            }
+            w.visits_done(v);
+        }
         let departments: BTreeSet<String> = visit.departments.iter().cloned().collect();
         let mut teams = Vec::new();
         for dept in departments {
@@ -192,5 +218,8 @@ fn assign(
         }
         visit.inspectors = teams;
     }
-    Ok(recusals)
+    if let Some(w) = watch {
+        w.visits_done(visits.len());
+    }
+    Ok(Some(recusals))
 }

@@ -4,10 +4,11 @@
 
 pub use crate::sampling::prf::{Digest32, hex, parse_digest};
 pub use crate::sampling::{
-    ALGORITHM, BuiltRosters, Digests, Direction, DrawInputs, DrawRecord, DrawRosters, DrawSetup,
-    EntropyValue, EntryRef, InspectionHistory, Inspector, InspectorRoster, InspectorStatus, Level,
-    PartialSelection, PastInspection, Plan, RECORD_FORMAT, Replaces, RosterBuilder, RosterDigester,
-    RosterEntry, RostersRef, SamplingError, StratumPart, TargetRoster, TaskCounts, TaskDraw, Visit,
+    ALGORITHM, BuiltRosters, Digests, Direction, DrawInputs, DrawProgress, DrawRecord, DrawRosters,
+    DrawSetup, DrawWatch, EntropyValue, EntryRef, InspectionHistory, Inspector, InspectorRoster,
+    InspectorStatus, Level, PartialSelection, PastInspection, Plan, RECORD_FORMAT, Replaces,
+    RosterBuilder, RosterDigester, RosterEntry, RostersRef, SamplingError, StratumPart,
+    TargetRoster, TaskCounts, TaskDraw, Visit,
 };
 
 use super::Supervisor;
@@ -57,6 +58,33 @@ impl Supervisor {
         self.draw_resolved(&plan, rosters, entropy)
     }
 
+    /// [`Supervisor::draw_over`] watched from another thread (a host that
+    /// shows progress or lets a user interrupt a long draw): `watch` is
+    /// advanced as tasks are selected and visits staffed, and
+    /// [`DrawWatch::cancel`] stops the draw at its next check (between
+    /// tasks, and every few hundred visits), which then returns `Ok(None)`.
+    /// The record, when there is one, is the one `draw_over` makes.
+    ///
+    /// # Errors
+    /// As [`Supervisor::draw`].
+    pub fn draw_over_watched(
+        &self,
+        plan: &Plan,
+        r: RostersRef<'_>,
+        entropy: &[EntropyValue],
+        watch: &DrawWatch,
+    ) -> Result<Option<DrawRecord>, Error> {
+        let plan = self.resolve_plan(plan)?;
+        Ok(sampling::draw_watched(
+            &plan,
+            r.roster,
+            r.history,
+            r.inspectors,
+            entropy,
+            watch,
+        )?)
+    }
+
     fn draw_resolved(
         &self,
         plan: &Plan,
@@ -88,5 +116,27 @@ impl Supervisor {
     /// As [`Supervisor::verify`].
     pub fn verify_over(&self, record: &DrawRecord, r: RostersRef<'_>) -> Result<(), Error> {
         Ok(sampling::verify(record, r.roster, r.history, r.inspectors)?)
+    }
+
+    /// [`Supervisor::verify_over`] watched from another thread, as
+    /// [`Supervisor::draw_over_watched`] is: `Ok(None)` when `watch` asked
+    /// it to stop before the re-run draw was complete, `Ok(Some(()))` when
+    /// the record verifies.
+    ///
+    /// # Errors
+    /// As [`Supervisor::verify`].
+    pub fn verify_over_watched(
+        &self,
+        record: &DrawRecord,
+        r: RostersRef<'_>,
+        watch: &DrawWatch,
+    ) -> Result<Option<()>, Error> {
+        Ok(sampling::verify_watched(
+            record,
+            r.roster,
+            r.history,
+            r.inspectors,
+            Some(watch),
+        )?)
     }
 }

@@ -140,6 +140,39 @@ fn the_facade_draws_the_vectors_records() {
     }
 }
 
+/// A watched draw makes the same record and counts every task and visit;
+/// one asked to stop before it starts returns no record; verification too.
+#[test]
+fn a_watched_draw_is_the_draw_and_stops_when_asked() {
+    use super::draw::DrawWatch;
+    let sup = Supervisor::builder().build().expect("defaults");
+    let v = vector("joint-county.json");
+    let inputs: DrawInputs = serde_json::from_value(v["inputs"].clone()).expect("inputs");
+    let rosters = inputs.build_rosters().expect("rosters");
+    let watch = DrawWatch::new();
+    let record = sup
+        .draw_over_watched(&inputs.plan, rosters.refs(), &inputs.entropy, &watch)
+        .expect("draws")
+        .expect("not stopped");
+    assert_eq!(record, sup.draw(&inputs).expect("draws"));
+    let p = watch.progress();
+    assert_eq!((p.tasks_done, p.tasks), (2, 2));
+    assert_eq!(p.visits_done, record.visits.len() as u64);
+    assert_eq!(p.visits, record.visits.len() as u64);
+    let stopped = DrawWatch::new();
+    stopped.cancel();
+    let none = sup.draw_over_watched(&inputs.plan, rosters.refs(), &inputs.entropy, &stopped);
+    assert_eq!(none.expect("no refusal"), None);
+    assert_eq!(stopped.progress().tasks_done, 0);
+    // Verification re-runs the draw under the same watch.
+    let again = DrawWatch::new();
+    let verified = sup.verify_over_watched(&record, rosters.refs(), &again);
+    assert_eq!(verified.expect("verifies"), Some(()));
+    assert_eq!(again.progress().visits_done, record.visits.len() as u64);
+    let none = sup.verify_over_watched(&record, rosters.refs(), &stopped);
+    assert_eq!(none.expect("no refusal"), None);
+}
+
 #[test]
 fn a_refused_draw_names_its_kind() {
     let sup = Supervisor::builder().build().expect("defaults");
