@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from . import _input, _native
+from . import _input, _native, typing
+from ._codes import make_uscc, make_uscc_many
 from ._native import Roster, Setup
 from ._results import DEFAULT_PUBLICATION_WORKING_DAYS
 from ._supervisor import Supervisor
 from ._supervisor import default as _default
+from ._synth import County, generate_county
 from ._types import (
     Duties,
     Duty,
@@ -44,14 +46,17 @@ from .errors import (
     Error,
     ErrorKind,
     FactsError,
+    FileError,
     InvalidInputError,
     InvalidTypeError,
     PluginError,
     PluginLoadError,
+    PluginNotLoadedError,
     ReferralError,
     ResultsError,
     Rfc3797Error,
     RosterError,
+    UnknownDepartmentError,
     UnknownItemError,
     UsccError,
     VerificationError,
@@ -68,6 +73,7 @@ __all__ = [
     "RECORD_FORMAT",
     "CalendarError",
     "CatalogError",
+    "County",
     "CreditError",
     "DrawError",
     "DrawRecord",
@@ -76,6 +82,7 @@ __all__ = [
     "Error",
     "ErrorKind",
     "FactsError",
+    "FileError",
     "Grades",
     "InvalidInputError",
     "InvalidTypeError",
@@ -83,6 +90,7 @@ __all__ = [
     "PluginError",
     "PluginInfo",
     "PluginLoadError",
+    "PluginNotLoadedError",
     "Reason",
     "RecordedResults",
     "ReferralAssessments",
@@ -97,14 +105,19 @@ __all__ = [
     "RosterError",
     "Setup",
     "Supervisor",
+    "UnknownDepartmentError",
     "UnknownItemError",
     "UsccError",
     "UsccInfo",
     "VerificationError",
     "check_uscc",
     "check_uscc_many",
+    "generate_county",
+    "make_uscc",
+    "make_uscc_many",
     "rfc3797",
     "roster",
+    "typing",
 ]
 
 
@@ -129,10 +142,11 @@ def rfc3797(*, pool: int, count: int, sources: Sequence[Sequence[int]]) -> Rfc37
     return _default().rfc3797_select(pool=pool, count=count, sources=sources)
 
 
-def roster(data: object) -> Roster:
+def roster(data: typing.Table | Roster) -> Roster:
     """Fixes a target roster once (checked, sorted by code, digest on first
     use), to draw or verify over it repeatedly without reading it again.
-    ``data``: a pandas, pyarrow or polars frame or a list of dicts with the
+    ``data``: a pandas, pyarrow or polars frame, a list of dicts or a dict
+    of columns with the
     columns ``uscc``, ``region``, ``status``, ``credit_class``,
     ``registered_on`` and optionally ``industries``, ``last_penalty_on``,
     ``weight``. Raises :class:`InvalidInputError` naming row and column."""

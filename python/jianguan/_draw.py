@@ -4,13 +4,13 @@ the supervisor's draws (``sdk::supervisor::draw``; docs/draw-algorithm.md)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from . import _input, _native
-from ._native import Setup
+from ._native import Roster, Setup
 from ._native import Supervisor as _Native
 from ._input import count, text
 from ._types import DrawRecord
+from .typing import Document, EntropyValue, Table
 from .errors import InvalidTypeError
 
 
@@ -22,15 +22,15 @@ class DrawMethods:
 
     def draw(
         self,
-        plan: object,
+        plan: Document,
         *,
-        roster: object,
-        inspectors: object,
-        entropy: Sequence[Any],
-        history: object = None,
+        roster: Table | Roster,
+        inspectors: Table,
+        entropy: Sequence[EntropyValue] | Table,
+        history: Table | None = None,
     ) -> DrawRecord:
-        """The verifiable draw of docs/draw-algorithm.md: ``plan`` (JSON text,
-        a path or a dict) resolved against the catalog, over ``roster`` (a
+        """The verifiable draw of docs/draw-algorithm.md: ``plan`` (a path, a
+        text stream or a dict) resolved against the catalog, over ``roster`` (a
         frame, a list of dicts or a :class:`~jianguan.Roster`), the inspector
         roster and past inspections (lists of dicts or frames), seeded by the
         public values in the plan's order. Raises
@@ -47,7 +47,12 @@ class DrawMethods:
         )
 
     def verify(
-        self, record: DrawRecord, *, roster: object, inspectors: object, history: object = None
+        self,
+        record: DrawRecord,
+        *,
+        roster: Table | Roster,
+        inspectors: Table,
+        history: Table | None = None,
     ) -> None:
         """Re-runs the draw ``record`` describes over the rosters; raises
         :class:`~jianguan.VerificationError` naming the first differing field."""
@@ -63,12 +68,12 @@ class DrawMethods:
 
     def draw_setup(
         self,
-        plan: object,
+        plan: Document,
         *,
         targets_digest: str,
-        inspectors: object,
-        entropy: Sequence[Any],
-        history: object = None,
+        inspectors: Table,
+        entropy: Sequence[EntropyValue] | Table,
+        history: Table | None = None,
         targets_rows: int | None = None,
     ) -> Setup:
         """A plan bound to the target roster's digest (folded part by part

@@ -28,9 +28,12 @@ __all__ = [
     "draw",
     "draw_setup",
     "duties",
+    "generate_county_csv",
     "grade",
     "is_working_day",
     "item_json",
+    "make_uscc",
+    "make_uscc_many",
     "items_json",
     "plugin_description_json",
     "plugins_json",
@@ -69,6 +72,8 @@ class Supervisor:
 # codes.rs
 def check_uscc(sup: Supervisor, code: str) -> dict[str, Any]: ...
 def check_uscc_many(sup: Supervisor, codes: list[str]) -> list[str | None]: ...
+def make_uscc(body: str) -> str: ...
+def make_uscc_many(bodies: list[str]) -> list[str]: ...
 
 # catalog.rs
 def item_json(sup: Supervisor, code: str) -> str: ...
@@ -172,3 +177,8 @@ def record_results_json(
 def rfc3797_select(
     sup: Supervisor, pool: int, count: int, sources: list[list[int]]
 ) -> tuple[str, list[tuple[int, str, int, int]]]: ...
+
+# synth.rs
+def generate_county_csv(
+    seed: int, entities: int, as_of: datetime.date | None = None
+) -> tuple[str, str, str, str]: ...

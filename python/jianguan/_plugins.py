@@ -19,6 +19,7 @@ from typing import Any
 from . import _input, _native
 from ._native import Supervisor as _Native
 from ._input import text
+from .typing import DateLike, Table
 from ._types import Duties, Grades, LoadReport, PluginInfo, Reason, ReferralAssessments
 
 
@@ -47,11 +48,13 @@ class PluginsMethods:
         result: dict[str, Any] = json.loads(_native.plugin_description_json(self._native, text("plugin", plugin)))
         return result
 
-    def grade(self, plugin: str, facts: object) -> Grades:
+    def grade(self, plugin: str, facts: Table, *, id: str | None = None) -> Grades:
         """Risk-grades a batch through a plugin, one row per entity, by the
-        plugin's grading schema."""
+        plugin's grading schema. Columns outside the schema are ignored;
+        ``id`` names the column of the entities' codes when it is not
+        ``uscc`` (given back as the grades' ``uscc``)."""
         plugin = text("plugin", plugin)
-        cols = _native.grade(self._native, plugin, _input.facts(facts))
+        cols = _native.grade(self._native, plugin, _input.facts(self._native, plugin, "grading", facts, id))
         return Grades(
             plugin=plugin,
             grade=cols["grade"],
@@ -61,19 +64,19 @@ class PluginsMethods:
             uscc=cols.get("uscc"),
         )
 
-    def duties(self, plugin: str, facts: object, *, as_of: _dt.date | str) -> Duties:
+    def duties(self, plugin: str, facts: Table, *, as_of: DateLike, id: str | None = None) -> Duties:
         """The due-date duties of each row as of ``as_of`` through a plugin,
         by its duties schema (e.g. a periodic inspection of special
         equipment falling due, and whether it is overdue)."""
         plugin = text("plugin", plugin)
         day = _input.date("as_of", as_of)
-        rows, uscc = _native.duties(self._native, plugin, _input.facts(facts), day)
+        rows, uscc = _native.duties(self._native, plugin, _input.facts(self._native, plugin, "duties", facts, id), day)
         return Duties._from_json(plugin, day, rows, uscc)
 
-    def assess_referral(self, plugin: str, facts: object) -> ReferralAssessments:
+    def assess_referral(self, plugin: str, facts: Table, *, id: str | None = None) -> ReferralAssessments:
         """Assesses each row (one case each) for referral to the police
         (行刑衔接) through a plugin, by its referral schema, citing the
         criminal-law article and prosecution standard applied."""
         plugin = text("plugin", plugin)
-        cases, uscc = _native.assess_referral(self._native, plugin, _input.facts(facts))
+        cases, uscc = _native.assess_referral(self._native, plugin, _input.facts(self._native, plugin, "referral", facts, id))
         return ReferralAssessments._from_json(plugin, cases, uscc)

@@ -28,6 +28,7 @@ mod plugins;
 mod results;
 mod rfc3797;
 mod supervisor;
+mod synth;
 
 use pyo3::prelude::*;
 
@@ -40,7 +41,14 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) 
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner().to_string();
-        Failure::Input(match path.as_str() {
+        // A code that fails GB 32100 is a `UsccError` wherever it is given.
+        let is_code = path.ends_with(".uscc") || path.contains(".conflicts[");
+        let made = if is_code {
+            Failure::Uscc
+        } else {
+            Failure::Input
+        };
+        made(match path.as_str() {
             // At the top: where in the text is what helps.
             "." | "?" => format!("{what}: {inner}"),
             // Deeper: the path says where; the text position is noise.
@@ -73,5 +81,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     draw::register(m)?;
     results::register(m)?;
     rfc3797::register(m)?;
+    synth::register(m)?;
     Ok(())
 }
