@@ -14,10 +14,47 @@ with ``to_dict()`` and, for tables, ``to_pandas()``. Errors are
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, final
 
 from . import _input, _native, typing
 from ._codes import make_uscc, make_uscc_many
-from ._native import Roster, Setup
+if TYPE_CHECKING:
+    # The native classes, declared here (not in the native module's stubs) so
+    # that the types a checker reveals say `jianguan.Roster`.
+    from ._native import Record as _Record
+
+    @final
+    class Roster:
+        """A target roster fixed once: checked, sorted by code, its digest
+        computed on first use (see :func:`jianguan.roster`)."""
+
+        @staticmethod
+        def from_arrow(frame: object) -> Roster: ...
+        @staticmethod
+        def from_json(text: str) -> Roster: ...
+        @property
+        def digest(self) -> str: ...
+        def __len__(self) -> int: ...
+
+    @final
+    class Setup:
+        """A plan bound to a roster's digest, for drawing part by part
+        (:meth:`Supervisor.draw_setup`, :mod:`jianguan.dask`)."""
+
+        @classmethod
+        def _restore(cls, state: str) -> Setup: ...
+        def __reduce__(self) -> tuple[Any, ...]: ...
+        @property
+        def task_count(self) -> int: ...
+        @property
+        def seed(self) -> str: ...
+        def count(self, t: int, part: Roster) -> str: ...
+        def select(self, t: int, part: Roster, counts: list[str]) -> str: ...
+        def select_targets(self, t: int, roster: Roster) -> Any: ...
+        def finish(self, counts: list[list[str]], selections: list[list[str]]) -> _Record: ...
+
+else:
+    from ._native import Roster, Setup
 from ._results import DEFAULT_PUBLICATION_WORKING_DAYS
 from ._supervisor import Supervisor
 from ._supervisor import default as _default
