@@ -2,8 +2,11 @@
 
 Tables (target rosters, fact tables) go through the Arrow PyCapsule
 interface when the object exports it (pandas >= 2.2 with pyarrow, pyarrow,
-polars) and as JSON rows when they are a list of dicts. Small tables
-(inspectors, history, entropy) always cross as JSON rows.
+polars) and as JSON rows when they are a list of dicts or a dict of
+columns. Small tables (inspectors, history, entropy, credit profiles)
+always cross as JSON rows, read as the command reads its CSV files (extra
+columns ignored, ``;`` lists). Documents (plans, catalogs) are paths, text
+streams or dicts: a ``str`` is never JSON text.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ supervisor's plugins (``sdk::supervisor::plugins``).
 
 Facts go in as a frame (pandas, pyarrow, polars) or a list of dicts, one
 row per entity (or case), one column per fact of the operation's schema
-(``plugin(id)["schema"]``); a ``uscc`` column the schema does not name is
-kept as the rows' ids. Facts the schema refuses raise
+(``plugin(id)["schema"]``); other columns are ignored. A ``uscc`` column
+the schema does not name (or the column ``id=`` names) is kept as the
+rows' ids, each checked as a code. Facts the schema refuses raise
 :class:`~jianguan.FactsError` naming the row and fact, and the plugin is not
 called.
 """

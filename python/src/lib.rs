@@ -40,7 +40,7 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) 
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
+        let inner = plain(&e.into_inner().to_string());
         // A code that fails GB 32100 is a `UsccError` wherever it is given.
         let is_code = path.ends_with(".uscc") || path.contains(".conflicts[");
         let made = if is_code {
@@ -62,6 +62,35 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) 
             }
         })
     })
+}
+
+/// A serde message in the words of a Python user: Rust's type names
+/// (`u32`, `struct Plan`, `a sequence`) are no help from Python.
+fn plain(message: &str) -> String {
+    let mut out = message.to_owned();
+    for (rust, python) in [
+        ("u8", "a whole number from 0 to 255"),
+        ("u16", "a whole number from 0 to 65535"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number from 0 to 2^64-1"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f64", "a number"),
+        ("usize", "a whole number"),
+    ] {
+        out = out.replace(&format!("expected {rust}"), &format!("expected {python}"));
+    }
+    out = out.replace("a sequence", "a list");
+    out = out.replace("invalid type: map", "invalid type: dict");
+    out = out.replace("invalid type: sequence", "invalid type: list");
+    out = out.replace("invalid type: string", "invalid type: text");
+    if let Some(at) = out.find("expected struct ") {
+        let end = out[at + 16..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(out.len(), |e| at + 16 + e);
+        out.replace_range(at..end, "expected a dict");
+    }
+    out
 }
 
 /// JSON text of a value the SDK defines (its types always serialize).

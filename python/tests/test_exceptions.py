@@ -118,3 +118,16 @@ def test_a_column_of_nones_is_missing_values(sup: jianguan.Supervisor) -> None:
     frame = pd.DataFrame(I["roster"]).assign(last_penalty_on=None)
     rows = [dict(r, last_penalty_on=None) for r in I["roster"]]
     assert draw(sup, roster=frame) == draw(sup, roster=rows)
+
+
+def test_rows_messages_name_no_rust_types(sup: jianguan.Supervisor) -> None:
+    inspectors = copy.deepcopy(I["inspectors"])
+    inspectors[0]["workload_cap"] = "three"
+    with pytest.raises(jianguan.InvalidInputError) as caught:
+        draw(sup, inspectors=inspectors)
+    assert str(caught.value) == (
+        'inspectors[0].workload_cap: invalid type: text "three", expected a whole number from 0 to 4294967295'
+    )
+    with pytest.raises(jianguan.InvalidInputError) as c2:
+        draw(sup, history=[42])
+    assert str(c2.value) == "history[0]: invalid type: integer `42`, expected a dict"
