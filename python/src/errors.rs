@@ -21,6 +21,9 @@ pub(crate) enum Failure {
     /// A unified social credit code that is not valid, wherever it is given
     /// (a roster or facts row, a history entry): `UsccError` in Python.
     Uscc(String),
+    /// An SDK refusal of this kind, its message reworded here (a row named
+    /// by its pandas index label, say).
+    Kind(ErrorKind, String),
     /// A Python exception to re-raise as it is (e.g. `KeyboardInterrupt`
     /// while a frame exports its columns).
     Python(PyErr),
@@ -47,6 +50,7 @@ fn kind(f: &Failure) -> ErrorKind {
         Failure::Input(_) => ErrorKind::InvalidInput,
         Failure::Facts(_) => ErrorKind::InvalidFacts,
         Failure::Uscc(_) => ErrorKind::InvalidUscc,
+        Failure::Kind(k, _) => *k,
         Failure::Sdk(e) => e.kind(),
         Failure::Python(_) => unreachable!("re-raised as it is"),
     }
@@ -57,7 +61,9 @@ impl Failure {
     pub(crate) fn message(&self) -> String {
         match self {
             Failure::Sdk(e) => e.to_string(),
-            Failure::Input(m) | Failure::Facts(m) | Failure::Uscc(m) => m.clone(),
+            Failure::Input(m) | Failure::Facts(m) | Failure::Uscc(m) | Failure::Kind(_, m) => {
+                m.clone()
+            }
             Failure::Python(e) => e.to_string(),
         }
     }

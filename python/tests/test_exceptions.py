@@ -131,3 +131,22 @@ def test_rows_messages_name_no_rust_types(sup: jianguan.Supervisor) -> None:
     with pytest.raises(jianguan.InvalidInputError) as c2:
         draw(sup, history=[42])
     assert str(c2.value) == "history[0]: invalid type: integer `42`, expected a dict"
+
+
+def test_sdk_roster_refusals_name_the_index_label(sup: jianguan.Supervisor) -> None:
+    labelled = pd.DataFrame(I["roster"], index=[f"r{i}" for i in range(len(I["roster"]))])
+    zero = labelled.copy()
+    zero.loc["r3", "weight"] = 0
+    code = zero.loc["r3", "uscc"]
+    with pytest.raises(jianguan.RosterError) as caught:
+        jianguan.roster(zero)
+    assert caught.value.kind == "invalid_roster"
+    assert str(caught.value) == f"roster row 'r3' (position 3, {code}): weight is 0; weights are positive integers"
+    twice = labelled.copy()
+    twice.loc["r5", "uscc"] = twice.loc["r2", "uscc"]
+    with pytest.raises(jianguan.RosterError) as c2:
+        jianguan.roster(twice)
+    assert c2.value.kind == "duplicate_entity"
+    assert str(c2.value) == (
+        f"target roster lists {twice.loc['r2', 'uscc']} more than once (row 'r2' (position 2), row 'r5' (position 5))"
+    )

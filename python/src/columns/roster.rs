@@ -8,8 +8,9 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::{Int64Type, UInt32Type};
 use arrow_array::{Array, ArrayRef};
 use arrow_schema::{DataType, Field};
+use sdk::ErrorKind;
 use sdk::supervisor::codes::{EntityStatus, Industry, RegionCode, Uscc};
-use sdk::supervisor::draw::{EntryRef, RosterBuilder, TargetRoster};
+use sdk::supervisor::draw::{EntryRef, RosterBuilder, SamplingError, TargetRoster};
 
 use super::{Dates, Frame, RowNames, Text, str_at};
 use crate::errors::{Failure, Result};
@@ -127,10 +128,34 @@ pub(crate) fn roster_of(frame: &Frame) -> Result<TargetRoster> {
     });
     let mut parts = built.into_iter();
     let mut whole = parts.next().expect("at least one part")?;
+    let twice = |e: SamplingError| match e {
+        // The SDK's words (the vectors pin them), then the rows.
+        e @ SamplingError::DuplicateEntity { .. } => {
+            let SamplingError::DuplicateEntity { uscc } = &e else {
+                unreachable!()
+            };
+            let rows = rows_of(batches, names, uscc.as_str()).join(", ");
+            Failure::Kind(ErrorKind::DuplicateEntity, format!("{e} ({rows})"))
+        }
+        other => other.into(),
+    };
     for part in parts {
-        whole.append(part?)?;
+        whole.append(part?).map_err(twice)?;
     }
-    Ok(whole.finish()?)
+    whole.finish().map_err(twice)
+}
+
+/// The names of the rows (at most five) holding `code`, for a refusal.
+fn rows_of(batches: &[RosterBatch<'_>], names: &RowNames, code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for b in batches {
+        for i in 0..b.uscc.len() {
+            if b.uscc.at(i) == Some(code) && found.len() < 5 {
+                found.push(names.name(b.start + i, None));
+            }
+        }
+    }
+    found
 }
 
 /// A region column of one batch: codes as text, or as numbers (a CSV read
@@ -271,8 +296,15 @@ fn push_row(
         registered_on,
         last_penalty_on,
         weight,
-    })?;
-    Ok(())
+    })
+    .map_err(|e| match e {
+        // The SDK names the row by position; name it as the frame does.
+        SamplingError::InvalidRoster { row, uscc, problem } => Failure::Kind(
+            ErrorKind::InvalidRoster,
+            format!("{what} {}: {problem}", names.name(row, Some(uscc.as_str()))),
+        ),
+        other => other.into(),
+    })
 }
 
 /// The business lines at row `i`, into `out`.
