@@ -6,9 +6,14 @@
 '广东省'
 
 Tables go in as pandas, pyarrow or polars frames (through the Arrow
-PyCapsule interface) or as lists of dicts; results come back as dataclasses
-with ``to_dict()`` and, for tables, ``to_pandas()``. Errors are
-:class:`jianguan.Error` subclasses (see :mod:`jianguan.errors`).
+PyCapsule interface), lists of dicts or dicts of columns, read as the
+command reads its CSV files (extra columns ignored, ``;`` lists); a ``str``
+for a document (plan, catalog, record) is a path. Results come back as
+dataclasses with ``to_dict()`` and, for tables, ``to_pandas()``. Errors are
+:class:`jianguan.Error` subclasses (see :mod:`jianguan.errors`); the input
+types are in :mod:`jianguan.typing`. :func:`make_uscc` and
+:func:`generate_county` make valid codes and synthetic counties to test
+with.
 """
 
 from __future__ import annotations
