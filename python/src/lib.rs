@@ -58,10 +58,29 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) 
                     None => inner.as_str(),
                 };
                 let sep = if path.starts_with('[') { "" } else { "." };
-                format!("{what}{sep}{path}: {inner}")
+                let who = if is_code { None } else { whose(text, &path) };
+                match who {
+                    Some(who) => format!("{what}{sep}{path} ({who}): {inner}"),
+                    None => format!("{what}{sep}{path}: {inner}"),
+                }
             }
         })
     })
+}
+
+/// Whose entry of a JSON array is at fault at `path` (`[6].registered_on`):
+/// its entity's code, or its `id` (an inspector), for the message; row
+/// numbers alone mean little in a large or re-sorted table. Only read
+/// when a refusal is being worded.
+fn whose(text: &str, path: &str) -> Option<String> {
+    let index: usize = path.strip_prefix('[')?.split(']').next()?.parse().ok()?;
+    let all: serde_json::Value = serde_json::from_str(text).ok()?;
+    let entry = all.as_array()?.get(index)?;
+    if let Some(code) = entry.get("uscc").and_then(serde_json::Value::as_str) {
+        return Some(code.to_owned());
+    }
+    let id = entry.get("id").and_then(serde_json::Value::as_str)?;
+    Some(format!("id {id}"))
 }
 
 /// A serde message in the words of a Python user: Rust's type names

@@ -100,7 +100,8 @@ def test_bad_roster_rows_name_the_path(sup: jianguan.Supervisor) -> None:
     rows[6]["registered_on"] = "2015-13-01"
     with pytest.raises(jianguan.InvalidInputError) as caught:
         draw(sup, roster=rows)
-    assert str(caught.value).startswith("roster[6].registered_on: "), str(caught.value)
+    # The entry's code follows its position.
+    assert str(caught.value).startswith(f"roster[6].registered_on ({rows[6]['uscc']}): "), str(caught.value)
     # Keys the roster does not take are ignored, as the command ignores
     # columns in CSV (a register's whole rows read as they are).
     rows = copy.deepcopy(I["roster"])

@@ -126,7 +126,8 @@ def test_rows_messages_name_no_rust_types(sup: jianguan.Supervisor) -> None:
     with pytest.raises(jianguan.InvalidInputError) as caught:
         draw(sup, inspectors=inspectors)
     assert str(caught.value) == (
-        'inspectors[0].workload_cap: invalid type: text "three", expected a whole number from 0 to 4294967295'
+        f'inspectors[0].workload_cap (id {inspectors[0]["id"]}): invalid type: text "three",'
+        " expected a whole number from 0 to 4294967295"
     )
     with pytest.raises(jianguan.InvalidInputError) as c2:
         draw(sup, history=[42])
