@@ -5,7 +5,8 @@ builds them (as ``numpy.typing`` is for numpy):
   stream (a pandas ≥ 2.2 DataFrame with pyarrow, a pyarrow ``Table`` or
   ``RecordBatchReader``, a polars ``DataFrame``);
 - :class:`PandasLike`: a DataFrame without that export (pandas < 2.2);
-- :data:`Rows` (a list of dicts) and :data:`Columns` (a dict of columns);
+- :data:`Rows` (a list of dicts) and :data:`Columns` (a dict of columns,
+  each a sequence or a :class:`ColumnLike` such as a numpy array);
 - :data:`Table`: any of those four; :data:`PathArg`: a path as ``str`` or
   ``os.PathLike``; :data:`Document`: a path, a readable text stream (JSON
   text as ``io.StringIO(text)``) or a dict;
@@ -22,6 +23,7 @@ from typing import Any, Protocol, Union, runtime_checkable
 
 __all__ = [
     "ArrowStreamExportable",
+    "ColumnLike",
     "Columns",
     "DateLike",
     "Document",
@@ -52,6 +54,13 @@ class PandasLike(Protocol):
 
 
 @runtime_checkable
+class ColumnLike(Protocol):
+    """A column that is not a ``Sequence``: a numpy array, a pandas Series."""
+
+    def tolist(self) -> Any: ...
+
+
+@runtime_checkable
 class Readable(Protocol):
     """A text stream to read JSON from, e.g. ``io.StringIO(text)`` or an open file."""
 
@@ -62,8 +71,9 @@ class Readable(Protocol):
 PathArg = Union[str, "os.PathLike[str]"]
 #: A table as a list of dicts, one per row.
 Rows = Sequence[Mapping[str, Any]]
-#: A table as a dict of columns of equal length.
-Columns = Mapping[str, Sequence[Any]]
+#: A table as a dict of columns of equal length (lists, tuples, numpy
+#: arrays, Series).
+Columns = Mapping[str, Union[Sequence[Any], ColumnLike]]
 #: Any table an input takes.
 Table = Union[ArrowStreamExportable, PandasLike, Rows, Columns]
 #: A JSON document (plan, catalog, holidays, outcome table): a path to it, a

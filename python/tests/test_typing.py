@@ -36,6 +36,7 @@ import datetime
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 import jianguan
@@ -56,6 +57,7 @@ grades = sup.grade("food", roster, id="code")
 sup.duties("special_equipment", [{"category": "boiler"}], as_of=datetime.date(2026, 3, 1))
 code: str = jianguan.make_uscc("91440300192203821")
 county = jianguan.generate_county(1000, seed=7)
+sup.grade("food", {"business_type": np.array(["seller"]), "static_score": (10,), "dynamic_score": [2.5]})
 reveal_type(sup.draw)
 reveal_type(jianguan.roster)
 reveal_type(sup.grade)
