@@ -29,7 +29,7 @@ def main(record_path: str, county: str) -> None:
     tampered = record.to_dict()
     first = tampered["visits"][0]
     first["inspectors"][0]["inspectors"].reverse()
-    forged = jianguan.DrawRecord.from_json(json.dumps(tampered, ensure_ascii=False))
+    forged = jianguan.DrawRecord.from_json_text(json.dumps(tampered, ensure_ascii=False))
     try:
         sup.verify(forged, roster=entities, inspectors=inspectors)
     except jianguan.VerificationError as e:

@@ -6,21 +6,65 @@
 '广东省'
 
 Tables go in as pandas, pyarrow or polars frames (through the Arrow
-PyCapsule interface) or as lists of dicts; results come back as dataclasses
-with ``to_dict()`` and, for tables, ``to_pandas()``, ``to_arrow()`` and
-``to_polars()``. Errors are
-:class:`jianguan.Error` subclasses (see :mod:`jianguan.errors`).
+PyCapsule interface), lists of dicts or dicts of columns, read as the
+command reads its CSV files (extra columns ignored, ``;`` lists); a ``str``
+for a document (plan, catalog, record) is a path. Results come back as
+dataclasses with ``to_dict()`` and, for tables, ``to_pandas()``,
+``to_arrow()`` and ``to_polars()``. Errors are :class:`jianguan.Error`
+subclasses (see :mod:`jianguan.errors`); the input types are in
+:mod:`jianguan.typing`. :func:`make_uscc` and :func:`generate_county` make
+valid codes and synthetic counties to test with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, final
 
-from . import _input, _native
-from ._native import Roster, Setup
+from . import _input, _native, typing
+from ._codes import make_uscc, make_uscc_many
+if TYPE_CHECKING:
+    # The native classes, declared here (not in the native module's stubs) so
+    # that the types a checker reveals say `jianguan.Roster`.
+    from ._native import Record as _Record
+
+    @final
+    class Roster:
+        """A target roster fixed once: checked, sorted by code, its digest
+        computed on first use (see :func:`jianguan.roster`)."""
+
+        @staticmethod
+        def from_arrow(frame: object) -> Roster: ...
+        @staticmethod
+        def from_json(text: str) -> Roster: ...
+        @property
+        def digest(self) -> str: ...
+        def __len__(self) -> int: ...
+        def __reduce__(self) -> tuple[Any, ...]: ...
+
+    @final
+    class Setup:
+        """A plan bound to a roster's digest, for drawing part by part
+        (:meth:`Supervisor.draw_setup`, :mod:`jianguan.dask`)."""
+
+        @classmethod
+        def _restore(cls, state: str) -> Setup: ...
+        def __reduce__(self) -> tuple[Any, ...]: ...
+        @property
+        def task_count(self) -> int: ...
+        @property
+        def seed(self) -> str: ...
+        def count(self, t: int, part: Roster) -> str: ...
+        def select(self, t: int, part: Roster, counts: list[str]) -> str: ...
+        def select_targets(self, t: int, roster: Roster) -> Any: ...
+        def finish(self, counts: list[list[str]], selections: list[list[str]]) -> _Record: ...
+
+else:
+    from ._native import Roster, Setup
 from ._results import DEFAULT_PUBLICATION_WORKING_DAYS
 from ._supervisor import Supervisor
 from ._supervisor import default as _default
+from ._synth import County, generate_county
 from ._plugin_types import (
     Duties,
     Duty,
@@ -50,14 +94,17 @@ from .errors import (
     Error,
     ErrorKind,
     FactsError,
+    FileError,
     InvalidInputError,
     InvalidTypeError,
     PluginError,
     PluginLoadError,
+    PluginNotLoadedError,
     ReferralError,
     ResultsError,
     Rfc3797Error,
     RosterError,
+    UnknownDepartmentError,
     UnknownItemError,
     UsccError,
     VerificationError,
@@ -75,6 +122,7 @@ __all__ = [
     "RECORD_FORMAT",
     "CalendarError",
     "CatalogError",
+    "County",
     "CreditError",
     "DrawError",
     "DrawRecord",
@@ -83,6 +131,7 @@ __all__ = [
     "Error",
     "ErrorKind",
     "FactsError",
+    "FileError",
     "GradeLevel",
     "Grades",
     "InvalidInputError",
@@ -91,6 +140,7 @@ __all__ = [
     "PluginError",
     "PluginInfo",
     "PluginLoadError",
+    "PluginNotLoadedError",
     "Reason",
     "RecordedResults",
     "ReferralAssessments",
@@ -106,14 +156,19 @@ __all__ = [
     "Setup",
     "Supervisor",
     "Table",
+    "UnknownDepartmentError",
     "UnknownItemError",
     "UsccError",
     "UsccInfo",
     "VerificationError",
     "check_uscc",
     "check_uscc_many",
+    "generate_county",
+    "make_uscc",
+    "make_uscc_many",
     "rfc3797",
     "roster",
+    "typing",
 ]
 
 
@@ -138,10 +193,11 @@ def rfc3797(*, pool: int, count: int, sources: Sequence[Sequence[int]]) -> Rfc37
     return _default().rfc3797_select(pool=pool, count=count, sources=sources)
 
 
-def roster(data: object) -> Roster:
+def roster(data: typing.TableLike | Roster) -> Roster:
     """Fixes a target roster once (checked, sorted by code, digest on first
     use), to draw or verify over it repeatedly without reading it again.
-    ``data``: a pandas, pyarrow or polars frame or a list of dicts with the
+    ``data``: a pandas, pyarrow or polars frame, a list of dicts or a dict
+    of columns with the
     columns ``uscc``, ``region``, ``status``, ``credit_class``,
     ``registered_on`` and optionally ``industries``, ``last_penalty_on``,
     ``weight``. Raises :class:`InvalidInputError` naming row and column."""

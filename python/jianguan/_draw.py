@@ -4,14 +4,14 @@ the supervisor's draws (``sdk::supervisor::draw``; docs/draw-algorithm.md)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from . import _input, _native
-from ._native import Setup
+from ._native import Roster, Setup
 from ._native import Supervisor as _Native
 from ._input import count, text
 from ._progress import DrawProgress
 from ._types import DrawRecord
+from .typing import Document, EntropyValue, TableLike
 from .errors import InvalidTypeError
 
 
@@ -23,16 +23,16 @@ class DrawMethods:
 
     def draw(
         self,
-        plan: object,
+        plan: Document,
         *,
-        roster: object,
-        inspectors: object,
-        entropy: Sequence[Any],
-        history: object = None,
+        roster: TableLike | Roster,
+        inspectors: TableLike,
+        entropy: Sequence[EntropyValue] | TableLike,
+        history: TableLike | None = None,
         progress: bool | None = None,
     ) -> DrawRecord:
-        """The verifiable draw of docs/draw-algorithm.md: ``plan`` (JSON text,
-        a path or a dict) resolved against the catalog, over ``roster`` (a
+        """The verifiable draw of docs/draw-algorithm.md: ``plan`` (a path, a
+        text stream or a dict) resolved against the catalog, over ``roster`` (a
         frame, a list of dicts or a :class:`~jianguan.Roster`), the inspector
         roster and past inspections (lists of dicts or frames), seeded by the
         public values in the plan's order. Raises
@@ -60,9 +60,9 @@ class DrawMethods:
         self,
         record: DrawRecord,
         *,
-        roster: object,
-        inspectors: object,
-        history: object = None,
+        roster: TableLike | Roster,
+        inspectors: TableLike,
+        history: TableLike | None = None,
         progress: bool | None = None,
     ) -> None:
         """Re-runs the draw ``record`` describes over the rosters; raises
@@ -82,12 +82,12 @@ class DrawMethods:
 
     def draw_setup(
         self,
-        plan: object,
+        plan: Document,
         *,
         targets_digest: str,
-        inspectors: object,
-        entropy: Sequence[Any],
-        history: object = None,
+        inspectors: TableLike,
+        entropy: Sequence[EntropyValue] | TableLike,
+        history: TableLike | None = None,
         targets_rows: int | None = None,
     ) -> Setup:
         """A plan bound to the target roster's digest (folded part by part

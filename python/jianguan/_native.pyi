@@ -8,6 +8,11 @@ import os
 from collections.abc import Callable
 from typing import Any, final
 
+# Declared in the package (`jianguan.Roster`, `jianguan.Setup`), so that the
+# types a checker reveals name the public module, not this one.
+from jianguan import Roster as Roster
+from jianguan import Setup as Setup
+
 __all__ = [
     "ALGORITHM",
     "DEFAULT_PUBLICATION_WORKING_DAYS",
@@ -29,9 +34,12 @@ __all__ = [
     "draw",
     "draw_setup",
     "duties",
+    "generate_county_csv",
     "grade",
     "is_working_day",
     "item_json",
+    "make_uscc",
+    "make_uscc_many",
     "items_json",
     "plugin_description_json",
     "plugins_json",
@@ -70,6 +78,8 @@ class Supervisor:
 # codes.rs
 def check_uscc(sup: Supervisor, code: str) -> dict[str, Any]: ...
 def check_uscc_many(sup: Supervisor, codes: list[str]) -> list[str | None]: ...
+def make_uscc(body: str) -> str: ...
+def make_uscc_many(bodies: list[str]) -> list[str]: ...
 
 # catalog.rs
 def item_json(sup: Supervisor, code: str) -> str: ...
@@ -98,17 +108,6 @@ def assess_referral(
 ) -> tuple[str, list[str | None] | None]: ...
 
 # draw/mod.rs
-@final
-class Roster:
-    @staticmethod
-    def from_arrow(frame: object) -> Roster: ...
-    @staticmethod
-    def from_json(text: str) -> Roster: ...
-    @property
-    def digest(self) -> str: ...
-    def __len__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, ...]: ...
-
 @final
 class Record:
     @staticmethod
@@ -149,20 +148,6 @@ def draw_setup(
 ) -> Setup: ...
 
 # draw/parts.rs
-@final
-class Setup:
-    @classmethod
-    def _restore(cls, state: str) -> Setup: ...
-    def __reduce__(self) -> tuple[Any, ...]: ...
-    @property
-    def task_count(self) -> int: ...
-    @property
-    def seed(self) -> str: ...
-    def count(self, t: int, part: Roster) -> str: ...
-    def select(self, t: int, part: Roster, counts: list[str]) -> str: ...
-    def select_targets(self, t: int, roster: Roster) -> Any: ...
-    def finish(self, counts: list[list[str]], selections: list[list[str]]) -> Record: ...
-
 def roster_digest_update(state: bytes | None, part: Roster) -> bytes: ...
 def roster_digest_finish(state: bytes) -> tuple[str, int]: ...
 
@@ -179,3 +164,8 @@ def record_results_json(
 def rfc3797_select(
     sup: Supervisor, pool: int, count: int, sources: list[list[int]]
 ) -> tuple[str, list[tuple[int, str, int, int]]]: ...
+
+# synth.rs
+def generate_county_csv(
+    seed: int, entities: int, as_of: datetime.date | None = None
+) -> tuple[str, str, str, str]: ...

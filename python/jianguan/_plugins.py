@@ -4,8 +4,9 @@ supervisor's plugins (``sdk::supervisor::plugins``).
 
 Facts go in as a frame (pandas, pyarrow, polars) or a list of dicts, one
 row per entity (or case), one column per fact of the operation's schema
-(``plugin(id).schema``); a ``uscc`` column the schema does not name is
-kept as the rows' ids. Facts the schema refuses raise
+(``plugin(id).schema``); other columns are ignored. A ``uscc`` column
+the schema does not name (or the column ``id=`` names) is kept as the
+rows' ids, each checked as a code. Facts the schema refuses raise
 :class:`~jianguan.FactsError` naming the row and fact, and the plugin is not
 called.
 """
@@ -18,6 +19,7 @@ import json
 from . import _input, _native
 from ._native import Supervisor as _Native
 from ._input import text
+from .typing import DateLike, TableLike
 from ._plugin_types import Duties, Grades, LoadReport, PluginInfo, ReferralAssessments
 from ._types import Reason
 
@@ -55,12 +57,14 @@ class PluginsMethods:
         loaded = json.loads(_native.plugins_json(self._native))["loaded"]
         return PluginInfo._of(next(p for p in loaded if p["id"] == plugin), description)
 
-    def grade(self, plugin: str, facts: object) -> Grades:
+    def grade(self, plugin: str, facts: TableLike, *, id: str | None = None) -> Grades:
         """Risk-grades a batch through a plugin, one row per entity, by the
         plugin's grading schema: each row's grade by its label in the
-        plugin's scale (``Grades.scale``, lowest risk first)."""
+        plugin's scale (``Grades.scale``, lowest risk first). Columns outside
+        the schema are ignored; ``id`` names the column of the entities'
+        codes when it is not ``uscc`` (given back as the grades' ``uscc``)."""
         plugin = text("plugin", plugin)
-        cols = _native.grade(self._native, plugin, _input.facts(facts))
+        cols = _native.grade(self._native, plugin, _input.facts(self._native, plugin, "grading", facts, id))
         scale = self.plugin(plugin).scale
         return Grades(
             plugin=plugin,
@@ -72,19 +76,19 @@ class PluginsMethods:
             uscc=cols.get("uscc"),
         )
 
-    def duties(self, plugin: str, facts: object, *, as_of: _dt.date | str) -> Duties:
+    def duties(self, plugin: str, facts: TableLike, *, as_of: DateLike, id: str | None = None) -> Duties:
         """The due-date duties of each row as of ``as_of`` through a plugin,
         by its duties schema (e.g. a periodic inspection of special
         equipment falling due, and whether it is overdue)."""
         plugin = text("plugin", plugin)
         day = _input.date("as_of", as_of)
-        rows, uscc = _native.duties(self._native, plugin, _input.facts(facts), day)
+        rows, uscc = _native.duties(self._native, plugin, _input.facts(self._native, plugin, "duties", facts, id), day)
         return Duties._from_json(plugin, day, rows, uscc)
 
-    def assess_referral(self, plugin: str, facts: object) -> ReferralAssessments:
+    def assess_referral(self, plugin: str, facts: TableLike, *, id: str | None = None) -> ReferralAssessments:
         """Assesses each row (one case each) for referral to the police
         (行刑衔接) through a plugin, by its referral schema, citing the
         criminal-law article and prosecution standard applied."""
         plugin = text("plugin", plugin)
-        cases, uscc = _native.assess_referral(self._native, plugin, _input.facts(facts))
+        cases, uscc = _native.assess_referral(self._native, plugin, _input.facts(self._native, plugin, "referral", facts, id))
         return ReferralAssessments._from_json(plugin, cases, uscc)

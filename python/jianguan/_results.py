@@ -9,6 +9,7 @@ from . import _input, _native
 from ._native import Supervisor as _Native
 from ._input import count
 from ._types import DrawRecord, RecordedResults
+from .typing import Document, TableLike
 from .errors import InvalidTypeError
 
 #: Working days allowed to publish a result when no local rule says
@@ -26,9 +27,9 @@ class ResultsMethods:
     def record_results(
         self,
         record: DrawRecord,
-        results: object,
+        results: TableLike,
         *,
-        table: object = None,
+        table: Document | None = None,
         publication_days: int = DEFAULT_PUBLICATION_WORKING_DAYS,
     ) -> RecordedResults:
         """Records the results of ``record``'s visits, every one or none.
@@ -39,7 +40,7 @@ class ResultsMethods:
         draw by a department taking part in it, at most once per entity and
         department, formed no earlier than the plan's period starts; its
         outcomes are checked against ``table`` (an outcome code table as
-        JSON text, a path or a dict; ``None`` for the SDK's default, the
+        a path, a text stream or a dict; ``None`` for the SDK's default, the
         Zhejiang ``scNewResultList``, UNCONFIRMED nationally) and it must be
         published within ``publication_days`` working days on this
         supervisor's calendar (``publish_by``). Raises

@@ -25,6 +25,7 @@ from ._plugins import PluginsMethods
 from ._results import ResultsMethods
 from ._rfc3797 import Rfc3797Methods
 from .errors import InvalidTypeError
+from .typing import Document, PathArg, TableLike
 
 
 class Supervisor(
@@ -47,7 +48,8 @@ class Supervisor(
       ``require_all_plugins`` makes a refused file an error instead of a line
       in :attr:`load_report`.
     - ``catalog``: a host catalog (the format of ``sdk/data/catalog.json``:
-      JSON text, a path or a dict) in place of the Pingdu default.
+      a path, ``str`` or ``os.PathLike``; a text stream such as
+      ``io.StringIO(text)``; or a dict) in place of the Pingdu default.
     - ``holidays``: further holiday notices (the format of
       ``sdk/data/cn-holidays.json``), e.g. 2027's once published.
     - ``credit_scheme``: ``"national_2022"`` (A–D) or ``"shandong_2020"``
@@ -64,13 +66,13 @@ class Supervisor(
     def __init__(
         self,
         *,
-        plugins_dir: str | os.PathLike[str] | None = None,
+        plugins_dir: PathArg | None = None,
         plugin_configs: Mapping[str, Mapping[str, Any]] | None = None,
         require_all_plugins: bool = False,
-        catalog: str | os.PathLike[str] | Mapping[str, Any] | None = None,
-        holidays: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+        catalog: Document | None = None,
+        holidays: Document | None = None,
         credit_scheme: str = "national_2022",
-        credit_profiles: object = None,
+        credit_profiles: TableLike | None = None,
     ) -> None:
         if plugins_dir is not None and not isinstance(plugins_dir, (str, os.PathLike)):
             raise InvalidTypeError(f"plugins_dir: expected a path, got {type(plugins_dir).__name__}")

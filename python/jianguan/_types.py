@@ -11,6 +11,8 @@ import datetime as _dt
 import html
 import json
 import os
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _native
@@ -164,17 +166,37 @@ class DrawRecord:
         self._parsed: dict[str, Any] | None = None
 
     @classmethod
-    def from_json(cls, text: str | bytes | os.PathLike[str]) -> DrawRecord:
-        """Reads a published record (its JSON text, or a path to it)."""
-        if isinstance(text, os.PathLike):
-            with open(text, encoding="utf-8") as f:
-                text = f.read()
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
+    def from_json(cls, path: str | os.PathLike[str]) -> DrawRecord:
+        """Reads a published record from its file, as :meth:`save` writes it
+        (``DrawRecord.from_json(record.save(folder))`` gives the record
+        back). A ``str`` is a path, as pandas and polars read one; JSON text
+        goes to :meth:`from_json_text`. Raises :class:`~jianguan.FileError`
+        (also an ``OSError``) for a file that cannot be read, and
+        :class:`~jianguan.InvalidInputError` naming the file for one that
+        is not a record."""
+        from . import _input
+        from .errors import Error, InvalidTypeError
+
+        if not isinstance(path, (str, os.PathLike)):
+            raise InvalidTypeError(
+                f"record: expected a path (str or os.PathLike), got {type(path).__name__};"
+                " JSON text goes to DrawRecord.from_json_text"
+            )
+        text = _input.document("record", path)
+        try:
+            return cls(_native.Record.from_json(text))
+        except Error as e:
+            raise type(e)(f"record file {os.fspath(path)!r}: {e}", kind=e.kind) from None
+
+    @classmethod
+    def from_json_text(cls, text: str | bytes) -> DrawRecord:
+        """Reads a published record from its JSON text (``to_json()``)."""
         from .errors import InvalidTypeError
 
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
         if not isinstance(text, str):
-            raise InvalidTypeError(f"record: expected JSON text or a path, got {type(text).__name__}")
+            raise InvalidTypeError(f"record: expected JSON text, got {type(text).__name__}")
         return cls(_native.Record.from_json(text))
 
     @property
@@ -192,12 +214,41 @@ class DrawRecord:
         result: dict[str, Any] = json.loads(self._native.to_json())
         return result
 
-    def save(self, folder: str | os.PathLike[str]) -> str:
-        """Writes the record as ``<digest>.json`` in ``folder`` (never over
-        an existing file) and returns the path."""
-        path = os.path.join(folder, f"{self.digest}.json")
-        with open(path, "x", encoding="utf-8") as f:
-            f.write(self.to_json())
+    def save(self, folder: str | os.PathLike[str]) -> Path:
+        """Writes the record as ``<digest>.json`` in ``folder`` (made, with
+        its parents, if missing) and returns its path. Saving the same record
+        again is harmless (the file is left as it is); a different file
+        under that name is never overwritten
+        (:class:`~jianguan.InvalidInputError`). The file appears whole or
+        not at all (written beside it, then linked into place)."""
+        from .errors import FileError, InvalidInputError, InvalidTypeError
+
+        if not isinstance(folder, (str, os.PathLike)):
+            raise InvalidTypeError(f"folder: expected a path (str or os.PathLike), got {type(folder).__name__}")
+        body = self.to_json()
+        where = Path(folder)
+        path = where / f"{self.digest}.json"
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                fd, tmp = tempfile.mkstemp(dir=where, prefix=f".{self.digest}.", suffix=".tmp")
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8") as f:
+                        f.write(body)
+                    os.link(tmp, path)
+                except FileExistsError:
+                    pass  # saved meanwhile: compared below
+                finally:
+                    os.unlink(tmp)
+            existing = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise FileError(f"folder: saving {os.fspath(path)!r}: {e.strerror or e}") from None
+        except UnicodeDecodeError:
+            existing = None
+        if existing != body:
+            raise InvalidInputError(
+                f"folder: {os.fspath(path)!r} exists and is not this record; it is left as it is"
+            )
         return path
 
     def _doc(self) -> dict[str, Any]:
@@ -345,7 +396,7 @@ class DrawRecord:
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         # Pickled as its canonical text, so that a record returned by a
         # Dask task or a worker process is the same record (same digest).
-        return (DrawRecord.from_json, (self.to_json(),))
+        return (DrawRecord.from_json_text, (self.to_json(),))
 
     def __repr__(self) -> str:
         return repr(self._native)

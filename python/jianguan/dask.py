@@ -21,7 +21,8 @@ keys, so it splits over roster parts exactly (docs/draw-algorithm.md §2,
 The record is byte for byte the one :meth:`jianguan.Supervisor.draw` makes
 over the whole roster in one process. Nothing here schedules work itself:
 Dask does. A refusal inside a partition names the partition, and the row
-within it with its code.
+within it with its code; it comes back from the task as a value and is
+raised on the client, so a worker logs no traceback for a bad roster.
 """
 
 from __future__ import annotations
@@ -36,42 +37,62 @@ from . import _native
 from ._input import roster as _roster
 from ._types import DrawRecord
 from ._supervisor import Supervisor
-from .errors import Error, InvalidTypeError
+from .typing import Document, EntropyValue, TableLike
+from .errors import Error, InvalidTypeError, from_kind
 
 __all__ = ["draw", "roster_digest"]
 
 
-def _named(i: int, e: Error) -> Error:
-    """The same error (class and kind) with the partition named first."""
-    if getattr(e, "partition", None) is not None:
-        return e
-    out = type(e)(f"roster partition {i}: {e}")
-    out.kind = e.kind
-    out.partition = i  # type: ignore[attr-defined]
-    return out
+class _Refusal:
+    """A typed refusal inside a task, returned rather than raised (Dask's
+    workers log a raised exception with its traceback, a roster's bad row
+    is no fault of theirs) and raised again on the client."""
+
+    __slots__ = ("kind", "message", "partition")
+
+    def __init__(self, kind: str, message: str, partition: int) -> None:
+        self.kind, self.message, self.partition = kind, message, partition
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str, int]]:
+        return (_Refusal, (self.kind, self.message, self.partition))
+
+    def error(self) -> Error:
+        """The same error (class and kind) with the partition named first."""
+        out = from_kind(self.kind, f"roster partition {self.partition}: {self.message}")
+        out.partition = self.partition  # type: ignore[attr-defined]
+        return out
 
 
-def _fold(state: bytes | None, i: int, frame: Any) -> bytes:
+def _raised(results: Any) -> None:
+    """Raises the first refusal among a step's results, in partition order."""
+    for r in results:
+        if isinstance(r, _Refusal):
+            raise r.error()
+
+
+def _fold(state: Any, i: int, frame: Any) -> Any:
+    if isinstance(state, _Refusal):
+        return state  # an earlier partition refused: pass its refusal on
     try:
         return _native.roster_digest_update(state, _roster(frame))
     except Error as e:
-        raise _named(i, e) from None
+        return _Refusal(e.kind, str(e), i)
 
 
-def _count_all(setup: _native.Setup, i: int, frame: Any) -> list[str]:
+def _count_all(setup: _native.Setup, i: int, frame: Any) -> Any:
     try:
         part = _roster(frame)
         return [setup.count(t, part) for t in range(setup.task_count)]
     except Error as e:
-        raise _named(i, e) from None
+        return _Refusal(e.kind, str(e), i)
 
 
-def _select_all(setup: _native.Setup, i: int, frame: Any, counts: list[list[str]]) -> list[str]:
+def _select_all(setup: _native.Setup, i: int, frame: Any, counts: list[list[str]]) -> Any:
     try:
         part = _roster(frame)
         return [setup.select(t, part, counts[t]) for t in range(setup.task_count)]
     except Error as e:
-        raise _named(i, e) from None
+        return _Refusal(e.kind, str(e), i)
 
 
 def _prepared(roster: Any, presorted: bool) -> Any:
@@ -87,7 +108,9 @@ def _digest(parts: list[Any]) -> tuple[str, int]:
         state = delayed(_fold)(state, i, p)
     if state is None:
         return _native.Roster.from_json("[]").digest, 0
-    return _native.roster_digest_finish(state.compute())
+    folded = state.compute()
+    _raised([folded])
+    return _native.roster_digest_finish(folded)
 
 
 def roster_digest(roster: Any, *, presorted: bool = False) -> str:
@@ -98,12 +121,12 @@ def roster_digest(roster: Any, *, presorted: bool = False) -> str:
 
 def draw(
     supervisor: Supervisor,
-    plan: object,
+    plan: Document,
     *,
     roster: Any,
-    inspectors: object,
-    entropy: Sequence[Any],
-    history: object = None,
+    inspectors: TableLike,
+    entropy: Sequence[EntropyValue] | TableLike,
+    history: TableLike | None = None,
     presorted: bool = False,
 ) -> DrawRecord:
     """Draws ``plan`` over a Dask DataFrame ``roster`` (the columns
@@ -129,7 +152,9 @@ def draw(
     )
     tasks = range(setup.task_count)
     by_part = compute(*[delayed(_count_all)(setup, i, p) for i, p in enumerate(parts)])
+    _raised(by_part)
     counts = [[c[t] for c in by_part] for t in tasks]
     chosen = compute(*[delayed(_select_all)(setup, i, p, counts) for i, p in enumerate(parts)])
+    _raised(chosen)
     selections = [[s[t] for s in chosen] for t in tasks]
     return DrawRecord(setup.finish(counts, selections))

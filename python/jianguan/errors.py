@@ -16,6 +16,7 @@ __all__ = [
     "Error",
     "InvalidInputError",
     "InvalidTypeError",
+    "FileError",
     "UsccError",
     "CatalogError",
     "CreditError",
@@ -30,6 +31,8 @@ __all__ = [
     "ResultsError",
     "ReferralError",
     "UnknownItemError",
+    "PluginNotLoadedError",
+    "UnknownDepartmentError",
     "ErrorKind",
     "CLASS_OF_KIND",
     "from_kind",
@@ -111,8 +114,17 @@ class InvalidTypeError(InvalidInputError, TypeError):
     kind = "invalid_type"
 
 
+class FileError(InvalidInputError, OSError):
+    """A path given for a plan, catalog, record or other document that cannot
+    be read (no such file, a folder, no permission); also an
+    :class:`OSError`, as ``open`` raises. The message names the path and
+    says it was read as a path."""
+
+
 class UsccError(InvalidInputError):
-    """A unified social credit code that is not valid under GB 32100-2015."""
+    """A unified social credit code that is not valid under GB 32100-2015,
+    wherever it is given: an argument, a roster row, a facts row, a history
+    entry (the message names the row and the code)."""
 
     kind = "invalid_uscc"
 
@@ -142,6 +154,13 @@ class PluginError(Error):
     kind = "plugin_failed"
 
 
+class PluginNotLoadedError(PluginError, LookupError):
+    """A plugin id no loaded plugin has (so also a :class:`LookupError`, as
+    a missing key is)."""
+
+    kind = "plugin_not_loaded"
+
+
 class PluginLoadError(PluginError):
     """A plugins folder that cannot be read, or a plugin refused at load."""
 
@@ -154,8 +173,10 @@ class FactsError(PluginError, InvalidInputError):
     kind = "invalid_facts"
 
 
-class DrawError(Error):
-    """A draw refused; ``kind`` names the refusal (docs/draw-algorithm.md)."""
+class DrawError(Error, ValueError):
+    """A draw refused; ``kind`` names the refusal (docs/draw-algorithm.md).
+    Every refusal is the input's fault (the plan, the rosters, the public
+    values or a record), so it is also a :class:`ValueError`."""
 
     kind = "invalid_plan"
 
@@ -193,11 +214,19 @@ class ReferralError(Error):
     kind = "missing_document"
 
 
-class UnknownItemError(CatalogError, DrawError):
+class UnknownItemError(CatalogError, DrawError, LookupError):
     """A supervision item code the catalog does not hold: a lookup's, or one
-    a draw's plan names (so it is both a catalog and a draw error)."""
+    a draw's plan names (so it is both a catalog and a draw error, and a
+    :class:`LookupError`, as a missing key is)."""
 
     kind = "unknown_item"
+
+
+class UnknownDepartmentError(CatalogError, LookupError):
+    """A department the catalog does not define (also a
+    :class:`LookupError`)."""
+
+    kind = "unknown_department"
 
 
 #: The exception class of every kind, in this one place.
@@ -212,7 +241,7 @@ CLASS_OF_KIND: Final[dict[str, type[Error]]] = {
     "invalid_entity": InvalidInputError,
     "invalid_syntax": InvalidInputError,
     "catalog_refused": CatalogError,
-    "unknown_department": CatalogError,
+    "unknown_department": UnknownDepartmentError,
     "unknown_item": UnknownItemError,
     "catalog_source": CatalogError,
     "invalid_credit": CreditError,
@@ -220,7 +249,7 @@ CLASS_OF_KIND: Final[dict[str, type[Error]]] = {
     "calendar": CalendarError,
     "invalid_holidays": CalendarError,
     "plugin_load": PluginLoadError,
-    "plugin_not_loaded": PluginError,
+    "plugin_not_loaded": PluginNotLoadedError,
     "invalid_facts": FactsError,
     "plugin_failed": PluginError,
     "unsupported_operation": PluginError,

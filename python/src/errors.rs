@@ -18,6 +18,12 @@ pub(crate) enum Failure {
     /// A fact table for a plugin that does not fit its schema (a missing,
     /// unknown or mistyped fact); the plugin is not called.
     Facts(String),
+    /// A unified social credit code that is not valid, wherever it is given
+    /// (a roster or facts row, a history entry): `UsccError` in Python.
+    Uscc(String),
+    /// An SDK refusal of this kind, its message reworded here (a row named
+    /// by its pandas index label, say).
+    Kind(ErrorKind, String),
     /// A Python exception to re-raise as it is (e.g. `KeyboardInterrupt`
     /// while a frame exports its columns).
     Python(PyErr),
@@ -43,16 +49,23 @@ fn kind(f: &Failure) -> ErrorKind {
     match f {
         Failure::Input(_) => ErrorKind::InvalidInput,
         Failure::Facts(_) => ErrorKind::InvalidFacts,
+        Failure::Uscc(_) => ErrorKind::InvalidUscc,
+        Failure::Kind(k, _) => *k,
         Failure::Sdk(e) => e.kind(),
         Failure::Python(_) => unreachable!("re-raised as it is"),
     }
 }
 
-fn message(f: &Failure) -> String {
-    match f {
-        Failure::Sdk(e) => e.to_string(),
-        Failure::Input(m) | Failure::Facts(m) => m.clone(),
-        Failure::Python(e) => e.to_string(),
+impl Failure {
+    /// The message the exception will carry.
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Failure::Sdk(e) => e.to_string(),
+            Failure::Input(m) | Failure::Facts(m) | Failure::Uscc(m) | Failure::Kind(_, m) => {
+                m.clone()
+            }
+            Failure::Python(e) => e.to_string(),
+        }
     }
 }
 
@@ -63,7 +76,7 @@ impl From<Failure> for PyErr {
             other => other,
         };
         let kind = kind(&f).as_str();
-        let text = message(&f);
+        let text = f.message();
         Python::attach(|py| {
             let made = (|| -> PyResult<PyErr> {
                 let make = py.import("jianguan.errors")?.getattr("from_kind")?;

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from typing import Any
 
 import jianguan
 
@@ -92,16 +93,17 @@ def test_fixed_roster_is_reused(sup: jianguan.Supervisor) -> None:
     assert set(sel["uscc"]) == set(visits["uscc"])
 
 
-def test_record_save_never_overwrites(sup: jianguan.Supervisor, tmp_path: object) -> None:
+def test_record_save_never_overwrites_another_record(sup: jianguan.Supervisor, tmp_path: Any) -> None:
     from conftest import VECTORS, load
 
     v = load(VECTORS / "draw" / "joint-county.json")
-    r = jianguan.DrawRecord.from_json(__import__("json").dumps(v["expected"]["record"]))
+    r = jianguan.DrawRecord.from_json_text(__import__("json").dumps(v["expected"]["record"]))
     path = r.save(str(tmp_path))
-    assert path.endswith(f"{r.digest}.json")
-    with pytest.raises(FileExistsError):
+    assert str(path).endswith(f"{r.digest}.json")
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(jianguan.InvalidInputError, match="exists and is not this record"):
         r.save(str(tmp_path))
-    assert jianguan.DrawRecord.from_json(__import__("pathlib").Path(path)) == r
+    assert path.read_text(encoding="utf-8") == "{}"
 
 
 def test_a_record_pickles_as_itself(sup: jianguan.Supervisor) -> None:

@@ -118,4 +118,10 @@ def test_a_bad_row_names_its_partition(client: Client, sup: jianguan.Supervisor)
     with pytest.raises(jianguan.InvalidInputError) as caught:
         jianguan.dask.draw(sup, i["plan"], roster=frame, inspectors=i["inspectors"], entropy=i["entropy"], history=i["history"], presorted=True)
     code = df.loc[50, "uscc"]
-    assert f"roster partition 2: roster row 4 ({code}), column `status`" in str(caught.value), str(caught.value)
+    # Dask keeps the frame's index: the row is named by its label and its
+    # position within the partition.
+    assert f"roster partition 2: roster row 50 (position 4, {code}), column `status`" in str(caught.value), str(caught.value)
+    # A typed refusal comes back as a value: no worker logged it (with a
+    # traceback) as a failed task.
+    logged = [m for lines in client.get_worker_logs().values() for _, m in lines]
+    assert not [m for m in logged if "bankrupt" in m], logged

@@ -6,6 +6,7 @@ every record made here is verified by the Rust command as well."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,12 @@ def test_draw_vector(
         with pytest.raises(jianguan.DrawError) as caught:
             run()
         assert caught.value.kind == expected["error"]
-        assert str(caught.value) == expected["message"]
+        if expected["error"] == "duplicate_entity" and form != "dicts":
+            # A frame's refusal adds the rows holding the code, by position
+            # (these frames have no index labels of their own).
+            assert re.fullmatch(re.escape(expected["message"]) + r" \(row \d+, row \d+\)", str(caught.value))
+        else:
+            assert str(caught.value) == expected["message"]
         return
     record = run()
     assert record.digest == expected["record_digest"]
@@ -60,7 +66,7 @@ def test_draw_vector(
 
 def test_a_record_read_back_verifies(sup: jianguan.Supervisor) -> None:
     v = load(VECTORS / "draw" / "joint-county.json")
-    record = jianguan.DrawRecord.from_json(json.dumps(v["expected"]["record"]))
+    record = jianguan.DrawRecord.from_json_text(json.dumps(v["expected"]["record"]))
     assert record.digest == v["expected"]["record_digest"]
     i = v["inputs"]
     sup.verify(record, roster=i["roster"], inspectors=i["inspectors"], history=i["history"])

@@ -4,6 +4,7 @@ use arrow_array::Array;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};
 use arrow_schema::DataType;
+use sdk::supervisor::codes::Uscc;
 use sdk::supervisor::plugins::{Column, ColumnData, FactKind, FactSpec, FactTable};
 
 use super::{Dates, Frame, days_of, str_at};
@@ -11,8 +12,9 @@ use crate::errors::{Failure, Result};
 
 /// Reads a fact table for a plugin operation from a frame: one column per
 /// fact of `schema` (absent optional facts may be left out, nulls are
-/// missing values). A `uscc` column the schema does not name is returned
-/// apart, as the rows' ids.
+/// missing values; other columns are ignored, as a register's whole frame
+/// is given). A `uscc` column the schema does not name is returned apart,
+/// as the rows' ids, each checked as a code (`UsccError` naming the row).
 pub(crate) fn facts(
     frame: &Frame,
     schema: &[FactSpec],
@@ -27,12 +29,7 @@ fn facts_table(
     frame: &Frame,
     schema: &[FactSpec],
 ) -> Result<(FactTable, Option<Vec<Option<String>>>)> {
-    let mut known: Vec<&str> = schema.iter().map(|s| s.name.as_str()).collect();
-    let id_column = !known.contains(&"uscc");
-    if id_column {
-        known.push("uscc");
-    }
-    frame.only(&known)?;
+    let id_column = !schema.iter().any(|s| s.name == "uscc");
     let rows = frame.rows();
     let mut table = FactTable::new(rows);
     for spec in schema {
@@ -87,9 +84,9 @@ fn facts_table(
                     for i in 0..a.len() {
                         let d = col.at(i).map_err(|e| {
                             Failure::Input(format!(
-                                "{} row {}, fact `{}`: {e}",
+                                "{} {}, fact `{}`: {e}",
                                 frame.what,
-                                row + i,
+                                frame.names.name(row + i, None),
                                 spec.name
                             ))
                         })?;
@@ -106,8 +103,10 @@ fn facts_table(
             && spec.required
         {
             return Err(Failure::Input(format!(
-                "{} row {row}, fact `{}`: required fact is missing (null)",
-                frame.what, spec.name
+                "{} {}, fact `{}`: required fact is missing (null)",
+                frame.what,
+                frame.names.name(row, None),
+                spec.name
             )));
         }
         let mut column = Column::new(&spec.name, data);
@@ -116,7 +115,7 @@ fn facts_table(
         }
         table = table.with(column);
     }
-    let ids = if id_column {
+    let ids: Option<Vec<Option<String>>> = if id_column {
         frame.text("uscc")?.map(|cols| {
             cols.iter()
                 .flat_map(|a| (0..a.len()).map(|i| str_at(a.as_ref(), i).map(str::to_string)))
@@ -125,5 +124,16 @@ fn facts_table(
     } else {
         None
     };
+    for (row, code) in ids.iter().flatten().enumerate() {
+        if let Some(code) = code
+            && let Err(e) = Uscc::parse(code)
+        {
+            return Err(Failure::Uscc(format!(
+                "{} {}, column `uscc`: {e}",
+                frame.what,
+                frame.names.name(row, Some(code))
+            )));
+        }
+    }
     Ok((table, ids))
 }

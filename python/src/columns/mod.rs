@@ -1,8 +1,10 @@
 //! Columnar input: target rosters and fact tables read from anything that
 //! exports the Arrow PyCapsule stream (`__arrow_c_stream__`: pandas ≥ 2.2,
 //! pyarrow, polars), column by column, without a Python object per cell.
-//! Every refusal names the column, and the row (from 0, in frame order)
-//! where one is at fault.
+//! Every refusal names the column, and the row where one is at fault: by
+//! its position from 0 in frame order and, for a pandas frame whose index is
+//! not that position, by its index label. Types are named as a pandas user
+//! knows them ("text", "whole numbers"), not by their Arrow names.
 
 mod facts;
 mod roster;
@@ -13,6 +15,7 @@ pub(crate) use roster::{ROSTER_OPTIONAL, ROSTER_REQUIRED, roster_of};
 use arrow_array::cast::AsArray;
 use arrow_array::types::Date32Type;
 use arrow_array::{Array, ArrayRef, LargeStringArray, RecordBatch, StringArray, StringViewArray};
+use arrow_cast::display::{ArrayFormatter, FormatOptions};
 use arrow_cast::{CastOptions, cast_with_options};
 use arrow_schema::{DataType, SchemaRef};
 use chrono::NaiveDate;
@@ -26,6 +29,100 @@ pub(crate) struct Frame {
     what: &'static str,
     schema: SchemaRef,
     batches: Vec<RecordBatch>,
+    /// How a row is named in a refusal.
+    pub(crate) names: RowNames,
+}
+
+/// How rows are named in refusals: by position, or by a pandas frame's
+/// index labels (pandas exports a range index as metadata, any other index
+/// as columns, which `pandas` metadata lists).
+pub(crate) enum RowNames {
+    /// Position in frame order.
+    Position,
+    /// A range index: label = start + position × step.
+    Range { start: i64, step: i64 },
+    /// The index columns, one array per batch each.
+    Columns(Vec<Vec<ArrayRef>>),
+}
+
+impl RowNames {
+    fn of(schema: &SchemaRef, batches: &[RecordBatch]) -> Self {
+        let Some(meta) = schema.metadata().get("pandas") else {
+            return RowNames::Position;
+        };
+        let Ok(meta) = serde_json::from_str::<serde_json::Value>(meta) else {
+            return RowNames::Position;
+        };
+        let Some(index) = meta.get("index_columns").and_then(|v| v.as_array()) else {
+            return RowNames::Position;
+        };
+        match index.as_slice() {
+            [serde_json::Value::Object(range)] => {
+                let get = |k: &str| range.get(k).and_then(serde_json::Value::as_i64);
+                match (get("start"), get("step")) {
+                    (Some(0), Some(1)) | (None, _) | (_, None) => RowNames::Position,
+                    (Some(start), Some(step)) => RowNames::Range { start, step },
+                }
+            }
+            cols if !cols.is_empty() => {
+                let mut found = Vec::new();
+                for c in cols {
+                    let Some(ix) = c.as_str().and_then(|n| schema.index_of(n).ok()) else {
+                        return RowNames::Position;
+                    };
+                    found.push(batches.iter().map(|b| b.column(ix).clone()).collect());
+                }
+                RowNames::Columns(found)
+            }
+            _ => RowNames::Position,
+        }
+    }
+
+    /// `row 7`, or `row 'a' (position 7)`, with the entity's code when known:
+    /// `row 7 (91370283MA…)`, `row 'a' (position 7, 91370283MA…)`.
+    pub(crate) fn name(&self, row: usize, code: Option<&str>) -> String {
+        let label = match self {
+            RowNames::Position => None,
+            RowNames::Range { start, step } => i64::try_from(row)
+                .ok()
+                .and_then(|r| r.checked_mul(*step))
+                .and_then(|r| r.checked_add(*start))
+                .map(|l| l.to_string()),
+            RowNames::Columns(cols) => {
+                let parts: Vec<String> = cols.iter().filter_map(|c| label_at(c, row)).collect();
+                match parts.len() {
+                    0 => None,
+                    1 => parts.into_iter().next(),
+                    _ => Some(format!("({})", parts.join(", "))),
+                }
+            }
+        };
+        match (label, code) {
+            (None, None) => format!("row {row}"),
+            (None, Some(c)) => format!("row {row} ({c})"),
+            (Some(l), None) => format!("row {l} (position {row})"),
+            (Some(l), Some(c)) => format!("row {l} (position {row}, {c})"),
+        }
+    }
+}
+
+/// An index label as Python would show it: text quoted, anything else as is.
+fn label_at(batches: &[ArrayRef], mut row: usize) -> Option<String> {
+    for a in batches {
+        if row < a.len() {
+            if a.is_null(row) {
+                return Some("NaN".into());
+            }
+            if is_text(a.data_type()) && !matches!(a.data_type(), DataType::Dictionary(..)) {
+                return str_at(a.as_ref(), row).map(|t| format!("'{t}'"));
+            }
+            let options = FormatOptions::default();
+            let f = ArrayFormatter::try_new(a.as_ref(), &options).ok()?;
+            return Some(f.value(row).to_string());
+        }
+        row -= a.len();
+    }
+    None
 }
 
 impl Frame {
@@ -33,38 +130,18 @@ impl Frame {
     pub(crate) fn read(what: &'static str, obj: &Bound<'_, PyAny>) -> Result<Self> {
         let table: PyTable = obj.extract().map_err(|e: PyErr| reading(what, e))?;
         let (batches, schema) = table.into_inner();
+        let names = RowNames::of(&schema, &batches);
         Ok(Frame {
             what,
             schema,
             batches,
+            names,
         })
     }
 
     /// Rows in all batches.
     pub(crate) fn rows(&self) -> usize {
         self.batches.iter().map(RecordBatch::num_rows).sum()
-    }
-
-    /// Column names other than pandas' index columns.
-    fn names(&self) -> impl Iterator<Item = &str> {
-        self.schema
-            .fields()
-            .iter()
-            .map(|f| f.name().as_str())
-            .filter(|n| !(n.starts_with("__index_level_") && n.ends_with("__")))
-    }
-
-    /// Refuses a column that is neither required nor optional (most often a
-    /// misspelt optional one, which would otherwise be silently dropped).
-    fn only(&self, known: &[&str]) -> Result<()> {
-        if let Some(n) = self.names().find(|n| !known.contains(n)) {
-            return Err(Failure::Input(format!(
-                "{}: column `{n}` is not one this table takes (columns: {})",
-                self.what,
-                known.join(", ")
-            )));
-        }
-        Ok(())
     }
 
     /// Column `name` of every batch cast to `to`, or `None` when absent.
@@ -77,8 +154,9 @@ impl Frame {
         let from = self.schema.field(ix).data_type();
         if !admits(from, to) {
             return Err(Failure::Input(format!(
-                "{}: column `{name}` ({from}) cannot be read as {}",
+                "{}: column `{name}`: {} where {} is needed",
                 self.what,
+                pandas_name(from),
                 describe(to)
             )));
         }
@@ -94,11 +172,11 @@ impl Frame {
                 out.push(col.clone());
                 continue;
             }
-            out.push(cast_with_options(col, to, &options).map_err(|e| {
+            out.push(cast_with_options(col, to, &options).map_err(|_| {
                 Failure::Input(format!(
-                    "{}: column `{name}` ({}) cannot be read as {}: {e}",
+                    "{}: column `{name}`: a value of these {} is not {}",
                     self.what,
-                    col.data_type(),
+                    pandas_name(col.data_type()),
                     describe(to)
                 ))
             })?);
@@ -160,6 +238,11 @@ fn is_text(t: &DataType) -> bool {
 /// numbers from any number; flags from flags; lists of text from lists of
 /// text.
 fn admits(from: &DataType, to: &DataType) -> bool {
+    // A column of nulls only (pandas `None`s) is missing values, whatever
+    // the type needed.
+    if *from == DataType::Null {
+        return true;
+    }
     match to {
         DataType::Utf8 => is_text(from) || from.is_integer(),
         DataType::Date32 => matches!(
@@ -211,11 +294,37 @@ impl Dates {
     }
 }
 
+/// What a column of type `t` holds, as a pandas user would say it.
+fn pandas_name(t: &DataType) -> String {
+    match t {
+        _ if is_text(t) => "text".into(),
+        _ if t.is_integer() => "whole numbers".into(),
+        _ if t.is_floating() => "numbers with a fraction (floats)".into(),
+        DataType::Decimal32(..)
+        | DataType::Decimal64(..)
+        | DataType::Decimal128(..)
+        | DataType::Decimal256(..) => "decimals".into(),
+        DataType::Boolean => "true/false values".into(),
+        DataType::Date32 | DataType::Date64 => "dates".into(),
+        DataType::Timestamp(_, None) => "date-times".into(),
+        DataType::Timestamp(_, Some(_)) => "date-times with a time zone".into(),
+        DataType::Time32(_) | DataType::Time64(_) => "times of day".into(),
+        DataType::Duration(_) | DataType::Interval(_) => "durations".into(),
+        DataType::List(f) | DataType::LargeList(f) | DataType::ListView(f) => {
+            format!("lists of {}", pandas_name(f.data_type()))
+        }
+        DataType::Binary | DataType::LargeBinary | DataType::BinaryView => "bytes".into(),
+        DataType::Struct(_) | DataType::Map(..) => "dicts".into(),
+        DataType::Null => "missing values only".into(),
+        other => format!("values of Arrow type {other}"),
+    }
+}
+
 fn describe(t: &DataType) -> &'static str {
     match t {
         DataType::Utf8 => "text",
         DataType::Date32 => "a date",
-        DataType::UInt32 => "a non-negative whole number below 2^32",
+        DataType::UInt32 => "a whole number from 0 to 4294967295",
         DataType::Int64 => "a whole number",
         DataType::Float64 => "a number",
         DataType::Boolean => "true/false",

@@ -8,10 +8,11 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::{Int64Type, UInt32Type};
 use arrow_array::{Array, ArrayRef};
 use arrow_schema::{DataType, Field};
+use sdk::ErrorKind;
 use sdk::supervisor::codes::{EntityStatus, Industry, RegionCode, Uscc};
-use sdk::supervisor::draw::{EntryRef, RosterBuilder, TargetRoster};
+use sdk::supervisor::draw::{EntryRef, RosterBuilder, SamplingError, TargetRoster};
 
-use super::{Dates, Frame, Text, str_at};
+use super::{Dates, Frame, RowNames, Text, str_at};
 use crate::errors::{Failure, Result};
 
 /// Columns of a target roster that must be present.
@@ -105,6 +106,7 @@ pub(crate) fn roster_of(frame: &Frame) -> Result<TargetRoster> {
     const MIN_PART: usize = 1 << 16;
     let total = frame.rows();
     let what = frame.what;
+    let names = &frame.names;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let parts = threads.min(total / MIN_PART).max(1);
     let size = total.div_ceil(parts).max(1);
@@ -113,10 +115,10 @@ pub(crate) fn roster_of(frame: &Frame) -> Result<TargetRoster> {
         let handles: Vec<_> = (1..parts)
             .map(|k| {
                 let (lo, hi) = (k * size, ((k + 1) * size).min(total));
-                scope.spawn(move || read_rows(what, batches, lo, hi))
+                scope.spawn(move || read_rows(what, names, batches, lo, hi))
             })
             .collect();
-        let mut built = vec![read_rows(what, batches, 0, size.min(total))];
+        let mut built = vec![read_rows(what, names, batches, 0, size.min(total))];
         built.extend(
             handles
                 .into_iter()
@@ -126,10 +128,34 @@ pub(crate) fn roster_of(frame: &Frame) -> Result<TargetRoster> {
     });
     let mut parts = built.into_iter();
     let mut whole = parts.next().expect("at least one part")?;
+    let twice = |e: SamplingError| match e {
+        // The SDK's words (the vectors pin them), then the rows.
+        e @ SamplingError::DuplicateEntity { .. } => {
+            let SamplingError::DuplicateEntity { uscc } = &e else {
+                unreachable!()
+            };
+            let rows = rows_of(batches, names, uscc.as_str()).join(", ");
+            Failure::Kind(ErrorKind::DuplicateEntity, format!("{e} ({rows})"))
+        }
+        other => other.into(),
+    };
     for part in parts {
-        whole.append(part?)?;
+        whole.append(part?).map_err(twice)?;
     }
-    Ok(whole.finish()?)
+    whole.finish().map_err(twice)
+}
+
+/// The names of the rows (at most five) holding `code`, for a refusal.
+fn rows_of(batches: &[RosterBatch<'_>], names: &RowNames, code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for b in batches {
+        for i in 0..b.uscc.len() {
+            if b.uscc.at(i) == Some(code) && found.len() < 5 {
+                found.push(names.name(b.start + i, None));
+            }
+        }
+    }
+    found
 }
 
 /// A region column of one batch: codes as text, or as numbers (a CSV read
@@ -172,6 +198,7 @@ impl Region {
 /// Rows `lo..hi` (frame row numbers) of a roster, into a builder of their own.
 fn read_rows(
     what: &str,
+    names: &RowNames,
     batches: &[RosterBatch<'_>],
     lo: usize,
     hi: usize,
@@ -183,7 +210,7 @@ fn read_rows(
         let n = b.uscc.len();
         let (from, to) = (lo.max(b.start), hi.min(b.start + n));
         for row in from..to {
-            push_row(what, b, row - b.start, row, &mut lines, &mut out)?;
+            push_row((what, names), b, row - b.start, row, &mut lines, &mut out)?;
         }
     }
     Ok(out)
@@ -191,7 +218,7 @@ fn read_rows(
 
 /// Reads row `i` of batch `b` (row `row` of the frame) into `out`.
 fn push_row(
-    what: &str,
+    (what, names): (&str, &RowNames),
     b: &RosterBatch<'_>,
     i: usize,
     row: usize,
@@ -201,10 +228,16 @@ fn push_row(
     // The row's code as given, when it has one: row numbers of a sorted or
     // partitioned frame mean little on their own.
     let bad = |column: &str, problem: String| {
-        let code = b.uscc.at(i).map(|c| format!(" ({c})")).unwrap_or_default();
-        Failure::Input(format!(
-            "{what} row {row}{code}, column `{column}`: {problem}"
-        ))
+        let message = format!(
+            "{what} {}, column `{column}`: {problem}",
+            names.name(row, b.uscc.at(i))
+        );
+        // A bad code is a `UsccError`, wherever it is given.
+        if column == "uscc" && b.uscc.at(i).is_some() {
+            Failure::Uscc(message)
+        } else {
+            Failure::Input(message)
+        }
     };
     fn need<'a>(
         a: &Text<'a>,
@@ -263,8 +296,15 @@ fn push_row(
         registered_on,
         last_penalty_on,
         weight,
-    })?;
-    Ok(())
+    })
+    .map_err(|e| match e {
+        // The SDK names the row by position; name it as the frame does.
+        SamplingError::InvalidRoster { row, uscc, problem } => Failure::Kind(
+            ErrorKind::InvalidRoster,
+            format!("{what} {}: {problem}", names.name(row, Some(uscc.as_str()))),
+        ),
+        other => other.into(),
+    })
 }
 
 /// The business lines at row `i`, into `out`.

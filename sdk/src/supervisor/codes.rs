@@ -4,6 +4,10 @@
 pub use crate::entity::{
     Domain, EntityKind, EntityStatus, Industry, RegionCode, UnknownIndustry, Uscc, UsccError,
 };
+// For hosts that make codes (test data, migrations): the GB 11714 check
+// character of an organisation-code body; `Uscc::with_check_character`
+// makes the GB 32100 one.
+pub use crate::entity::organisation_check_character;
 
 use super::Supervisor;
 use crate::Error;
