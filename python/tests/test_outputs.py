@@ -102,7 +102,7 @@ def same_rows_everywhere(table: jianguan.Table) -> None:
 
 
 def tables(sup_plugins: jianguan.Supervisor, sup: jianguan.Supervisor, record: jianguan.DrawRecord) -> dict[str, jianguan.Table]:
-    grading = [dict(r, uscc=f"91370283MA{i:07}") for i, r in enumerate(GRADING)]
+    grading = [dict(r, uscc=jianguan.make_uscc(f"91370283MA{i:07}")) for i, r in enumerate(GRADING)]
     duties = sup_plugins.duties("food", load(ROOT / "plugins" / "food" / "fixtures" / "duties.json"), as_of="2026-04-01")
     referral = sup_plugins.assess_referral("food", load(ROOT / "plugins" / "food" / "fixtures" / "referral.json"))
     visit = next(iter(record.visits()))
