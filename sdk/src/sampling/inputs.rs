@@ -11,7 +11,10 @@ use super::{
 
 /// The plan, the rosters it is drawn over and the public values that seed it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an object with `plan`, `roster`, `history`, `inspectors` and `entropy`"
+)]
 pub struct DrawInputs {
     /// The plan, fixed before the public values existed.
     pub plan: Plan,
@@ -28,7 +31,10 @@ pub struct DrawInputs {
 
 /// The three rosters a draw runs over, and that `verify` re-runs it over.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an object with `roster`, `history` and `inspectors`"
+)]
 pub struct DrawRosters {
     /// The target roster (检查对象名录库).
     pub roster: Vec<RosterEntry>,

@@ -60,6 +60,7 @@ mod select;
 mod setup;
 mod verify;
 mod visits;
+mod wire;
 
 pub use canonical::canonical_json;
 pub use digester::RosterDigester;

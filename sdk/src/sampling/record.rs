@@ -15,7 +15,10 @@ pub const RECORD_FORMAT: &str = "jianguan-draw-record/1";
 
 /// One public value that seeds the draw, with the label the plan fixed for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a public value object {label, value}"
+)]
 pub struct EntropyValue {
     /// The label, as the plan lists it.
     pub label: String,
@@ -25,7 +28,7 @@ pub struct EntropyValue {
 
 /// The digests the seed is derived from (hex).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an object of digests")]
 pub struct Digests {
     /// SHA-256 of the plan's canonical JSON.
     pub plan: String,
@@ -39,7 +42,7 @@ pub struct Digests {
 
 /// Whether a stratum part holds the full-ratio or the reduced-ratio entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "`normal` or `reduced`")]
 pub enum StratumPart {
     /// Entities at the stratum's own ratio.
     Normal,
@@ -49,7 +52,7 @@ pub enum StratumPart {
 
 /// The outcome of one stratum part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a stratum part object")]
 pub struct StratumOutcome {
     /// Credit class.
     pub class: String,
@@ -65,7 +68,7 @@ pub struct StratumOutcome {
 
 /// The outcome of one task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a task outcome object")]
 pub struct TaskOutcome {
     /// The department.
     pub department: String,
@@ -82,7 +85,7 @@ pub struct TaskOutcome {
 
 /// A draw, complete enough for anyone holding the rosters to re-run it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a draw record object")]
 pub struct DrawRecord {
     /// Record format, [`RECORD_FORMAT`].
     pub format: String,

@@ -90,7 +90,10 @@ impl Serialize for Ratio {
 impl<'de> Deserialize<'de> for Ratio {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(untagged)]
+        #[serde(
+            untagged,
+            expecting = "a ratio: a decimal text such as \"0.05\", or a number"
+        )]
         enum Raw {
             Text(String),
             Number(serde_json::Number),

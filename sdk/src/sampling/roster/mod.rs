@@ -21,7 +21,7 @@ use crate::entity::{EntityKind, EntityStatus, Industry, RegionCode, Uscc};
 
 /// One entity of a target roster, as a host supplies it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a target roster entry object")]
 pub struct RosterEntry {
     /// The entity's code.
     pub uscc: Uscc,
@@ -40,7 +40,7 @@ pub struct RosterEntry {
     #[serde(default)]
     pub last_penalty_on: Option<NaiveDate>,
     /// Risk weight for weighted draws, a positive integer; 1 by default.
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "super::wire::positive32")]
     pub weight: u32,
 }
 
@@ -422,7 +422,7 @@ pub(crate) fn region_number(r: &RegionCode) -> u32 {
 
 /// A past inspection of an entity, for the repeat-window and yearly-cap rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an inspection history entry object")]
 pub struct PastInspection {
     /// The entity inspected.
     pub uscc: Uscc,
