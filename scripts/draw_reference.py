@@ -171,7 +171,8 @@ def ubytes(s):
 # -------------------------------------------------------- input digests (§2)
 def entity_obj(e):
     return {"credit_class": e["credit_class"],
-            "industries": sorted(e.get("industries", []), key=ubytes),
+            # §2: a set of business lines, so a repeated id counts once
+            "industries": sorted(set(e.get("industries", [])), key=ubytes),
             "last_penalty_on": e.get("last_penalty_on"), "region": e["region"],
             "registered_on": e["registered_on"], "status": e["status"],
             "uscc": e["uscc"], "weight": e.get("weight", 1)}
@@ -200,6 +201,19 @@ def history_digest(history):
 
 # ------------------------------------------------------------------- PRF (§4)
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]
+
+
+def valid_code(code):
+    """Appendix D: 18 characters of the alphabet, positions 3-8 digits, and
+    the GB 32100 check character; nothing else (not GB 11714)."""
+    if not isinstance(code, str) or len(code) != 18 or \
+            any(c not in USCC_ALPHABET for c in code) or not code[2:8].isdigit():
+        return False
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(code, USCC_WEIGHTS))
+    return USCC_ALPHABET[(31 - total % 31) % 31] == code[17]
 
 
 def block(code):
@@ -283,8 +297,8 @@ def fill_plan(plan):
     for k, v in (("per_department", 2), ("distinct_teams", False), ("workload_cap", None)):
         ins.setdefault(k, v)
     for task in p["tasks"]:
-        task.setdefault("kind", "routine")
-        task.setdefault("direction", "undirected")  # ASSUMPTION: no default given
+        if "kind" not in task or "direction" not in task:  # Appendix D: no default
+            raise DrawError("invalid_input", "a task without kind or direction")
         task.setdefault("weighted", False)
         items = []
         for it in task.get("items", []):
@@ -501,9 +515,7 @@ def draw_visits(plan, tasks_out, inspectors, seed):
                 cap = insp["workload_cap"] if insp["workload_cap"] is not None else cfg["workload_cap"]
                 if cap is not None and load[insp["id"]] >= cap:
                     continue
-                # ASSUMPTION: a null team never clashes
-                if cfg["distinct_teams"] and insp["team"] is not None and \
-                        insp["team"] in [x["team"] for x in taken]:
+                if cfg["distinct_teams"] and insp["team"] in [x["team"] for x in taken]:
                     continue
                 taken.append(insp)
             if len(taken) < cfg["per_department"]:
@@ -520,8 +532,9 @@ def draw(plan_in, roster_in, history_in, inspectors_in, entropy_in):
     plan = fill_plan(plan_in)
     check_plan(plan)
     # §5: exactly the plan's labels, in order, each with a non-blank value
-    if isinstance(entropy_in, dict):
-        entropy_in = [{"label": k, "value": v} for k, v in entropy_in.items()]
+    if not isinstance(entropy_in, list) or \
+            any(not isinstance(x, dict) or set(x) != {"label", "value"} for x in entropy_in):
+        raise DrawError("invalid_input", "entropy is a list of {label, value}")  # Appendix D
     entropy = [{"label": x["label"], "value": x["value"]} for x in entropy_in]
     if [x["label"] for x in entropy] != list(plan["entropy"]) or \
             any(not isinstance(x["value"], str) or blank(x["value"]) for x in entropy):
@@ -533,7 +546,7 @@ def draw(plan_in, roster_in, history_in, inspectors_in, entropy_in):
     inspectors = sorted((inspector_obj(i) for i in inspectors_in), key=lambda i: ubytes(i["id"]))
     ids = [i["id"] for i in inspectors]
     if len(set(ids)) != len(ids):
-        raise DrawError("duplicate_entity", "inspector id")  # ASSUMPTION: same kind
+        raise DrawError("invalid_inspector", "an id twice")  # Appendix D
     for e in roster:  # §7.1 (checked over the whole roster)
         block(e["uscc"])
         if e["credit_class"] not in plan["classes"]:

@@ -90,6 +90,11 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
             edge_inputs(),
         ),
         (
+            "settled-points",
+            "The points the document settles for jianguan-draw/1 in one draw: unsorted and repeated filter lists and an upper-case replaced record kept as given, factor 0 beside a count stratum, the region field, identical history entries, a yearly cap across levels and items, industry before domain, a qualification naming a domain, repeated qualifications, conflicts, history items and business lines.",
+            settled_inputs(),
+        ),
+        (
             "joint-county-no-history",
             "The joint plan with an empty history: uniform keys, no history (the scan's fast path).",
             plain,
