@@ -272,7 +272,12 @@ DOMAINS = {
 
 
 def ppm(text):
-    """Decimal string with at most six decimals -> exact parts per million (§7.4)."""
+    """Decimal string with at most six decimals -> exact parts per million (§7.4);
+    a JSON number is read as its shortest round-trip text (Appendix C)."""
+    if isinstance(text, float):
+        text = repr(text)
+    elif isinstance(text, int) and not isinstance(text, bool):
+        text = str(text)
     if not isinstance(text, str) or text.count(".") > 1:
         raise DrawError("invalid_plan", f"bad ratio {text!r}")
     whole, _, frac = text.partition(".")
@@ -286,6 +291,229 @@ def ratio_text(p):
     whole, frac = divmod(p, 10**6)
     frac = ("%06d" % frac).rstrip("0")
     return f"{whole}.{frac}" if frac else str(whole)
+
+
+# ------------------------------------------- reading the documents (Appendix D)
+INDUSTRIES = [i for ids in DOMAINS.values() for i in ids]
+STATUSES = ["operating", "closed", "deregistered", "revoked", "moved_out"]
+KINDS = ["enterprise", "individual_business", "farmers_cooperative", "other"]
+
+
+def unread(what, problem):
+    raise DrawError("invalid_input", f"{what}: {problem}")
+
+
+def fields(obj, what, required, optional):
+    """An object with all `required` keys and no key outside both lists."""
+    if not isinstance(obj, dict):
+        unread(what, "not an object")
+    for k in required:
+        if k not in obj:
+            unread(what, f"missing field {k}")
+    for k in obj:
+        if k not in required and k not in optional:
+            unread(what, f"unknown field {k}")
+
+
+def text(v, what):
+    if not isinstance(v, str):
+        unread(what, "not a text")
+
+
+def one_of(v, allowed, what, nullable=False):
+    if not (nullable and v is None) and v not in allowed:
+        unread(what, f"{v!r} is not one of {allowed}")
+
+
+def whole(v, what, lo, hi, nullable=False):
+    if nullable and v is None:
+        return
+    if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+        unread(what, f"{v!r} is not a whole number from {lo} to {hi}")
+
+
+def date(v, what):
+    import datetime
+    try:
+        ok = isinstance(v, str) and len(v) == 10 and datetime.date.fromisoformat(v)
+    except ValueError:
+        ok = False
+    if not ok:
+        unread(what, f"{v!r} is not a date YYYY-MM-DD")
+
+
+def text_list(v, what, allowed=None):
+    if not isinstance(v, list):
+        unread(what, "not a list")
+    for x in v:
+        text(x, what)
+        if allowed is not None:
+            one_of(x, allowed, what)
+
+
+def ratio_read(v, what):
+    if isinstance(v, bool) or not isinstance(v, (str, int, float)):
+        unread(what, "not a ratio")
+    if not isinstance(v, str):
+        v = repr(float(v)) if isinstance(v, float) else str(v)  # shortest round-trip text
+    try:
+        if ppm(v) > 10**6:
+            unread(what, f"{v!r} is above 1")
+    except DrawError:
+        unread(what, f"{v!r} is not a decimal from 0 to 1 with at most six decimals")
+
+
+def code(v, what):
+    if not valid_code(v):
+        unread(what, f"{v!r} is not a valid code (Appendix B)")
+
+
+def read_plan(p):
+    U32 = 2**32 - 1
+    fields(p, "plan", ["id", "title", "level", "as_of", "period", "entropy", "tasks"],
+           ["classes", "inspectors", "replaces"])
+    text(p["id"], "plan.id")
+    text(p["title"], "plan.title")
+    one_of(p["level"], LEVELS, "plan.level")
+    date(p["as_of"], "plan.as_of")
+    if not isinstance(p["period"], list) or len(p["period"]) != 2:
+        unread("plan.period", "not two dates")
+    for d in p["period"]:
+        date(d, "plan.period")
+    text_list(p["entropy"], "plan.entropy")
+    text_list(p.get("classes", []), "plan.classes")
+    ins = p.get("inspectors", {})
+    fields(ins, "plan.inspectors", [], ["per_department", "distinct_teams", "workload_cap"])
+    whole(ins.get("per_department", 2), "plan.inspectors.per_department", 0, U32)
+    whole(ins.get("workload_cap"), "plan.inspectors.workload_cap", 0, U32, nullable=True)
+    if not isinstance(ins.get("distinct_teams", False), bool):
+        unread("plan.inspectors.distinct_teams", "not true or false")
+    if p.get("replaces") is not None:
+        fields(p["replaces"], "plan.replaces", ["record", "reason"], [])
+        text(p["replaces"]["record"], "plan.replaces.record")
+        text(p["replaces"]["reason"], "plan.replaces.reason")
+    if not isinstance(p["tasks"], list):
+        unread("plan.tasks", "not a list")
+    for t, task in enumerate(p["tasks"]):
+        w = f"plan.tasks[{t}]"
+        fields(task, w, ["department", "kind", "items", "direction", "strata"],
+               ["filter", "rules", "weighted"])
+        text(task["department"], w + ".department")
+        one_of(task["kind"], ["routine", "publicity"], w + ".kind")
+        one_of(task["direction"], ["undirected", "directed"], w + ".direction")
+        if not isinstance(task.get("weighted", False), bool):
+            unread(w + ".weighted", "not true or false")
+        if not isinstance(task["items"], list):
+            unread(w + ".items", "not a list")
+        for it in task["items"]:
+            if isinstance(it, str):
+                continue
+            fields(it, w + ".items", ["code"], ["industry", "domain", "category"])
+            text(it["code"], w + ".items")
+            one_of(it.get("industry"), INDUSTRIES, w + ".items", nullable=True)
+            one_of(it.get("domain"), list(DOMAINS), w + ".items", nullable=True)
+            one_of(it.get("category"), ["general", "key", "unknown"], w + ".items", nullable=True)
+        f = task.get("filter", {})
+        fields(f, w + ".filter", [], ["industries", "regions", "kinds", "statuses"])
+        text_list(f.get("industries", []), w + ".filter.industries", INDUSTRIES)
+        text_list(f.get("regions", []), w + ".filter.regions")
+        text_list(f.get("kinds", []), w + ".filter.kinds", KINDS)
+        text_list(f.get("statuses", []), w + ".filter.statuses", STATUSES)
+        if not isinstance(task["strata"], list):
+            unread(w + ".strata", "not a list")
+        for s in task["strata"]:
+            fields(s, w + ".strata", ["class", "size"], [])
+            text(s["class"], w + ".strata")
+            size = s["size"]
+            if not isinstance(size, dict) or len(size) != 1 or set(size) - {"ratio", "count"}:
+                unread(w + ".strata", "size is not {ratio} or {count}")
+            if "ratio" in size:
+                ratio_read(size["ratio"], w + ".strata")
+            else:
+                whole(size["count"], w + ".strata", 0, 2**64 - 1)
+        r = task.get("rules", {})
+        fields(r, w + ".rules", [], ["undisturbed_classes", "draw_undisturbed", "penalty_free",
+                                     "repeat_window_months", "yearly_cap", "publicity_minimum"])
+        text_list(r.get("undisturbed_classes", []), w + ".rules.undisturbed_classes")
+        if not isinstance(r.get("draw_undisturbed", False), bool):
+            unread(w + ".rules.draw_undisturbed", "not true or false")
+        pf = r.get("penalty_free")
+        if pf is not None:
+            fields(pf, w + ".rules.penalty_free", ["years", "factor"], [])
+            whole(pf["years"], w + ".rules.penalty_free.years", 0, U32)
+            ratio_read(pf["factor"], w + ".rules.penalty_free.factor")
+        whole(r.get("repeat_window_months"), w + ".rules.repeat_window_months", 0, U32, True)
+        whole(r.get("yearly_cap"), w + ".rules.yearly_cap", 0, U32, True)
+        ratio_read(r.get("publicity_minimum", "0"), w + ".rules.publicity_minimum")
+
+
+def read_inputs(plan, roster, history, inspectors, entropy):
+    """Appendix D, reading: each document's shape, before any check."""
+    U32 = 2**32 - 1
+    read_plan(plan)
+    for what, doc in (("roster", roster), ("history", history), ("inspectors", inspectors),
+                      ("entropy", entropy)):
+        if not isinstance(doc, list):
+            unread(what, "not a list")
+    for n, e in enumerate(roster):
+        w = f"roster entry {n + 1}"
+        fields(e, w, ["uscc", "region", "status", "credit_class", "registered_on"],
+               ["industries", "last_penalty_on", "weight"])
+        code(e["uscc"], w)
+        if not isinstance(e["region"], str) or len(e["region"]) != 6 or not e["region"].isdigit():
+            unread(w, "region is not six digits")
+        one_of(e["status"], STATUSES, w)
+        text(e["credit_class"], w)
+        date(e["registered_on"], w)
+        if e.get("last_penalty_on") is not None:
+            date(e["last_penalty_on"], w)
+        text_list(e.get("industries", []), w, INDUSTRIES)
+        whole(e.get("weight", 1), w, 1, U32)
+    for n, h in enumerate(history):
+        w = f"history entry {n + 1}"
+        fields(h, w, ["uscc", "date", "department", "level", "items"], [])
+        code(h["uscc"], w)
+        date(h["date"], w)
+        text(h["department"], w)
+        one_of(h["level"], LEVELS, w)
+        text_list(h["items"], w)
+    for n, i in enumerate(inspectors):
+        w = f"inspector {n + 1}"
+        fields(i, w, ["id", "name", "department", "team", "status"],
+               ["qualifications", "workload_cap", "conflicts"])
+        for k in ("id", "name", "department", "team"):
+            text(i[k], w)
+        one_of(i["status"], ["active", "on_leave"], w)
+        text_list(i.get("qualifications", []), w)
+        if not isinstance(i.get("conflicts", []), list):
+            unread(w, "conflicts is not a list")
+        for c in i.get("conflicts", []):
+            code(c, w)
+        whole(i.get("workload_cap"), w, 0, U32, nullable=True)
+    for n, x in enumerate(entropy):
+        fields(x, f"public value {n + 1}", ["label", "value"], [])
+        text(x["label"], f"public value {n + 1}")
+        text(x["value"], f"public value {n + 1}")
+
+
+def check_rosters(roster, history, inspectors):
+    """Appendix D, the checks before the plan's, in the table's order."""
+    for e in roster:
+        if blank(e["credit_class"]):
+            raise DrawError("invalid_roster", f"{e['uscc']}: blank class")
+    codes = [e["uscc"] for e in roster]
+    if len(set(codes)) != len(codes):
+        raise DrawError("duplicate_entity")
+    for h in history:
+        if not h["items"] or blank(h["department"]):
+            raise DrawError("invalid_history", h["uscc"])
+    for i in inspectors:
+        if blank(i["id"]) or blank(i["department"]) or blank(i["team"]) or \
+                i.get("workload_cap") == 0:
+            raise DrawError("invalid_inspector", i["id"])
+    ids = [i["id"] for i in inspectors]
+    if len(set(ids)) != len(ids):
+        raise DrawError("invalid_inspector", "an id twice")
 
 
 def fill_plan(plan):
@@ -327,25 +555,63 @@ def fill_plan(plan):
 
 
 def check_plan(p):
-    if p["level"] not in LEVELS or p["inspectors"]["per_department"] < 2:
-        raise DrawError("invalid_plan", "level or per_department")
-    for task in p["tasks"]:
-        f = task["filter"]
+    """Appendix D, `invalid_plan`, in the table's order (no catalog here)."""
+    def bad(field, problem):
+        raise DrawError("invalid_plan", f"{field} {problem}")
+
+    def unique(field, values):
+        if any(blank(v) for v in values) or len(set(values)) != len(values):
+            bad(field, "holds a blank or repeated value")
+    if blank(p["id"]):
+        bad("id", "is blank")
+    if p["period"][1] < p["period"][0]:
+        bad("period", "ends before it starts")
+    if not p["entropy"]:
+        bad("entropy", "is empty")
+    unique("entropy", p["entropy"])
+    if not p["classes"]:
+        bad("classes", "is empty")
+    unique("classes", p["classes"])
+    if not p["tasks"]:
+        bad("tasks", "is empty")
+    if not 2 <= p["inspectors"]["per_department"] <= 100:
+        bad("inspectors.per_department", "is outside 2-100")
+    if p["inspectors"]["workload_cap"] == 0:
+        bad("inspectors.workload_cap", "is 0")
+    if p["replaces"] is not None:
+        rec = p["replaces"]["record"]
+        if len(rec) != 64 or any(c not in "0123456789abcdefABCDEF" for c in rec):
+            bad("replaces.record", "is not 64 hex digits")
+        if blank(p["replaces"]["reason"]):
+            bad("replaces.reason", "is blank")
+    for t, task in enumerate(p["tasks"]):
+        w, f, rules = f"tasks[{t}]", task["filter"], task["rules"]
+        if blank(task["department"]):
+            bad(w + ".department", "is blank")
+        if not task["items"]:
+            bad(w + ".items", "is empty")
+        unique(w + ".items", [it["code"] for it in task["items"]])
         directed = bool(f["industries"] or f["kinds"] or f["regions"])
-        if task["direction"] not in ("undirected", "directed") or \
-                directed != (task["direction"] == "directed"):
-            raise DrawError("invalid_plan", "direction does not match filter")
-        if task["kind"] not in ("routine", "publicity"):
-            raise DrawError("invalid_plan", "task kind")
-        classes = [s["class"] for s in task["strata"]]
-        if len(set(classes)) != len(classes) or any(c not in p["classes"] for c in classes):
-            raise DrawError("invalid_plan", "strata classes")
-        for s in task["strata"]:
-            size = s["size"]
-            if ("ratio" in size) == ("count" in size) or \
-                    ("ratio" in size and ppm(size["ratio"]) > 10**6) or \
-                    ("count" in size and (not isinstance(size["count"], int) or size["count"] < 0)):
-                raise DrawError("invalid_plan", "stratum size")
+        if directed != (task["direction"] == "directed"):
+            bad(w + ".filter", "does not match the direction")
+        if not f["statuses"]:
+            bad(w + ".filter.statuses", "is empty")
+        if any(not 1 <= len(r) <= 6 or not r.isdigit() or not r.isascii() for r in f["regions"]):
+            bad(w + ".filter.regions", "holds a bad prefix")
+        if not task["strata"]:
+            bad(w + ".strata", "is empty")
+        unique(w + ".strata", [st["class"] for st in task["strata"]])
+        for st in task["strata"]:
+            if st["class"] not in p["classes"]:
+                bad(w + ".strata", "names a class not in classes")
+            if st["class"] in rules["undisturbed_classes"] and not rules["draw_undisturbed"]:
+                bad(w + ".strata", "draws an undisturbed class")
+        if any(c not in p["classes"] for c in rules["undisturbed_classes"]):
+            bad(w + ".rules.undisturbed_classes", "names a class not in classes")
+        if rules["penalty_free"] is not None and not 1 <= rules["penalty_free"]["years"] <= 100:
+            bad(w + ".rules.penalty_free.years", "is outside 1-100")
+        if rules["yearly_cap"] == 0 or rules["repeat_window_months"] == 0:
+            bad(w + ".rules", "has a cap or window of 0")
 
 
 # ---------------------------------------------------------- dates (§7.2)
@@ -529,24 +795,17 @@ def draw_visits(plan, tasks_out, inspectors, seed):
 
 # ----------------------------------------------------------- the draw (§9)
 def draw(plan_in, roster_in, history_in, inspectors_in, entropy_in):
+    read_inputs(plan_in, roster_in, history_in, inspectors_in, entropy_in)  # Appendix D
+    check_rosters(roster_in, history_in, inspectors_in)
     plan = fill_plan(plan_in)
     check_plan(plan)
     # §5: exactly the plan's labels, in order, each with a non-blank value
-    if not isinstance(entropy_in, list) or \
-            any(not isinstance(x, dict) or set(x) != {"label", "value"} for x in entropy_in):
-        raise DrawError("invalid_input", "entropy is a list of {label, value}")  # Appendix D
     entropy = [{"label": x["label"], "value": x["value"]} for x in entropy_in]
     if [x["label"] for x in entropy] != list(plan["entropy"]) or \
-            any(not isinstance(x["value"], str) or blank(x["value"]) for x in entropy):
+            any(blank(x["value"]) for x in entropy):
         raise DrawError("entropy_mismatch")
     roster = sorted((entity_obj(e) for e in roster_in), key=lambda e: ubytes(e["uscc"]))
-    codes = [e["uscc"] for e in roster]
-    if len(set(codes)) != len(codes):
-        raise DrawError("duplicate_entity")
     inspectors = sorted((inspector_obj(i) for i in inspectors_in), key=lambda i: ubytes(i["id"]))
-    ids = [i["id"] for i in inspectors]
-    if len(set(ids)) != len(ids):
-        raise DrawError("invalid_inspector", "an id twice")  # Appendix D
     for e in roster:  # §7.1 (checked over the whole roster)
         block(e["uscc"])
         if e["credit_class"] not in plan["classes"]:
@@ -641,6 +900,118 @@ def replay_primitives(data):
     return results
 
 
+def set_path(doc, path, value):
+    """A copy of `doc` with `value` at `path` (keys and indexes); `...` deletes."""
+    doc = copy.deepcopy(doc)
+    at = doc
+    for k in path[:-1]:
+        at = at[k]
+    if value is ...:
+        del at[path[-1]]
+    else:
+        at[path[-1]] = value
+    return doc
+
+
+# Appendix D applied to the settled-points vector's inputs: what each edit is
+# refused as (reading first, then the table's order).
+READING = [
+    (("plan", "tasks", 0, "kind"), ..., "invalid_input"),
+    (("plan", "extra"), 1, "invalid_input"),
+    (("plan", "tasks", 0, "filter", "kinds"), ["company"], "invalid_input"),
+    (("plan", "tasks", 0, "filter", "statuses"), ["open"], "invalid_input"),
+    (("plan", "tasks", 0, "rules", "penalty_free"), {"years": 3}, "invalid_input"),
+    (("plan", "tasks", 0, "strata", 1, "size", "ratio"), ".5", "invalid_input"),
+    (("plan", "tasks", 0, "rules", "yearly_cap"), 0, "invalid_plan"),
+    (("plan", "tasks", 0, "rules", "repeat_window_months"), 0, "invalid_plan"),
+    (("plan", "inspectors"), {"workload_cap": 0}, "invalid_plan"),
+    (("roster", 0, "weight"), 2**53 + 1, "invalid_input"),
+    (("roster", 0, "weight"), 0, "invalid_input"),
+    (("roster", 0, "industries"), ["bakery"], "invalid_input"),
+    (("roster", 0, "uscc"), "91370283MA00000010", "invalid_input"),
+    (("roster", 0, "credit_class"), " ", "invalid_roster"),
+    (("history", 0, "level"), "town", "invalid_input"),
+    (("history", 0, "items"), [], "invalid_history"),
+    (("inspectors", 0, "workload_cap"), 0, "invalid_inspector"),
+    (("entropy",), {"福彩3D 2026-170": "5 0 2"}, "invalid_input"),
+    (("entropy", 0, "value"), "  ", "entropy_mismatch"),
+]
+
+
+def replay_reading(inputs):
+    """Each READING edit of `inputs` must be refused with its kind; a roster
+    refusal must come before a plan refusal made at the same time."""
+    cases = [(f"reading{list(p)}={v!r}", set_path(inputs, p, v), k) for p, v, k in READING]
+    both = set_path(set_path(inputs, ("roster", 0, "credit_class"), " "), ("plan", "id"), " ")
+    cases.append(("reading: roster before plan", both, "invalid_roster"))
+    # The GB 11714 check of characters 9-17 is not part of validity (Appendix B).
+    def gb11714_ok(org):  # characters 9-17: 8 body characters and their check
+        vals = [int(c) if c.isdigit() else ord(c) - 55 for c in org[:8]]
+        check = 11 - sum(v * w for v, w in zip(vals, [3, 7, 9, 10, 5, 8, 4, 2])) % 11
+        return org[8] == {10: "X", 11: "0"}.get(check, str(check))
+    org = next(c for c in (with_check(f"91370283MA000000{i}") for i in range(10))
+               if not gb11714_ok(c[8:17]))
+    ok = set_path(inputs, ("roster", 0, "uscc"), org)
+    cases.append(("reading: GB 11714 not checked", ok, None))
+    results = []
+    for name, inp, kind in cases:
+        try:
+            draw(inp["plan"], inp["roster"], inp["history"], inp["inspectors"], inp["entropy"])
+            got = None
+        except DrawError as err:
+            got = err.kind
+        results.append((name, None if got == kind else f"expected {kind}, got {got}"))
+    return results
+
+
+def with_check(first17):
+    """Appendix B: a code from its first 17 characters and the check character."""
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
+    return first17 + USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def appendix_f():
+    """The block of Appendix F, recomputed from this file's primitives."""
+    label, value = "福彩3D 2026-240", "3 8 1"
+    empty = sha256(b"")
+    data = lp(ALGORITHM) + empty * 4 + u32be(1) + lp(label) + lp(value)
+    seed = sha256(data)
+    k0, kv = derived_key(seed, "targets", 0), derived_key(seed, "visits", 0)
+    out = [f"lp(label) = {lp(label).hex()}", f"seed input bytes = {len(data)}",
+           f"seed = {seed.hex()}", f"K_task(0) = {k0.hex()}",
+           f"K_task(1) = {derived_key(seed, 'targets', 1).hex()}", f"K_visits = {kv.hex()}"]
+    codes = [with_check(f"91370283MA000000{i}") for i in range(1, 6)]
+    prf = Prf(k0)
+    for c in codes:
+        out.append(f"block({c}) = {block(c).hex()}")
+        out.append(f"F(K_task(0), {c}) = {prf(c):032x}")
+    out.append("uniform order = " + " ".join(sorted(codes, key=prf)))
+    c, v = codes[0], prf(codes[0])
+    key = weighted_key(v, 3)
+    out += [f"top52({c}) = {v >> 76}", f"u({c}) = {repr((float(v >> 76) + 0.5) / 2.0 ** 52)}",
+            f"key({c}, weight 3) = {repr(key)}", f"key bits = {struct.pack('>d', key).hex()}",
+            f"F(K_visits, {c}) = {Prf(kv)(c):032x}",
+            f"inspector key({c}, MR-1) = "
+            + sha256(seed + lp("inspector") + lp(c) + lp("MR-1")).hex()]
+    return "\n".join(out)
+
+
+def replay_appendix(doc):
+    """Appendix F of the document must equal the recomputed block."""
+    text = doc.read_text(encoding="utf-8")
+    try:
+        shown = text.split("## Appendix F.")[1].split("```text\n")[1].split("\n```")[0]
+    except IndexError:
+        return "Appendix F has no ```text block"
+    got = appendix_f()
+    if shown == got:
+        return None
+    for a, b in zip(shown.splitlines() + [""] * 40, got.splitlines()):
+        if a != b:
+            return f"shows {a!r}, recomputed {b!r}"
+    return "differs"
+
+
 def main(args):
     aes_self_test()
     files = []
@@ -648,12 +1019,18 @@ def main(args):
         p = pathlib.Path(a)
         files += sorted(p.rglob("*.json")) if p.is_dir() else [p]
     failed = 0
+    doc = pathlib.Path(__file__).resolve().parent.parent / "docs" / "draw-algorithm.md"
+    err = replay_appendix(doc)
+    print("ok appendix-F" if err is None else f"FAIL appendix-F: {err}")
+    failed += err is not None
     for f in files:
         data = json.loads(f.read_text(encoding="utf-8"))
         if f.name == "primitives.json":
             results = replay_primitives(data)
         else:
             results = [(data.get("name", f.stem), replay_vector(data))]
+            if data.get("name") == "settled-points":
+                results += replay_reading(data["inputs"])
         for name, err in results:
             print(f"ok {name}" if err is None else f"FAIL {name}: {err}")
             failed += err is not None

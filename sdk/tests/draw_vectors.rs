@@ -82,6 +82,16 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
     duplicate.roster.push(duplicate.roster[33].clone());
     let mut one_inspector = base.clone();
     one_inspector.plan.inspectors.per_department = 1;
+    // Appendix D's order: the roster's refusal comes before the plan's.
+    let mut roster_first = base.clone();
+    roster_first.roster[5].credit_class = " ".into();
+    roster_first.plan.id = String::new();
+    let mut no_workload = base.clone();
+    no_workload.plan.inspectors.workload_cap = Some(0);
+    let mut inspector_twice = base.clone();
+    inspector_twice
+        .inspectors
+        .push(inspector_twice.inspectors[3].clone());
 
     vec![
         (
@@ -148,6 +158,21 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
             "error-duplicate-entity",
             "A roster listing one code twice.",
             duplicate,
+        ),
+        (
+            "error-roster-before-plan",
+            "A blank credit class in the roster and a blank plan id: the roster is refused first (Appendix D).",
+            roster_first,
+        ),
+        (
+            "error-plan-workload-cap-zero",
+            "A plan workload cap of 0, which would leave no inspector without a cap of its own to draw.",
+            no_workload,
+        ),
+        (
+            "error-inspector-twice",
+            "An inspector id listed twice.",
+            inspector_twice,
         ),
         (
             "error-one-inspector",
