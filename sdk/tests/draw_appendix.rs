@@ -97,3 +97,26 @@ fn the_appendix_worked_example_is_what_the_code_computes() {
         "Appendix F differs from the code; the block should read:\n{expected}"
     );
 }
+
+/// §2's example line is the canonical line of its entity: its SHA-256 is
+/// the digest of the one-entity roster.
+#[test]
+fn the_example_roster_line_is_canonical() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/draw-algorithm.md"
+    ))
+    .unwrap();
+    let after = doc
+        .split("Example line (no spaces; wrapped here):\n")
+        .nth(1)
+        .expect("§2 has its example line");
+    let line: String = after
+        .lines()
+        .take(2)
+        .map(|l| l.trim_matches('`'))
+        .collect();
+    let entry: jianguan::sampling::RosterEntry = serde_json::from_str(&line).unwrap();
+    let roster = jianguan::sampling::TargetRoster::new([entry]).unwrap();
+    assert_eq!(roster.digest(), &sha256(format!("{line}\n").as_bytes()));
+}
