@@ -111,11 +111,7 @@ fn the_example_roster_line_is_canonical() {
         .split("Example line (no spaces; wrapped here):\n")
         .nth(1)
         .expect("§2 has its example line");
-    let line: String = after
-        .lines()
-        .take(2)
-        .map(|l| l.trim_matches('`'))
-        .collect();
+    let line: String = after.lines().take(2).map(|l| l.trim_matches('`')).collect();
     let entry: jianguan::sampling::RosterEntry = serde_json::from_str(&line).unwrap();
     let roster = jianguan::sampling::TargetRoster::new([entry]).unwrap();
     assert_eq!(roster.digest(), &sha256(format!("{line}\n").as_bytes()));
