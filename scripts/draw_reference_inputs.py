@@ -69,8 +69,6 @@ def text_list(v, what, allowed=None):
 def ratio_read(v, what):
     if isinstance(v, bool) or not isinstance(v, (str, int, float)):
         unread(what, "not a ratio")
-    if not isinstance(v, str):
-        v = repr(float(v)) if isinstance(v, float) else str(v)  # shortest round-trip text
     try:
         if ppm(v) > 10**6:
             unread(what, f"{v!r} is above 1")

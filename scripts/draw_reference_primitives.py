@@ -3,6 +3,7 @@
 keys, codes and ratios, written from docs/draw-algorithm.md alone
 (section numbers cited as §N), standard library only."""
 
+import decimal
 import hashlib
 import math
 
@@ -262,8 +263,8 @@ DOMAINS = {
 def ppm(text):
     """Decimal string with at most six decimals -> exact parts per million (§7.4);
     a JSON number is read as its shortest round-trip text (Appendix C)."""
-    if isinstance(text, float):
-        text = repr(text)
+    if isinstance(text, float):  # shortest round-trip, plain notation (Appendix C)
+        text = format(decimal.Decimal(repr(text)), "f")
     elif isinstance(text, int) and not isinstance(text, bool):
         text = str(text)
     if not isinstance(text, str) or text.count(".") > 1:

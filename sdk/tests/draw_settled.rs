@@ -265,6 +265,8 @@ fn ratios_are_read_in_every_documented_spelling_and_held_in_normal_form() {
         (json!(0.050), "0.05"),
         (json!(1.0), "1"),
         (json!(1e-2), "0.01"),
+        (json!(0.000001), "0.000001"),
+        (json!(5e-5), "0.00005"),
     ] {
         let plan = plan_with(|v| v["tasks"][0]["strata"][0]["size"]["ratio"] = given.clone())
             .unwrap_or_else(|e| panic!("{given}: {e}"));
@@ -282,6 +284,8 @@ fn ratios_are_read_in_every_documented_spelling_and_held_in_normal_form() {
         json!("5e-2"),
         json!("0.0000001"),
         json!("1.01"),
+        json!(1e-7),
+        json!(-0.5),
         json!(true),
     ] {
         let e = plan_with(|v| v["tasks"][0]["strata"][0]["size"]["ratio"] = bad.clone())
