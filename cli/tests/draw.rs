@@ -246,6 +246,26 @@ fn county_csv_minimal_csv_and_json_rosters_give_the_same_record() {
     let inspectors_json = dir.join("inspectors.json");
     write_json(&inspectors_json, &Value::Array(inspectors));
 
+    // A weight beyond 2^32 − 1 (here above 2^53) is named by entry and
+    // field, in words rather than a Rust type.
+    let mut heavy = read_json(&roster_json);
+    heavy[2]["weight"] = json!(9_007_199_254_740_993u64);
+    let heavy_json = dir.join("heavy.json");
+    write_json(&heavy_json, &heavy);
+    let err = Draw {
+        roster: heavy_json,
+        out: dir.join("records-heavy"),
+        ..Draw::new(&dir)
+    }
+    .refused();
+    assert!(
+        err.contains(
+            "entry 3, field `weight`: 9007199254740993 is not a whole number from 1 to 4294967295"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("u32"), "{err}");
+
     let forms = [(&min_csv, &d.inspectors), (&roster_json, &inspectors_json)];
     for (n, (roster, inspectors)) in forms.into_iter().enumerate() {
         let other = Draw {

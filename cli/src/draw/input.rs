@@ -99,7 +99,7 @@ pub fn targets(path: &Path) -> Result<TargetRoster, Refused> {
             "credit_class" => probe::<String>(v),
             "registered_on" => probe::<NaiveDate>(v),
             "last_penalty_on" => probe::<Option<NaiveDate>>(v),
-            "weight" => probe::<u32>(v),
+            "weight" => whole(v, 1, false),
             _ => None,
         })?
     } else {
@@ -145,7 +145,7 @@ pub fn inspectors(path: &Path) -> Result<InspectorRoster, Refused> {
             "id" | "name" | "department" | "team" => probe::<String>(v),
             "qualifications" => probe::<Vec<String>>(v),
             "status" => probe::<InspectorStatus>(v),
-            "workload_cap" => probe::<Option<u32>>(v),
+            "workload_cap" => whole(v, 0, true),
             "conflicts" => probe::<Vec<Uscc>>(v),
             _ => None,
         })?
@@ -233,6 +233,22 @@ fn probe<T: DeserializeOwned>(v: &Value) -> Option<String> {
     serde_json::from_value::<T>(v.clone())
         .err()
         .map(|e| e.to_string())
+}
+
+/// Why a JSON value is not a whole number from `min` to 4294967295 (or
+/// `null`, when `nullable`), if it is not; the SDK's own words for it
+/// (docs/draw-algorithm.md Appendix C), not a Rust type's.
+fn whole(v: &Value, min: u64, nullable: bool) -> Option<String> {
+    if nullable && v.is_null() {
+        return None;
+    }
+    match v.as_u64() {
+        Some(n) if (min..=u64::from(u32::MAX)).contains(&n) => None,
+        _ => Some(format!(
+            "{v} is not a whole number from {min} to 4294967295{}",
+            if nullable { " or null" } else { "" }
+        )),
+    }
 }
 
 /// Reads a JSON array of `T`. When it does not read, each element is read
