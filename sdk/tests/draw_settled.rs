@@ -177,8 +177,13 @@ fn a_domain_as_qualification_qualifies_for_nothing_and_industry_beats_domain() {
         .flat_map(|a| a.inspectors.iter().map(String::as_str))
         .collect();
     assert!(!drawn.is_empty());
-    // MR-1 holds "food" only; MR-2 "food_sales", not F-04's industry.
-    assert!(!drawn.contains(&"MR-1") && !drawn.contains(&"MR-2"));
+    // MR-1 holds "food" only; MR-2 "food_sales", not F-04's industry;
+    // MR-6 "special_equipment", a domain, not an industry of S-03's.
+    for never in ["MR-1", "MR-2", "MR-6"] {
+        assert!(!drawn.contains(&never), "{never} was drawn");
+    }
+    // MR-4 qualifies for S-03 by its code.
+    assert!(drawn.contains(&"MR-4"));
     let item: PlanItem = serde_json::from_value(
         json!({"code": "F-04", "industry": "catering", "domain": "drugs", "category": null}),
     )

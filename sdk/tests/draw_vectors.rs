@@ -101,7 +101,7 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
         ),
         (
             "settled-points",
-            "The points the document settles for jianguan-draw/1 in one draw: unsorted and repeated filter lists and an upper-case replaced record kept as given, factor 0 beside a count stratum, the region field, identical history entries, a yearly cap across levels and items, industry before domain, a qualification naming a domain, repeated qualifications, conflicts, history items and business lines.",
+            "The points the document settles for jianguan-draw/1 in one draw: unsorted and repeated filter lists and an upper-case replaced record kept as given, factor 0 beside a count stratum, the region field, identical history entries, a yearly cap across levels and items, a domain-only item, qualifications naming a domain, repeated qualifications, conflicts, history items and business lines.",
             settled_inputs(),
         ),
         (

@@ -314,11 +314,11 @@ pub fn edge_inputs() -> Inputs {
 /// count stratum (the reduced part fills what the normal part lacks), the
 /// `region` field rather than the code's characters 3–8, identical history
 /// entries (one detail piece each) and repeated history items, a yearly
-/// cap counting other levels' and items' checks, an item with both an
-/// industry and a domain (the industry decides), a domain-only item, a
-/// qualification naming a domain (qualifies for nothing), repeated
+/// cap counting other levels' and items' checks, a domain-only item,
+/// qualifications naming a domain (they qualify for nothing), repeated
 /// qualifications and conflicts, and repeated business lines on an entity
-/// (one line in the roster digest).
+/// (one line in the roster digest). Its items are the catalog's, as
+/// resolved, so the faces (which look items up) draw the same record.
 pub fn settled_inputs() -> Inputs {
     let c = |i: u64| code(1000 + i, "91").to_string();
     let entity = |i: u64, region: &str, class: &str, lines: &[&str], registered: &str| {
@@ -364,11 +364,12 @@ pub fn settled_inputs() -> Inputs {
     };
     let inspectors = serde_json::json!([
         inspector("MR-1", &["food", "food"], &[]),
-        inspector("MR-2", &["food_sales"], &[]),
-        inspector("MR-3", &["catering"], &[c(0), c(0)]),
-        inspector("MR-4", &["catering", "X-01"], &[]),
-        inspector("MR-5", &["catering"], &[]),
-        inspector("MR-6", &["catering"], &[]),
+        inspector("MR-2", &["food_sales", "special_equipment_use"], &[]),
+        inspector("MR-3", &["catering", "special_equipment_use"], &[c(0), c(0)]),
+        inspector("MR-4", &["catering", "S-03"], &[]),
+        inspector("MR-5", &["special_equipment_use", "catering"], &[]),
+        inspector("MR-6", &["catering", "special_equipment"], &[]),
+        inspector("MR-7", &["catering", "special_equipment_use"], &[]),
     ]);
     let plan = serde_json::json!({
         "id": "平市监随机〔2026〕20号", "title": "settled points", "level": "county",
@@ -377,8 +378,8 @@ pub fn settled_inputs() -> Inputs {
         "tasks": [{
             "department": "market_regulation", "kind": "routine",
             "items": [
-                {"code": "F-04", "industry": "catering", "domain": "food", "category": "general"},
-                {"code": "X-01", "industry": null, "domain": "food", "category": "key"}
+                {"code": "F-04", "industry": "catering", "domain": null, "category": "general"},
+                {"code": "S-03", "industry": null, "domain": "special_equipment", "category": "unknown"}
             ],
             "direction": "directed",
             "filter": {"industries": ["food_sales", "catering", "catering"], "regions": ["370283", "37028", "370281"]},
