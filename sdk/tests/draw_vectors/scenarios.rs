@@ -365,7 +365,11 @@ pub fn settled_inputs() -> Inputs {
     let inspectors = serde_json::json!([
         inspector("MR-1", &["food", "food"], &[]),
         inspector("MR-2", &["food_sales", "special_equipment_use"], &[]),
-        inspector("MR-3", &["catering", "special_equipment_use"], &[c(0), c(0)]),
+        inspector(
+            "MR-3",
+            &["catering", "special_equipment_use"],
+            &[c(0), c(0)]
+        ),
         inspector("MR-4", &["catering", "S-03"], &[]),
         inspector("MR-5", &["special_equipment_use", "catering"], &[]),
         inspector("MR-6", &["catering", "special_equipment"], &[]),
