@@ -4,6 +4,7 @@ each document's shape first, then the checks in the table's order."""
 
 import copy
 import datetime
+import re
 
 from draw_reference_primitives import (
     DOMAINS, LEVELS, DrawError, blank, ppm, ratio_text, valid_code,
@@ -49,8 +50,10 @@ def whole(v, what, lo, hi, nullable=False):
 
 
 def date(v, what):
+    """Appendix D: exactly YYYY-MM-DD, and a real date."""
     try:
-        ok = isinstance(v, str) and len(v) == 10 and datetime.date.fromisoformat(v)
+        ok = isinstance(v, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) \
+            and datetime.date.fromisoformat(v)
     except ValueError:
         ok = False
     if not ok:

@@ -418,6 +418,27 @@ fn refusals_name_the_problem_and_write_nothing() {
         "{err}"
     );
 
+    // Dates are written YYYY-MM-DD exactly (docs/draw-algorithm.md Appendix D).
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let at = header.iter().position(|h| *h == "registered_on").unwrap();
+    let mut cells: Vec<String> = lines[4].split(',').map(String::from).collect();
+    // 2019-03-01 as 2019-3-1: the same day, another spelling.
+    let ymd: Vec<u32> = cells[at].split('-').map(|p| p.parse().unwrap()).collect();
+    cells[at] = format!("{}-{}-{}", ymd[0], ymd[1], ymd[2]);
+    assert_ne!(cells[at].len(), 10, "a one-digit month or day in row 4");
+    let short = cells.join(",");
+    let mut bad = lines.clone();
+    bad[4] = &short;
+    let mut d = Draw::new(&dir);
+    d.roster = dir.join("short-date.csv");
+    std::fs::write(&d.roster, bad.join("\n")).unwrap();
+    let err = d.refused();
+    assert!(
+        err.contains("row 4, column registered_on:")
+            && err.contains("is not a date written YYYY-MM-DD"),
+        "{err}"
+    );
+
     // Emergency management has three inspectors in this county.
     let mut d = Draw::new(&dir);
     d.plan_with("too-few.json", |p| {

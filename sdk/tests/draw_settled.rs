@@ -399,6 +399,35 @@ fn roster_history_inspector_and_entropy_refusals_name_no_rust_types() {
         assert!(e.contains(expected), "{e:?} lacks {expected:?}");
         no_rust_names(&e);
     }
+    // Dates are written exactly YYYY-MM-DD, and real.
+    assert!(serde_json::from_value::<RosterEntry>(with("last_penalty_on", json!(null))).is_ok());
+    for bad in [
+        "2026-1-5",
+        "+2026-01-05",
+        " 2026-01-05",
+        "2026-01-05 ",
+        "2026-02-30",
+        "20260105",
+    ] {
+        let e = serde_json::from_value::<RosterEntry>(with("registered_on", json!(bad)))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("YYYY-MM-DD") || e.contains("no such day"),
+            "{bad}: {e}"
+        );
+        let e = serde_json::from_value::<RosterEntry>(with("last_penalty_on", json!(bad)))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("YYYY-MM-DD") || e.contains("no such day"),
+            "{bad}: {e}"
+        );
+    }
+    let e = plan_with(|v| v["period"][1] = json!("2026-7-31")).unwrap_err();
+    assert!(e.contains("a date written YYYY-MM-DD"), "{e}");
+    let e = plan_with(|v| v["as_of"] = json!("2026-06-31")).unwrap_err();
+    assert!(e.contains("no such day"), "{e}");
     let e = serde_json::from_value::<PastInspection>(json!({"uscc": code, "date": "2026-01-01",
         "department": "d", "level": "town", "items": ["a"]}))
     .unwrap_err()

@@ -1,12 +1,13 @@
-//! How whole numbers are read from plan, roster and inspector files: a
-//! refusal names the range in words ("a whole number from 1 to
-//! 4294967295"), not a Rust type ("u32"), since C, Python and command
-//! users read these messages.
+//! How whole numbers and dates are read from plan, roster, history and
+//! inspector files: a refusal names the range or form in words ("a whole
+//! number from 1 to 4294967295", "a date written YYYY-MM-DD"), not a Rust
+//! type ("u32"), since C, Python and command users read these messages.
 
 use std::fmt;
 
-use serde::Deserializer;
+use chrono::NaiveDate;
 use serde::de::{Error, Unexpected, Visitor};
+use serde::{Deserialize, Deserializer};
 
 /// Reads a whole number in `min..=max`.
 struct Whole {
@@ -97,4 +98,61 @@ pub(crate) fn count64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> 
         min: 0,
         max: u64::MAX,
     })
+}
+
+/// Reads a date written exactly `YYYY-MM-DD` (four, two and two digits),
+/// and a real one: other spellings chrono would take (`2026-1-5`,
+/// `+2026-01-05`, white space) are refused, so that what a document says
+/// is what the digests hash (docs/draw-algorithm.md Appendix D).
+struct Day;
+
+impl Visitor<'_> for Day {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date written YYYY-MM-DD")
+    }
+
+    fn visit_str<E: Error>(self, v: &str) -> Result<NaiveDate, E> {
+        let b = v.as_bytes();
+        let shaped = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shaped {
+            return Err(E::invalid_value(Unexpected::Str(v), &self));
+        }
+        NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map_err(|_| E::custom(format!("{v:?} is not a date: no such day")))
+    }
+}
+
+/// A date written `YYYY-MM-DD`.
+pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    d.deserialize_str(Day)
+}
+
+/// `null` or a date written `YYYY-MM-DD`.
+pub(crate) fn optional_date<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    Option::<DayText>::deserialize(d).map(|o| o.map(|t| t.0))
+}
+
+/// Two dates written `YYYY-MM-DD`, first and last (a plan's period).
+pub(crate) fn date_pair<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<(NaiveDate, NaiveDate), D::Error> {
+    <(DayText, DayText)>::deserialize(d).map(|(a, b)| (a.0, b.0))
+}
+
+/// A date read as [`date`] reads it, for use inside other shapes.
+struct DayText(NaiveDate);
+
+impl<'de> Deserialize<'de> for DayText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        date(d).map(DayText)
+    }
 }

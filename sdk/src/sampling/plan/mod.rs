@@ -309,8 +309,10 @@ pub struct Plan {
     pub level: Level,
     /// The date the plan's rules are applied on (penalty-free years, repeat
     /// window, yearly cap).
+    #[serde(deserialize_with = "super::wire::date")]
     pub as_of: NaiveDate,
     /// First and last day of the inspection period.
+    #[serde(deserialize_with = "super::wire::date_pair")]
     pub period: (NaiveDate, NaiveDate),
     /// Labels of the public values that will seed the draw, in order (e.g.
     /// "福利彩票双色球 2026137期 开奖号码").

@@ -35,9 +35,10 @@ pub struct RosterEntry {
     /// Credit class code (e.g. "B").
     pub credit_class: String,
     /// Date of registration (成立日期).
+    #[serde(deserialize_with = "super::wire::date")]
     pub registered_on: NaiveDate,
     /// Date of the latest administrative penalty decision, if any.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::wire::optional_date")]
     pub last_penalty_on: Option<NaiveDate>,
     /// Risk weight for weighted draws, a positive integer; 1 by default.
     #[serde(default = "one", deserialize_with = "super::wire::positive32")]
@@ -427,6 +428,7 @@ pub struct PastInspection {
     /// The entity inspected.
     pub uscc: Uscc,
     /// Date of the inspection.
+    #[serde(deserialize_with = "super::wire::date")]
     pub date: NaiveDate,
     /// Inspecting department's id.
     pub department: String,
