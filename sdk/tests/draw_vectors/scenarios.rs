@@ -329,7 +329,7 @@ pub fn settled_inputs() -> Inputs {
     };
     let old = "2015-01-01";
     let new = "2025-01-01";
-    let roster = serde_json::json!([
+    let mut roster = serde_json::json!([
         // Normal part of B: two entities (registered recently).
         entity(0, "370283", "B", &["catering", "catering"], new),
         entity(1, "370281", "B", &["catering"], new),
@@ -349,6 +349,9 @@ pub fn settled_inputs() -> Inputs {
         entity(10, "370283", "C", &["catering"], new),
         entity(11, "370283", "C", &["food_sales"], new),
     ]);
+    // A penalty after the cut: not penalty-free (and not every
+    // `last_penalty_on` null, which a frame would type as no dates at all).
+    roster[11]["last_penalty_on"] = "2025-06-01".into();
     let history = serde_json::json!([
         {"uscc": c(8), "date": "2026-05-10", "department": "market_regulation", "level": "county", "items": ["F-04", "F-04"]},
         {"uscc": c(8), "date": "2026-05-10", "department": "market_regulation", "level": "county", "items": ["F-04", "F-04"]},
