@@ -456,6 +456,45 @@ fn roster_history_inspector_and_entropy_refusals_name_no_rust_types() {
 }
 
 #[test]
+fn objects_are_read_only_from_json_objects() {
+    // serde would also take an array of field values; the document has none.
+    let plan: Value = serde_json::from_str(PLAN).unwrap();
+    let fields: Vec<Value> = plan.as_object().unwrap().values().cloned().collect();
+    let e = serde_json::from_value::<Plan>(Value::Array(fields)).unwrap_err();
+    assert!(e.to_string().contains("expected a plan object"), "{e}");
+    let row = json!([
+        settled_code(0),
+        "370283",
+        [],
+        "operating",
+        "B",
+        "2020-01-01",
+        null,
+        1
+    ]);
+    let e = serde_json::from_value::<RosterEntry>(row).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("expected a target roster entry object"),
+        "{e}"
+    );
+    let e = serde_json::from_value::<Vec<EntropyValue>>(json!([["福彩3D 2026-170", "5 0 2"]]))
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("expected a public value object"),
+        "{e}"
+    );
+    let e = serde_json::from_str::<DrawRecord>("[1]").unwrap_err();
+    assert!(
+        e.to_string().contains("expected a draw record object"),
+        "{e}"
+    );
+    // Nested objects too.
+    let e = plan_with(|v| v["tasks"][0]["strata"][0] = json!(["B", {"count": 1}])).unwrap_err();
+    assert!(e.contains("a stratum object"), "{e}");
+}
+
+#[test]
 fn caps_of_zero_are_refused_and_name_the_field() {
     let resolve = |edit: fn(&mut Value)| {
         let mut plan = plan_with(edit).expect("reads");

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::wire::object_only;
 use super::{
     EntropyValue, InspectionHistory, Inspector, InspectorRoster, PastInspection, Plan, RosterEntry,
     SamplingError, TargetRoster,
@@ -12,6 +13,7 @@ use super::{
 /// The plan, the rosters it is drawn over and the public values that seed it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "an object with `plan`, `roster`, `history`, `inspectors` and `entropy`"
 )]
@@ -32,6 +34,7 @@ pub struct DrawInputs {
 /// The three rosters a draw runs over, and that `verify` re-runs it over.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "an object with `roster`, `history` and `inspectors`"
 )]
@@ -119,3 +122,5 @@ impl DrawRosters {
         build(&self.roster, &self.history, &self.inspectors)
     }
 }
+
+object_only!(DrawInputs, DrawRosters);

@@ -8,6 +8,7 @@ use super::canonical::canonical_json;
 use super::error::SamplingError;
 use super::plan::PlanItem;
 use super::prf::Digest32;
+use super::wire::object_only;
 use crate::entity::{Industry, Uscc};
 
 /// Whether an inspector can currently be drawn.
@@ -33,7 +34,11 @@ impl InspectorStatus {
 
 /// One law-enforcement inspector.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an inspector object")]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an inspector object"
+)]
 pub struct Inspector {
     /// Roster id, unique.
     pub id: String,
@@ -148,3 +153,5 @@ impl InspectorRoster {
         &self.inspectors
     }
 }
+
+object_only!(Inspector);

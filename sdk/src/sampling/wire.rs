@@ -156,3 +156,55 @@ impl<'de> Deserialize<'de> for DayText {
         date(d).map(DayText)
     }
 }
+
+/// A deserializer that reads a struct only from a JSON object: serde's
+/// derive would also take an array of the field values in declaration
+/// order, a shape docs/draw-algorithm.md does not have.
+pub(crate) struct MapOnly<D>(pub D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(v)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(v)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// Gives each struct (derived with `#[serde(remote = "Self")]`) its
+/// `Serialize` as derived and a `Deserialize` that reads it only from an
+/// object ([`MapOnly`]).
+macro_rules! object_only {
+    ($($t:ident),* $(,)?) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $t::serialize(self, s)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $t::deserialize($crate::sampling::wire::MapOnly(d))
+            }
+        }
+    )*};
+}
+pub(crate) use object_only;

@@ -11,6 +11,7 @@ use super::SamplingError;
 mod item;
 mod ratio;
 
+use super::wire::object_only;
 use crate::catalog::ItemCatalog;
 use crate::entity::{EntityKind, EntityStatus, Industry};
 pub use item::PlanItem;
@@ -69,7 +70,7 @@ pub enum TaskKind {
 /// Which entities of the roster a task may draw (the target filter). Empty
 /// lists do not filter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a filter object")]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a filter object")]
 pub struct Filter {
     /// Entities in any of these business lines.
     #[serde(default)]
@@ -122,7 +123,11 @@ pub enum Size {
 
 /// One stratum of a task: a credit class and its size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a stratum object {class, size}")]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a stratum object {class, size}"
+)]
 pub struct StratumSpec {
     /// Credit class code, one of the plan's `classes`.
     pub class: String,
@@ -137,6 +142,7 @@ pub struct StratumSpec {
 /// `enterprise` for the plan's literal reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "a penalty_free object {years, factor} or null"
 )]
@@ -152,7 +158,7 @@ pub struct PenaltyFree {
 /// The proportionality rules of a task. Each rule that removes or
 /// down-weights an entity is recorded per entity with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a rules object")]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a rules object")]
 pub struct Rules {
     /// Classes not drawn for routine checks (无事不扰; 国市监信发〔2022〕6号:
     /// class A "可不主动实施现场检查"). Default `["A"]`.
@@ -225,7 +231,7 @@ impl Default for Rules {
 /// is a joint plan (部门联合抽查): every entity drawn by any task gets one
 /// visit covering all of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a task object")]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a task object")]
 pub struct Task {
     /// The inspecting department's id (as in the catalog).
     pub department: String,
@@ -251,7 +257,11 @@ pub struct Task {
 
 /// Inspector assignment rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an inspectors object")]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an inspectors object"
+)]
 pub struct InspectorRules {
     /// Inspectors per department per visit; at least 2 (行政处罚法 Art. 42:
     /// "执法人员不得少于两人").
@@ -286,6 +296,7 @@ impl Default for InspectorRules {
 /// The record a redraw replaces, and why. The replaced record stays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "a replaces object {record, reason} or null"
 )]
@@ -299,7 +310,7 @@ pub struct Replaces {
 /// A draw plan (抽查计划 batch), fixed and published before the public
 /// entropy it names exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a plan object")]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a plan object")]
 pub struct Plan {
     /// Plan or batch number.
     pub id: String,
@@ -566,3 +577,14 @@ impl Task {
         Ok(())
     }
 }
+
+object_only!(
+    Filter,
+    StratumSpec,
+    Rules,
+    Task,
+    InspectorRules,
+    Plan,
+    PenaltyFree,
+    Replaces
+);

@@ -17,11 +17,16 @@ use super::canonical::canonical_json;
 use super::error::SamplingError;
 use super::plan::Level;
 use super::prf::Digest32;
+use super::wire::object_only;
 use crate::entity::{EntityKind, EntityStatus, Industry, RegionCode, Uscc};
 
 /// One entity of a target roster, as a host supplies it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a target roster entry object")]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a target roster entry object"
+)]
 pub struct RosterEntry {
     /// The entity's code.
     pub uscc: Uscc,
@@ -423,7 +428,11 @@ pub(crate) fn region_number(r: &RegionCode) -> u32 {
 
 /// A past inspection of an entity, for the repeat-window and yearly-cap rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an inspection history entry object")]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an inspection history entry object"
+)]
 pub struct PastInspection {
     /// The entity inspected.
     pub uscc: Uscc,
@@ -599,3 +608,5 @@ mod tests {
         assert_eq!(roster.digest(), &<Digest32>::from(Sha256::digest(&all)));
     }
 }
+
+object_only!(RosterEntry, PastInspection);

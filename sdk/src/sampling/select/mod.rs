@@ -10,6 +10,7 @@ use super::SamplingError;
 use super::plan::{Plan, Size, Task, TaskKind};
 use super::prf::{KeyBatch, Prf, weighted_key};
 use super::roster::{Columns, InspectionHistory, TargetRoster, industry_bit};
+use super::wire::object_only;
 use crate::entity::Uscc;
 
 mod fast;
@@ -35,6 +36,11 @@ pub enum ExclusionRule {
 
 /// An entity left out of a task's draw, with the rule and the facts behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an exclusion object {uscc, rule, detail}"
+)]
 pub struct Exclusion {
     /// The entity.
     pub uscc: Uscc,
@@ -47,7 +53,7 @@ pub struct Exclusion {
 /// Pool sizes of one task over a roster part; parts add up (§7).
 /// Serializable, so that parts counted on other machines can be summed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct TaskCounts {
     /// Entities passing the filter (the task's population).
     pub population: u64,
@@ -122,7 +128,7 @@ impl Cand {
 /// Serializable exactly, so that parts selected on other machines can be
 /// merged.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct PartialSelection {
     pub(crate) winners: Vec<Vec<Cand>>,
     pub(crate) exclusions: Vec<Exclusion>,
@@ -611,3 +617,5 @@ fn in_slices<T: Send>(len: usize, f: impl Fn(std::ops::Range<usize>) -> T + Sync
             .collect()
     })
 }
+
+object_only!(Exclusion, TaskCounts, PartialSelection);
