@@ -7,331 +7,28 @@ standard library only. Replays test vectors:
     python3 scripts/draw_reference.py tests/vectors/draw/ [more files or dirs]
 
 Prints `ok NAME` or `FAIL NAME: PATH, expected X, got Y` per vector and exits
-1 if any vector fails.
+1 if any vector fails. Also recomputes the document's worked example
+(Appendix F) and replays Appendix D's refusals on the settled-points inputs.
+The primitives are in draw_reference_primitives.py, the reading and checking
+of inputs in draw_reference_inputs.py.
 """
 
 import copy
-import hashlib
 import json
-import math
 import pathlib
 import struct
 import sys
 
-ALGORITHM = "jianguan-draw/1"
-
-# Appendix D: "blank" means empty once Unicode White_Space is removed (not
-# Python's wider str.isspace, which also counts U+001C..U+001F).
-WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
-    + "\u2028\u2029\u202f\u205f\u3000"
-
-
-def blank(text):
-    return not text.strip(WHITE_SPACE)
-RECORD_FORMAT = "jianguan-draw-record/1"
-
-
-class DrawError(Exception):
-    """A refusal of the draw; `kind` is the snake_case error kind."""
-
-    def __init__(self, kind, message=""):
-        super().__init__(f"{kind}: {message}" if message else kind)
-        self.kind = kind
-
-
-# ---------------------------------------------------------------- AES-128 (§4)
-def _xtime(a):
-    return ((a << 1) ^ 0x1B) & 0xFF if a & 0x80 else a << 1
-
-
-def _gmul(a, b):
-    r = 0
-    while b:
-        if b & 1:
-            r ^= a
-        a, b = _xtime(a), b >> 1
-    return r
-
-
-def _make_sbox():
-    # S(x) = affine(x^-1) in GF(2^8) with polynomial x^8+x^4+x^3+x+1 (FIPS 197 §5.1.1).
-    inv = [0] * 256
-    for x in range(1, 256):
-        for y in range(1, 256):
-            if _gmul(x, y) == 1:
-                inv[x] = y
-                break
-    rotl = lambda b, n: ((b << n) | (b >> (8 - n))) & 0xFF
-    return [b ^ rotl(b, 1) ^ rotl(b, 2) ^ rotl(b, 3) ^ rotl(b, 4) ^ 0x63 for b in inv]
-
-
-SBOX = _make_sbox()
-MUL2 = [_xtime(a) for a in range(256)]
-MUL3 = [_xtime(a) ^ a for a in range(256)]
-
-
-def aes128_expand(key):
-    """Key expansion: 11 round keys of 16 bytes (FIPS 197 §5.2)."""
-    w = [list(key[4 * i:4 * i + 4]) for i in range(4)]
-    rcon = 1
-    for i in range(4, 44):
-        t = list(w[i - 1])
-        if i % 4 == 0:
-            t = [SBOX[b] for b in t[1:] + t[:1]]
-            t[0] ^= rcon
-            rcon = _xtime(rcon)
-        w.append([a ^ b for a, b in zip(w[i - 4], t)])
-    return [sum(w[4 * r:4 * r + 4], []) for r in range(11)]
-
-
-def aes128_encrypt(round_keys, block):
-    """Encrypt one 16-byte block; state byte i is row i%4, column i//4."""
-    s = [a ^ b for a, b in zip(block, round_keys[0])]
-    for rnd in range(1, 11):
-        s = [SBOX[b] for b in s]                                          # SubBytes
-        s = [s[(i + 4 * (i % 4)) % 16] for i in range(16)]                # ShiftRows
-        if rnd != 10:                                                     # MixColumns
-            m = []
-            for c in range(4):
-                a0, a1, a2, a3 = s[4 * c:4 * c + 4]
-                m += [MUL2[a0] ^ MUL3[a1] ^ a2 ^ a3, a0 ^ MUL2[a1] ^ MUL3[a2] ^ a3,
-                      a0 ^ a1 ^ MUL2[a2] ^ MUL3[a3], MUL3[a0] ^ a1 ^ a2 ^ MUL2[a3]]
-            s = m
-        s = [a ^ b for a, b in zip(s, round_keys[rnd])]                   # AddRoundKey
-    return bytes(s)
-
-
-def aes_self_test():
-    key = bytes.fromhex("000102030405060708090a0b0c0d0e0f")
-    ct = aes128_encrypt(aes128_expand(key), bytes.fromhex("00112233445566778899aabbccddeeff"))
-    if ct.hex() != "69c4e0d86a7b0430d8cdb78070b4c55a":
-        raise SystemExit("AES-128 self-test (FIPS-197 C.1) failed: " + ct.hex())
-
-
-# ------------------------------------------------------------ encodings (§3)
-def _esc(s):
-    out = ['"']
-    for ch in s:
-        o = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch in "\b\f\n\r\t":
-            out.append({"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
-        elif o < 0x20:  # ASSUMPTION: "control characters" = U+0000..U+001F only
-            out.append("\\u%04x" % o)
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
-def canon(v):
-    """Canonical JSON text (§3)."""
-    if v is None:
-        return "null"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, str):
-        return _esc(v)
-    if isinstance(v, list):
-        return "[" + ",".join(canon(x) for x in v) + "]"
-    if isinstance(v, dict):
-        keys = sorted(v, key=lambda k: k.encode("utf-8"))
-        return "{" + ",".join(_esc(k) + ":" + canon(v[k]) for k in keys) + "}"
-    raise DrawError("invalid_plan", f"not allowed in canonical JSON: {v!r}")
-
-
-def canon_bytes(v):
-    return canon(v).encode("utf-8")
-
-
-def lp(x):
-    b = x.encode("utf-8") if isinstance(x, str) else bytes(x)
-    return len(b).to_bytes(4, "big") + b
-
-
-def u32be(n):
-    return n.to_bytes(4, "big")
-
-
-def sha256(b):
-    return hashlib.sha256(b).digest()
-
-
-def ubytes(s):
-    return s.encode("utf-8")
-
-
-# -------------------------------------------------------- input digests (§2)
-def entity_obj(e):
-    return {"credit_class": e["credit_class"],
-            "industries": sorted(e.get("industries", []), key=ubytes),
-            "last_penalty_on": e.get("last_penalty_on"), "region": e["region"],
-            "registered_on": e["registered_on"], "status": e["status"],
-            "uscc": e["uscc"], "weight": e.get("weight", 1)}
-
-
-def history_obj(h):
-    return {"date": h["date"], "department": h["department"],
-            "items": sorted(h["items"], key=ubytes), "level": h["level"], "uscc": h["uscc"]}
-
-
-def inspector_obj(i):
-    return {"conflicts": sorted(i.get("conflicts", []), key=ubytes),
-            "department": i["department"], "id": i["id"], "name": i.get("name"),
-            "qualifications": sorted(i.get("qualifications", []), key=ubytes),
-            "status": i.get("status", "active"), "team": i.get("team"),
-            "workload_cap": i.get("workload_cap")}
-
-
-def roster_digest(entities):
-    return sha256(b"".join(canon_bytes(e) + b"\n" for e in entities))
-
-
-def history_digest(history):
-    return sha256(b"".join(sorted(canon_bytes(h) + b"\n" for h in history)))
-
-
-# ------------------------------------------------------------------- PRF (§4)
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-
-def block(code):
-    if len(code) != 18 or any(c not in USCC_ALPHABET for c in code):
-        raise DrawError("invalid_roster", f"bad code {code!r}")
-    n = 0
-    for c in code:
-        n = n * 31 + USCC_ALPHABET.index(c)
-    return n.to_bytes(16, "big")
-
-
-class Prf:
-    def __init__(self, key):
-        self.rk = aes128_expand(key)
-
-    def __call__(self, code):
-        return int.from_bytes(aes128_encrypt(self.rk, block(code)), "big")
-
-
-# ------------------------------------------------------- seed and keys (§5)
-def make_seed(digests, entropy):
-    data = lp(ALGORITHM) + b"".join(digests) + u32be(len(entropy))
-    for pv in entropy:
-        data += lp(pv["label"]) + lp(pv["value"])
-    return sha256(data)
-
-
-def derived_key(seed, label, index):
-    return sha256(seed + lp(label) + u32be(index))[:16]
-
-
-# ---------------------------------------------------------- keys (§6)
-def weighted_key(v, w):
-    u = (float(v >> 76) + 0.5) / 2.0 ** 52  # exact: 52 bits plus one half fit in binary64
-    return -math.log(u) / w
-
-
-def sort_key_fn(prf, weighted):
-    def key(e):
-        v = prf(e["uscc"])
-        return (weighted_key(v, e["weight"]), v) if weighted else v  # ties by v (§6)
-    return key
-
-
-# ---------------------------------------------------- plan (Appendix C)
-LEVELS = ["county", "city", "province", "national"]
-DOMAINS = {
-    "food": ["food_production", "food_sales", "catering"],
-    "drugs": ["drug_manufacturing", "drug_wholesale", "drug_retail",
-              "medical_device_trade", "cosmetics_trade"],
-    "special_equipment": ["special_equipment_use"],
-    "hazardous_chemicals": ["hazardous_chemical_production",
-                            "hazardous_chemical_storage", "hazardous_chemical_trade"],
-    "product_quality": ["industrial_products"],
-}
-
-
-def ppm(text):
-    """Decimal string with at most six decimals -> exact parts per million (§7.4)."""
-    if not isinstance(text, str) or text.count(".") > 1:
-        raise DrawError("invalid_plan", f"bad ratio {text!r}")
-    whole, _, frac = text.partition(".")
-    if not whole.isdigit() or len(frac) > 6 or (frac and not frac.isdigit()) or (_ and not frac):
-        raise DrawError("invalid_plan", f"bad ratio {text!r}")
-    return int(whole) * 10**6 + int(frac.ljust(6, "0") or 0)
-
-
-def ratio_text(p):
-    """Shortest decimal string of p parts per million (Appendix C)."""
-    whole, frac = divmod(p, 10**6)
-    frac = ("%06d" % frac).rstrip("0")
-    return f"{whole}.{frac}" if frac else str(whole)
-
-
-def fill_plan(plan):
-    """Every field present, defaults filled (§2 Plan, Appendix C)."""
-    p = copy.deepcopy(plan)
-    p.setdefault("classes", ["A", "B", "C", "D"])
-    p.setdefault("replaces", None)
-    ins = p.setdefault("inspectors", {})
-    for k, v in (("per_department", 2), ("distinct_teams", False), ("workload_cap", None)):
-        ins.setdefault(k, v)
-    for task in p["tasks"]:
-        task.setdefault("kind", "routine")
-        task.setdefault("direction", "undirected")  # ASSUMPTION: no default given
-        task.setdefault("weighted", False)
-        items = []
-        for it in task.get("items", []):
-            if isinstance(it, str):
-                raise DrawError("invalid_plan", f"bare item code {it!r}: no catalog in the spec")
-            items.append({"code": it["code"], "industry": it.get("industry"),
-                          "domain": it.get("domain"), "category": it.get("category")})
-        task["items"] = items
-        f = task.setdefault("filter", {})
-        for k in ("industries", "regions", "kinds"):
-            f.setdefault(k, [])
-        f.setdefault("statuses", ["operating"])
-        for s in task.get("strata", []):
-            if "ratio" in s["size"]:
-                s["size"]["ratio"] = ratio_text(ppm(s["size"]["ratio"]))
-        r = task.setdefault("rules", {})
-        defaults = {"undisturbed_classes": ["A"], "draw_undisturbed": False,
-                    "penalty_free": {"years": 3, "factor": "0.5"},
-                    "repeat_window_months": 3, "yearly_cap": 2, "publicity_minimum": "0.03"}
-        for k, v in defaults.items():
-            r.setdefault(k, v)
-        if r["penalty_free"] is not None:
-            r["penalty_free"]["factor"] = ratio_text(ppm(r["penalty_free"]["factor"]))
-        r["publicity_minimum"] = ratio_text(ppm(r["publicity_minimum"]))
-    return p
-
-
-def check_plan(p):
-    if p["level"] not in LEVELS or p["inspectors"]["per_department"] < 2:
-        raise DrawError("invalid_plan", "level or per_department")
-    for task in p["tasks"]:
-        f = task["filter"]
-        directed = bool(f["industries"] or f["kinds"] or f["regions"])
-        if task["direction"] not in ("undirected", "directed") or \
-                directed != (task["direction"] == "directed"):
-            raise DrawError("invalid_plan", "direction does not match filter")
-        if task["kind"] not in ("routine", "publicity"):
-            raise DrawError("invalid_plan", "task kind")
-        classes = [s["class"] for s in task["strata"]]
-        if len(set(classes)) != len(classes) or any(c not in p["classes"] for c in classes):
-            raise DrawError("invalid_plan", "strata classes")
-        for s in task["strata"]:
-            size = s["size"]
-            if ("ratio" in size) == ("count" in size) or \
-                    ("ratio" in size and ppm(size["ratio"]) > 10**6) or \
-                    ("count" in size and (not isinstance(size["count"], int) or size["count"] < 0)):
-                raise DrawError("invalid_plan", "stratum size")
+# The helper modules beside this file; leave no __pycache__ in scripts/.
+sys.dont_write_bytecode = True
+
+from draw_reference_inputs import check_plan, check_rosters, fill_plan, read_inputs
+from draw_reference_primitives import (
+    ALGORITHM, DOMAINS, LEVELS, RECORD_FORMAT, DrawError, Prf, aes_self_test, blank, block,
+    canon, canon_bytes, derived_key, entity_obj, history_digest, history_obj, inspector_obj,
+    lp, make_seed, ppm, roster_digest, sha256, sort_key_fn, u32be, ubytes, valid_code,
+    weighted_key, with_check,
+)
 
 
 # ---------------------------------------------------------- dates (§7.2)
@@ -501,9 +198,7 @@ def draw_visits(plan, tasks_out, inspectors, seed):
                 cap = insp["workload_cap"] if insp["workload_cap"] is not None else cfg["workload_cap"]
                 if cap is not None and load[insp["id"]] >= cap:
                     continue
-                # ASSUMPTION: a null team never clashes
-                if cfg["distinct_teams"] and insp["team"] is not None and \
-                        insp["team"] in [x["team"] for x in taken]:
+                if cfg["distinct_teams"] and insp["team"] in [x["team"] for x in taken]:
                     continue
                 taken.append(insp)
             if len(taken) < cfg["per_department"]:
@@ -517,23 +212,17 @@ def draw_visits(plan, tasks_out, inspectors, seed):
 
 # ----------------------------------------------------------- the draw (§9)
 def draw(plan_in, roster_in, history_in, inspectors_in, entropy_in):
+    read_inputs(plan_in, roster_in, history_in, inspectors_in, entropy_in)  # Appendix D
+    check_rosters(roster_in, history_in, inspectors_in)
     plan = fill_plan(plan_in)
     check_plan(plan)
     # §5: exactly the plan's labels, in order, each with a non-blank value
-    if isinstance(entropy_in, dict):
-        entropy_in = [{"label": k, "value": v} for k, v in entropy_in.items()]
     entropy = [{"label": x["label"], "value": x["value"]} for x in entropy_in]
     if [x["label"] for x in entropy] != list(plan["entropy"]) or \
-            any(not isinstance(x["value"], str) or blank(x["value"]) for x in entropy):
+            any(blank(x["value"]) for x in entropy):
         raise DrawError("entropy_mismatch")
     roster = sorted((entity_obj(e) for e in roster_in), key=lambda e: ubytes(e["uscc"]))
-    codes = [e["uscc"] for e in roster]
-    if len(set(codes)) != len(codes):
-        raise DrawError("duplicate_entity")
     inspectors = sorted((inspector_obj(i) for i in inspectors_in), key=lambda i: ubytes(i["id"]))
-    ids = [i["id"] for i in inspectors]
-    if len(set(ids)) != len(ids):
-        raise DrawError("duplicate_entity", "inspector id")  # ASSUMPTION: same kind
     for e in roster:  # §7.1 (checked over the whole roster)
         block(e["uscc"])
         if e["credit_class"] not in plan["classes"]:
@@ -556,7 +245,7 @@ def draw(plan_in, roster_in, history_in, inspectors_in, entropy_in):
 
 
 def record_digest(record):
-    return hashlib.sha256(canon_bytes(record)).hexdigest()
+    return sha256(canon_bytes(record)).hex()
 
 
 # ------------------------------------------------------- replay (§10)
@@ -628,6 +317,121 @@ def replay_primitives(data):
     return results
 
 
+def set_path(doc, path, value):
+    """A copy of `doc` with `value` at `path` (keys and indexes); `...` deletes."""
+    doc = copy.deepcopy(doc)
+    at = doc
+    for k in path[:-1]:
+        at = at[k]
+    if value is ...:
+        del at[path[-1]]
+    else:
+        at[path[-1]] = value
+    return doc
+
+
+# Appendix D applied to the settled-points vector's inputs: what each edit is
+# refused as (reading first, then the table's order).
+READING = [
+    (("plan", "tasks", 0, "kind"), ..., "invalid_input"),
+    (("plan", "extra"), 1, "invalid_input"),
+    (("plan", "tasks", 0, "filter", "kinds"), ["company"], "invalid_input"),
+    (("plan", "tasks", 0, "filter", "statuses"), ["open"], "invalid_input"),
+    (("plan", "tasks", 0, "rules", "penalty_free"), {"years": 3}, "invalid_input"),
+    (("plan", "tasks", 0, "strata", 1, "size", "ratio"), ".5", "invalid_input"),
+    (("plan", "tasks", 0, "rules", "yearly_cap"), 0, "invalid_plan"),
+    (("plan", "tasks", 0, "rules", "repeat_window_months"), 0, "invalid_plan"),
+    (("plan", "inspectors"), {"workload_cap": 0}, "invalid_plan"),
+    (("roster", 0, "weight"), 2**53 + 1, "invalid_input"),
+    (("roster", 0, "weight"), 0, "invalid_input"),
+    (("roster", 0, "industries"), ["bakery"], "invalid_input"),
+    (("roster", 0, "uscc"), "91370283MA00000010", "invalid_input"),
+    (("roster", 0, "credit_class"), " ", "invalid_roster"),
+    (("roster", 0, "registered_on"), "2025-1-1", "invalid_input"),
+    (("roster", 0, "last_penalty_on"), "2025-02-29", "invalid_input"),
+    (("plan", "as_of"), "+2026-06-30", "invalid_input"),
+    (("history", 0, "date"), "2026-W19-7", "invalid_input"),
+    (("history", 0, "level"), "town", "invalid_input"),
+    (("history", 0, "items"), [], "invalid_history"),
+    (("inspectors", 0, "workload_cap"), 0, "invalid_inspector"),
+    (("entropy",), {"福彩3D 2026-170": "5 0 2"}, "invalid_input"),
+    (("entropy", 0, "value"), "  ", "entropy_mismatch"),
+]
+
+
+def replay_reading(inputs):
+    """Each READING edit of `inputs` must be refused with its kind; a roster
+    refusal must come before a plan refusal made at the same time."""
+    cases = [(f"reading{list(p)}={v!r}", set_path(inputs, p, v), k) for p, v, k in READING]
+    both = set_path(set_path(inputs, ("roster", 0, "credit_class"), " "), ("plan", "id"), " ")
+    cases.append(("reading: roster before plan", both, "invalid_roster"))
+    # The GB 11714 check of characters 9-17 is not part of validity (Appendix B).
+    def gb11714_ok(org):  # characters 9-17: 8 body characters and their check
+        vals = [int(c) if c.isdigit() else ord(c) - 55 for c in org[:8]]
+        check = 11 - sum(v * w for v, w in zip(vals, [3, 7, 9, 10, 5, 8, 4, 2])) % 11
+        return org[8] == {10: "X", 11: "0"}.get(check, str(check))
+    org = next(c for c in (with_check(f"91370283MA000000{i}") for i in range(10))
+               if not gb11714_ok(c[8:17]))
+    ok = set_path(inputs, ("roster", 0, "uscc"), org)
+    cases.append(("reading: GB 11714 not checked", ok, None))
+    results = []
+    for name, inp, kind in cases:
+        try:
+            draw(inp["plan"], inp["roster"], inp["history"], inp["inspectors"], inp["entropy"])
+            got = None
+        except DrawError as err:
+            got = err.kind
+        results.append((name, None if got == kind else f"expected {kind}, got {got}"))
+    return results
+
+def appendix_f():
+    """The block of Appendix F, recomputed from this file's primitives."""
+    label, value = "福彩3D 2026-240", "3 8 1"
+    empty = sha256(b"")
+    data = lp(ALGORITHM) + empty * 4 + u32be(1) + lp(label) + lp(value)
+    seed = sha256(data)
+    k0, kv = derived_key(seed, "targets", 0), derived_key(seed, "visits", 0)
+    out = [f"lp(label) = {lp(label).hex()}", f"seed input bytes = {len(data)}",
+           f"seed = {seed.hex()}", f"K_task(0) = {k0.hex()}",
+           f"K_task(1) = {derived_key(seed, 'targets', 1).hex()}", f"K_visits = {kv.hex()}"]
+    codes = [with_check(f"91370283MA000000{i}") for i in range(1, 6)]
+    prf = Prf(k0)
+    for c in codes:
+        out.append(f"block({c}) = {block(c).hex()}")
+        out.append(f"F(K_task(0), {c}) = {prf(c):032x}")
+    out.append("uniform order = " + " ".join(sorted(codes, key=prf)))
+    c, v = codes[0], prf(codes[0])
+    key = weighted_key(v, 3)
+    out += [f"top52({c}) = {v >> 76}", f"u({c}) = {repr((float(v >> 76) + 0.5) / 2.0 ** 52)}",
+            f"key({c}, weight 3) = {repr(key)}", f"key bits = {struct.pack('>d', key).hex()}",
+            f"F(K_visits, {c}) = {Prf(kv)(c):032x}",
+            f"inspector key({c}, MR-1) = "
+            + sha256(seed + lp("inspector") + lp(c) + lp("MR-1")).hex()]
+    return "\n".join(out)
+
+
+def replay_appendix(doc):
+    """Appendix F of the document must equal the recomputed block."""
+    text = doc.read_text(encoding="utf-8")
+    try:
+        shown = text.split("## Appendix F.")[1].split("```text\n")[1].split("\n```")[0]
+    except IndexError:
+        return "Appendix F has no ```text block"
+    # §2's example line must be the canonical line of its own entity.
+    shown_line = "".join(x.strip("`") for x in text.split(
+        "Example line (no spaces; wrapped here):\n")[1].splitlines()[:2])
+    entity = json.loads(shown_line)
+    if not valid_code(entity["uscc"]) or canon_bytes(entity_obj(entity)).decode() != shown_line:
+        return f"the example line of §2 is not canonical: {shown_line}"
+    got = appendix_f()
+    if shown == got:
+        return None
+    for a, b in zip(shown.splitlines() + [""] * 40, got.splitlines()):
+        if a != b:
+            return f"shows {a!r}, recomputed {b!r}"
+    return "differs"
+
+
 def main(args):
     aes_self_test()
     files = []
@@ -635,12 +439,18 @@ def main(args):
         p = pathlib.Path(a)
         files += sorted(p.rglob("*.json")) if p.is_dir() else [p]
     failed = 0
+    doc = pathlib.Path(__file__).resolve().parent.parent / "docs" / "draw-algorithm.md"
+    err = replay_appendix(doc)
+    print("ok appendix-F" if err is None else f"FAIL appendix-F: {err}")
+    failed += err is not None
     for f in files:
         data = json.loads(f.read_text(encoding="utf-8"))
         if f.name == "primitives.json":
             results = replay_primitives(data)
         else:
             results = [(data.get("name", f.stem), replay_vector(data))]
+            if data.get("name") == "settled-points":
+                results += replay_reading(data["inputs"])
         for name, err in results:
             print(f"ok {name}" if err is None else f"FAIL {name}: {err}")
             failed += err is not None

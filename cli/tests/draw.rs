@@ -246,6 +246,26 @@ fn county_csv_minimal_csv_and_json_rosters_give_the_same_record() {
     let inspectors_json = dir.join("inspectors.json");
     write_json(&inspectors_json, &Value::Array(inspectors));
 
+    // A weight beyond 2^32 − 1 (here above 2^53) is named by entry and
+    // field, in words rather than a Rust type.
+    let mut heavy = read_json(&roster_json);
+    heavy[2]["weight"] = json!(9_007_199_254_740_993u64);
+    let heavy_json = dir.join("heavy.json");
+    write_json(&heavy_json, &heavy);
+    let err = Draw {
+        roster: heavy_json,
+        out: dir.join("records-heavy"),
+        ..Draw::new(&dir)
+    }
+    .refused();
+    assert!(
+        err.contains(
+            "entry 3, field `weight`: 9007199254740993 is not a whole number from 1 to 4294967295"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("u32"), "{err}");
+
     let forms = [(&min_csv, &d.inspectors), (&roster_json, &inspectors_json)];
     for (n, (roster, inspectors)) in forms.into_iter().enumerate() {
         let other = Draw {
@@ -395,6 +415,27 @@ fn refusals_name_the_problem_and_write_nothing() {
     let err = d.refused();
     assert!(
         err.contains("row 3, column status: unknown variant `open`"),
+        "{err}"
+    );
+
+    // Dates are written YYYY-MM-DD exactly (docs/draw-algorithm.md Appendix D).
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let at = header.iter().position(|h| *h == "registered_on").unwrap();
+    let mut cells: Vec<String> = lines[4].split(',').map(String::from).collect();
+    // 2019-03-01 as 2019-3-1: the same day, another spelling.
+    let ymd: Vec<u32> = cells[at].split('-').map(|p| p.parse().unwrap()).collect();
+    cells[at] = format!("{}-{}-{}", ymd[0], ymd[1], ymd[2]);
+    assert_ne!(cells[at].len(), 10, "a one-digit month or day in row 4");
+    let short = cells.join(",");
+    let mut bad = lines.clone();
+    bad[4] = &short;
+    let mut d = Draw::new(&dir);
+    d.roster = dir.join("short-date.csv");
+    std::fs::write(&d.roster, bad.join("\n")).unwrap();
+    let err = d.refused();
+    assert!(
+        err.contains("row 4, column registered_on:")
+            && err.contains("is not a date written YYYY-MM-DD"),
         "{err}"
     );
 

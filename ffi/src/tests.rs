@@ -102,7 +102,7 @@ fn draws_through_the_c_api_match_the_vectors_and_verify_in_rust() {
         .filter(|p| p.file_name().is_some_and(|n| n != "primitives.json"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 13, "{names:?}");
+    assert_eq!(names.len(), 17, "{names:?}");
     for path in names {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");

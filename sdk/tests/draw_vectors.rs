@@ -82,12 +82,27 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
     duplicate.roster.push(duplicate.roster[33].clone());
     let mut one_inspector = base.clone();
     one_inspector.plan.inspectors.per_department = 1;
+    // Appendix D's order: the roster's refusal comes before the plan's.
+    let mut roster_first = base.clone();
+    roster_first.roster[5].credit_class = " ".into();
+    roster_first.plan.id = String::new();
+    let mut no_workload = base.clone();
+    no_workload.plan.inspectors.workload_cap = Some(0);
+    let mut inspector_twice = base.clone();
+    inspector_twice
+        .inspectors
+        .push(inspector_twice.inspectors[3].clone());
 
     vec![
         (
             "edge-city",
             "City-level plan: month-end window clamp, lower-level and other-department history, yearly cap of one, count strata at factor 0.9 rounding to nearest, a domain-only item, three inspectors per department, control characters in a string.",
             edge_inputs(),
+        ),
+        (
+            "settled-points",
+            "The points the document settles for jianguan-draw/1 in one draw: unsorted and repeated filter lists and an upper-case replaced record kept as given, factor 0 beside a count stratum, the region field, identical history entries, a yearly cap across levels and items, a domain-only item, qualifications naming a domain, repeated qualifications, conflicts, history items and business lines.",
+            settled_inputs(),
         ),
         (
             "joint-county-no-history",
@@ -143,6 +158,21 @@ fn scenarios() -> Vec<(&'static str, &'static str, Inputs)> {
             "error-duplicate-entity",
             "A roster listing one code twice.",
             duplicate,
+        ),
+        (
+            "error-roster-before-plan",
+            "A blank credit class in the roster and a blank plan id: the roster is refused first (Appendix D).",
+            roster_first,
+        ),
+        (
+            "error-plan-workload-cap-zero",
+            "A plan workload cap of 0, which would leave no inspector without a cap of its own to draw.",
+            no_workload,
+        ),
+        (
+            "error-inspector-twice",
+            "An inspector id listed twice.",
+            inspector_twice,
         ),
         (
             "error-one-inspector",

@@ -97,9 +97,9 @@ pub fn targets(path: &Path) -> Result<TargetRoster, Refused> {
             "industries" => probe::<Vec<Industry>>(v),
             "status" => probe::<EntityStatus>(v),
             "credit_class" => probe::<String>(v),
-            "registered_on" => probe::<NaiveDate>(v),
-            "last_penalty_on" => probe::<Option<NaiveDate>>(v),
-            "weight" => probe::<u32>(v),
+            "registered_on" => day(v, false),
+            "last_penalty_on" => day(v, true),
+            "weight" => whole(v, 1, false),
             _ => None,
         })?
     } else {
@@ -145,7 +145,7 @@ pub fn inspectors(path: &Path) -> Result<InspectorRoster, Refused> {
             "id" | "name" | "department" | "team" => probe::<String>(v),
             "qualifications" => probe::<Vec<String>>(v),
             "status" => probe::<InspectorStatus>(v),
-            "workload_cap" => probe::<Option<u32>>(v),
+            "workload_cap" => whole(v, 0, true),
             "conflicts" => probe::<Vec<Uscc>>(v),
             _ => None,
         })?
@@ -181,7 +181,7 @@ pub fn history(path: Option<&Path>) -> Result<InspectionHistory, Refused> {
     let list: Vec<PastInspection> = if json {
         json_array(path, "history", &|key, v| match key {
             "uscc" => probe::<Uscc>(v),
-            "date" => probe::<NaiveDate>(v),
+            "date" => day(v, false),
             "department" => probe::<String>(v),
             "level" => probe::<Level>(v),
             "items" => probe::<Vec<String>>(v),
@@ -233,6 +233,32 @@ fn probe<T: DeserializeOwned>(v: &Value) -> Option<String> {
     serde_json::from_value::<T>(v.clone())
         .err()
         .map(|e| e.to_string())
+}
+
+/// Why a JSON value is not a whole number from `min` to 4294967295 (or
+/// `null`, when `nullable`), if it is not; the SDK's own words for it
+/// (docs/draw-algorithm.md Appendix C), not a Rust type's.
+fn whole(v: &Value, min: u64, nullable: bool) -> Option<String> {
+    if nullable && v.is_null() {
+        return None;
+    }
+    match v.as_u64() {
+        Some(n) if (min..=u64::from(u32::MAX)).contains(&n) => None,
+        _ => Some(format!(
+            "{v} is not a whole number from {min} to 4294967295{}",
+            if nullable { " or null" } else { "" }
+        )),
+    }
+}
+
+/// Why a JSON value is not a date written `YYYY-MM-DD` (or `null`, when
+/// `nullable`), if it is not.
+fn day(v: &Value, nullable: bool) -> Option<String> {
+    match v {
+        Value::Null if nullable => None,
+        Value::String(s) => date(s).err(),
+        _ => Some(format!("{v} is not a date written YYYY-MM-DD")),
+    }
 }
 
 /// Reads a JSON array of `T`. When it does not read, each element is read
@@ -414,9 +440,23 @@ fn enum_id<T: DeserializeOwned>(s: &str) -> Result<T, String> {
     serde_json::from_value(Value::String(s.to_owned())).map_err(|e| e.to_string())
 }
 
+/// A date written exactly `YYYY-MM-DD`, as the JSON documents take it
+/// (docs/draw-algorithm.md Appendix D): `2026-1-5` is refused, not read.
 fn date(s: &str) -> Result<NaiveDate, String> {
-    s.parse::<NaiveDate>()
-        .map_err(|e| format!("{s:?} is not a date YYYY-MM-DD ({e})"))
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(format!("{s:?} is not a date written YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date: no such day"))
 }
 
 fn positive(s: &str) -> Result<u32, String> {

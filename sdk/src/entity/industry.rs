@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// enterprise has none of these and is supervised through the items that
 /// apply to every market entity (registration, publicity).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "an industry id text")]
 #[non_exhaustive]
 pub enum Industry {
     /// 食品生产: food production (licensed under 食品安全法 Art. 35).
@@ -45,7 +45,7 @@ pub enum Industry {
 
 /// The plugin domain an industry's rules come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "a domain id text")]
 #[non_exhaustive]
 pub enum Domain {
     /// 食品.

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 /// The legal form of a market entity, as market-regulation registers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "an entity kind text")]
 #[non_exhaustive]
 pub enum EntityKind {
     /// 企业: enterprise (USCC category 91).
@@ -47,7 +47,7 @@ impl EntityKind {
 
 /// Registration status (登记状态).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "a registration status text")]
 #[non_exhaustive]
 pub enum EntityStatus {
     /// 存续（在营）: operating.

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::wire::object_only;
 use super::{
     EntropyValue, InspectionHistory, Inspector, InspectorRoster, PastInspection, Plan, RosterEntry,
     SamplingError, TargetRoster,
@@ -11,7 +12,11 @@ use super::{
 
 /// The plan, the rosters it is drawn over and the public values that seed it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an object with `plan`, `roster`, `history`, `inspectors` and `entropy`"
+)]
 pub struct DrawInputs {
     /// The plan, fixed before the public values existed.
     pub plan: Plan,
@@ -28,7 +33,11 @@ pub struct DrawInputs {
 
 /// The three rosters a draw runs over, and that `verify` re-runs it over.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an object with `roster`, `history` and `inspectors`"
+)]
 pub struct DrawRosters {
     /// The target roster (检查对象名录库).
     pub roster: Vec<RosterEntry>,
@@ -113,3 +122,5 @@ impl DrawRosters {
         build(&self.roster, &self.history, &self.inspectors)
     }
 }
+
+object_only!(DrawInputs, DrawRosters);

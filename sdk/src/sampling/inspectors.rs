@@ -8,11 +8,12 @@ use super::canonical::canonical_json;
 use super::error::SamplingError;
 use super::plan::PlanItem;
 use super::prf::Digest32;
+use super::wire::object_only;
 use crate::entity::{Industry, Uscc};
 
 /// Whether an inspector can currently be drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "an inspector status text")]
 #[non_exhaustive]
 pub enum InspectorStatus {
     /// 在岗: available for draws.
@@ -33,7 +34,11 @@ impl InspectorStatus {
 
 /// One law-enforcement inspector.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an inspector object"
+)]
 pub struct Inspector {
     /// Roster id, unique.
     pub id: String,
@@ -50,7 +55,7 @@ pub struct Inspector {
     /// Availability.
     pub status: InspectorStatus,
     /// Visits this inspector may be given in one draw, overriding the plan's cap.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::wire::optional_count32")]
     pub workload_cap: Option<u32>,
     /// Entities the inspector must not inspect (回避, 行政处罚法 Art. 43:
     /// "与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避").
@@ -148,3 +153,5 @@ impl InspectorRoster {
         &self.inspectors
     }
 }
+
+object_only!(Inspector);

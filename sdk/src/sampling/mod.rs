@@ -61,6 +61,7 @@ mod setup;
 mod verify;
 mod visits;
 mod watch;
+mod wire;
 
 pub use canonical::canonical_json;
 pub use digester::RosterDigester;

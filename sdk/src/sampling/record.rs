@@ -8,6 +8,7 @@ use super::plan::Plan;
 use super::prf::{hex, sha256};
 use super::select::Exclusion;
 use super::visits::{Recusal, Visit};
+use super::wire::object_only;
 use crate::entity::Uscc;
 
 /// The record format this crate writes.
@@ -15,7 +16,11 @@ pub const RECORD_FORMAT: &str = "jianguan-draw-record/1";
 
 /// One public value that seeds the draw, with the label the plan fixed for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a public value object {label, value}"
+)]
 pub struct EntropyValue {
     /// The label, as the plan lists it.
     pub label: String,
@@ -25,7 +30,11 @@ pub struct EntropyValue {
 
 /// The digests the seed is derived from (hex).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an object of digests"
+)]
 pub struct Digests {
     /// SHA-256 of the plan's canonical JSON.
     pub plan: String,
@@ -39,7 +48,7 @@ pub struct Digests {
 
 /// Whether a stratum part holds the full-ratio or the reduced-ratio entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "`normal` or `reduced`")]
 pub enum StratumPart {
     /// Entities at the stratum's own ratio.
     Normal,
@@ -49,7 +58,11 @@ pub enum StratumPart {
 
 /// The outcome of one stratum part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a stratum part object"
+)]
 pub struct StratumOutcome {
     /// Credit class.
     pub class: String,
@@ -65,7 +78,11 @@ pub struct StratumOutcome {
 
 /// The outcome of one task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a task outcome object"
+)]
 pub struct TaskOutcome {
     /// The department.
     pub department: String,
@@ -82,7 +99,11 @@ pub struct TaskOutcome {
 
 /// A draw, complete enough for anyone holding the rosters to re-run it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a draw record object"
+)]
 pub struct DrawRecord {
     /// Record format, [`RECORD_FORMAT`].
     pub format: String,
@@ -116,3 +137,11 @@ impl DrawRecord {
         hex(&sha256(self.to_canonical_json().as_bytes()))
     }
 }
+
+object_only!(
+    Digests,
+    StratumOutcome,
+    TaskOutcome,
+    DrawRecord,
+    EntropyValue
+);

@@ -11,11 +11,16 @@ use super::inspectors::{InspectorRoster, InspectorStatus};
 use super::plan::{InspectorRules, Plan, PlanItem};
 use super::prf::{Digest32, push_lp};
 use super::watch::{DrawWatch, VISITS_PER_CHECK};
+use super::wire::object_only;
 use crate::entity::Uscc;
 
 /// One department's inspectors on a visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an assignment object"
+)]
 pub struct Assignment {
     /// Department.
     pub department: String,
@@ -26,7 +31,7 @@ pub struct Assignment {
 /// One visit (进一次门、查多项事): an entity drawn by one or more tasks,
 /// checked on all their items at once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a visit object")]
 pub struct Visit {
     /// The entity.
     pub uscc: Uscc,
@@ -43,7 +48,7 @@ pub struct Visit {
 /// An inspector removed from a visit's candidates for a declared conflict
 /// (回避, 行政处罚法 Art. 43).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a recusal object")]
 pub struct Recusal {
     /// The entity.
     pub uscc: Uscc,
@@ -223,3 +228,5 @@ fn assign(
     }
     Ok(Some(recusals))
 }
+
+object_only!(Assignment, Visit, Recusal);

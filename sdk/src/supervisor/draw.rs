@@ -25,8 +25,10 @@ impl Supervisor {
     /// item, an invalid plan, roster or entropy, too few entities or
     /// inspectors.
     pub fn draw(&self, inputs: &DrawInputs) -> Result<DrawRecord, Error> {
-        let plan = self.resolve_plan(&inputs.plan)?;
+        // Rosters first, then the plan: the order of refusals that
+        // docs/draw-algorithm.md Appendix D gives.
         let rosters = inputs.build_rosters()?;
+        let plan = self.resolve_plan(&inputs.plan)?;
         self.draw_resolved(&plan, rosters.refs(), &inputs.entropy)
     }
 

@@ -307,3 +307,100 @@ pub fn edge_inputs() -> Inputs {
         inspectors,
     }
 }
+
+/// The points docs/draw-algorithm.md settles for `jianguan-draw/1`, in one
+/// draw: filter lists unsorted and repeated (kept as given), an upper-case
+/// `replaces.record` (kept as given), `penalty_free.factor` 0 beside a
+/// count stratum (the reduced part fills what the normal part lacks), the
+/// `region` field rather than the code's characters 3–8, identical history
+/// entries (one detail piece each) and repeated history items, a yearly
+/// cap counting other levels' and items' checks, a domain-only item,
+/// qualifications naming a domain (they qualify for nothing), repeated
+/// qualifications and conflicts, and repeated business lines on an entity
+/// (one line in the roster digest). Its items are the catalog's, as
+/// resolved, so the faces (which look items up) draw the same record.
+pub fn settled_inputs() -> Inputs {
+    let c = |i: u64| code(1000 + i, "91").to_string();
+    let entity = |i: u64, region: &str, class: &str, lines: &[&str], registered: &str| {
+        serde_json::json!({
+            "uscc": c(i), "region": region, "industries": lines, "status": "operating",
+            "credit_class": class, "registered_on": registered, "last_penalty_on": null, "weight": 1
+        })
+    };
+    let old = "2015-01-01";
+    let new = "2025-01-01";
+    let mut roster = serde_json::json!([
+        // Normal part of B: two entities (registered recently).
+        entity(0, "370283", "B", &["catering", "catering"], new),
+        entity(1, "370281", "B", &["catering"], new),
+        // Reduced part of B (penalty-free for three years).
+        entity(2, "370283", "B", &["food_sales"], old),
+        entity(3, "370283", "B", &["catering"], old),
+        entity(4, "370283", "B", &["catering"], old),
+        // Outside the region filter by its field, though its code says 370283.
+        entity(5, "370211", "B", &["catering"], new),
+        // Excluded: class A (undisturbed), class D (no stratum).
+        entity(6, "370283", "A", &["catering"], new),
+        entity(7, "370283", "D", &["catering"], new),
+        // Excluded by history: twice the same check; the yearly cap.
+        entity(8, "370283", "C", &["catering"], new),
+        entity(9, "370283", "C", &["catering"], new),
+        // Eligible in C; a check by another department does not count.
+        entity(10, "370283", "C", &["catering"], new),
+        entity(11, "370283", "C", &["food_sales"], new),
+    ]);
+    // A penalty after the cut: not penalty-free (and not every
+    // `last_penalty_on` null, which a frame would type as no dates at all).
+    roster[11]["last_penalty_on"] = "2025-06-01".into();
+    let history = serde_json::json!([
+        {"uscc": c(8), "date": "2026-05-10", "department": "market_regulation", "level": "county", "items": ["F-04", "F-04"]},
+        {"uscc": c(8), "date": "2026-05-10", "department": "market_regulation", "level": "county", "items": ["F-04", "F-04"]},
+        {"uscc": c(9), "date": "2026-01-20", "department": "market_regulation", "level": "province", "items": ["G-09"]},
+        {"uscc": c(10), "date": "2026-02-03", "department": "health", "level": "county", "items": ["J-01"]}
+    ]);
+    let inspector = |id: &str, quals: &[&str], conflicts: &[String]| {
+        serde_json::json!({
+            "id": id, "name": format!("检查员{id}"), "department": "market_regulation",
+            "team": "凤台所", "qualifications": quals, "status": "active",
+            "workload_cap": null, "conflicts": conflicts
+        })
+    };
+    let inspectors = serde_json::json!([
+        inspector("MR-1", &["food", "food"], &[]),
+        inspector("MR-2", &["food_sales", "special_equipment_use"], &[]),
+        inspector(
+            "MR-3",
+            &["catering", "special_equipment_use"],
+            &[c(0), c(0)]
+        ),
+        inspector("MR-4", &["catering", "S-03"], &[]),
+        inspector("MR-5", &["special_equipment_use", "catering"], &[]),
+        inspector("MR-6", &["catering", "special_equipment"], &[]),
+        inspector("MR-7", &["catering", "special_equipment_use"], &[]),
+    ]);
+    let plan = serde_json::json!({
+        "id": "平市监随机〔2026〕20号", "title": "settled points", "level": "county",
+        "as_of": "2026-06-30", "period": ["2026-07-01", "2026-07-31"],
+        "entropy": ["福彩3D 2026-170"],
+        "tasks": [{
+            "department": "market_regulation", "kind": "routine",
+            "items": [
+                {"code": "F-04", "industry": "catering", "domain": null, "category": "general"},
+                {"code": "S-03", "industry": null, "domain": "special_equipment", "category": "unknown"}
+            ],
+            "direction": "directed",
+            "filter": {"industries": ["food_sales", "catering", "catering"], "regions": ["370283", "37028", "370281"]},
+            "strata": [{"class": "B", "size": {"count": 3}}, {"class": "C", "size": {"ratio": "0.5"}}],
+            "rules": {"penalty_free": {"years": 3, "factor": "0"}, "yearly_cap": 1}
+        }],
+        "replaces": {"record": "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789",
+                     "reason": "大写十六进制的被替换记录"}
+    });
+    let inputs = serde_json::json!({
+        "plan": plan, "roster": roster, "history": history, "inspectors": inspectors,
+        "entropy": [{"label": "福彩3D 2026-170", "value": "5 0 2"}]
+    });
+    let mut inputs: Inputs = serde_json::from_value(inputs).expect("settled inputs");
+    inputs.plan.resolve(None).expect("valid plan");
+    inputs
+}

@@ -4,20 +4,23 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::SamplingError;
 
+mod item;
 mod ratio;
 
-use crate::catalog::{InspectionCategory, ItemCatalog};
-use crate::entity::{Domain, EntityKind, EntityStatus, Industry};
+use super::wire::object_only;
+use crate::catalog::ItemCatalog;
+use crate::entity::{EntityKind, EntityStatus, Industry};
+pub use item::PlanItem;
 pub use ratio::Ratio;
 
 /// The administrative level of an inspecting body, lowest first; Order 49
 /// Art. 42 spares entities a repeat check by a lower level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "a level text")]
 pub enum Level {
     /// 县级 (county, county-level city, district).
     County,
@@ -45,7 +48,7 @@ impl Level {
 /// 不定向抽查 draws from the whole roster, 定向抽查 from a filter by
 /// kind, size, industry or area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "a direction text")]
 pub enum Direction {
     /// 不定向: no filter beyond registration status.
     Undirected,
@@ -55,7 +58,7 @@ pub enum Direction {
 
 /// What a task checks, which decides the proportionality rules that apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "a task kind text")]
 pub enum TaskKind {
     /// A routine random inspection on items of the list.
     Routine,
@@ -64,58 +67,10 @@ pub enum TaskKind {
     Publicity,
 }
 
-/// A supervision item as fixed in a plan: its code, and what the catalog said
-/// of it when the plan was fixed, so a record verifies without the catalog.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlanItem {
-    /// Item code, e.g. `F-09`.
-    pub code: String,
-    /// The business line the item applies to, if any.
-    pub industry: Option<Industry>,
-    /// The plugin domain of an item tied to a domain but no line.
-    pub domain: Option<Domain>,
-    /// 一般 or 重点 (general or key) as the list gives it.
-    pub category: Option<InspectionCategory>,
-}
-
-impl<'de> Deserialize<'de> for PlanItem {
-    /// A bare code (`"F-09"`), resolved against the catalog later, or the full object.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Full {
-            code: String,
-            industry: Option<Industry>,
-            domain: Option<Domain>,
-            category: Option<InspectionCategory>,
-        }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Code(String),
-            Full(Full),
-        }
-        Ok(match Raw::deserialize(d)? {
-            Raw::Code(code) => PlanItem {
-                code,
-                industry: None,
-                domain: None,
-                category: None,
-            },
-            Raw::Full(f) => PlanItem {
-                code: f.code,
-                industry: f.industry,
-                domain: f.domain,
-                category: f.category,
-            },
-        })
-    }
-}
-
 /// Which entities of the roster a task may draw (the target filter). Empty
 /// lists do not filter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a filter object")]
 pub struct Filter {
     /// Entities in any of these business lines.
     #[serde(default)]
@@ -155,17 +110,24 @@ impl Filter {
 
 /// How many of a stratum to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(
+    rename_all = "snake_case",
+    expecting = "a size object: {\"ratio\": \"0.05\"} or {\"count\": 10}"
+)]
 pub enum Size {
     /// ⌈pool × ratio⌉ entities.
     Ratio(Ratio),
     /// Exactly this many; more than the pool holds is an error.
-    Count(u64),
+    Count(#[serde(deserialize_with = "super::wire::count64")] u64),
 }
 
 /// One stratum of a task: a credit class and its size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a stratum object {class, size}"
+)]
 pub struct StratumSpec {
     /// Credit class code, one of the plan's `classes`.
     pub class: String,
@@ -179,9 +141,14 @@ pub struct StratumSpec {
 /// individual businesses (个体工商户) included — narrow the task's filter to
 /// `enterprise` for the plan's literal reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a penalty_free object {years, factor} or null"
+)]
 pub struct PenaltyFree {
     /// Consecutive penalty-free years required (the plan says three).
+    #[serde(deserialize_with = "super::wire::count32")]
     pub years: u32,
     /// Factor applied to the stratum's ratio; the plan gives no figure, so
     /// the default ½ is an assumption to be set by each plan.
@@ -191,7 +158,7 @@ pub struct PenaltyFree {
 /// The proportionality rules of a task. Each rule that removes or
 /// down-weights an entity is recorded per entity with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a rules object")]
 pub struct Rules {
     /// Classes not drawn for routine checks (无事不扰; 国市监信发〔2022〕6号:
     /// class A "可不主动实施现场检查"). Default `["A"]`.
@@ -209,12 +176,18 @@ pub struct Rules {
     /// upper level spares lower levels for three months ("原则上三个月内不再
     /// 重复检查已检查的项目"); extending it to the same level and to other
     /// departments' checks on the same items is this SDK's plan rule.
-    #[serde(default = "default_repeat_window")]
+    #[serde(
+        default = "default_repeat_window",
+        deserialize_with = "super::wire::optional_count32"
+    )]
     pub repeat_window_months: Option<u32>,
     /// Inspections of one entity by the task's department per calendar year
     /// beyond which it is skipped; `null` turns it off. The default 2 is local
     /// practice, not a national figure.
-    #[serde(default = "default_yearly_cap")]
+    #[serde(
+        default = "default_yearly_cap",
+        deserialize_with = "super::wire::optional_count32"
+    )]
     pub yearly_cap: Option<u32>,
     /// The least share drawn by a publicity task (企业公示信息抽查办法 Art. 4:
     /// "抽取辖区内不少于3%的企业"). Default 0.03.
@@ -258,7 +231,7 @@ impl Default for Rules {
 /// is a joint plan (部门联合抽查): every entity drawn by any task gets one
 /// visit covering all of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a task object")]
 pub struct Task {
     /// The inspecting department's id (as in the catalog).
     pub department: String,
@@ -284,18 +257,25 @@ pub struct Task {
 
 /// Inspector assignment rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "an inspectors object"
+)]
 pub struct InspectorRules {
     /// Inspectors per department per visit; at least 2 (行政处罚法 Art. 42:
     /// "执法人员不得少于两人").
-    #[serde(default = "default_per_department")]
+    #[serde(
+        default = "default_per_department",
+        deserialize_with = "super::wire::count32"
+    )]
     pub per_department: u32,
     /// Draw a department's inspectors on one visit from different teams.
     #[serde(default)]
     pub distinct_teams: bool,
     /// Visits one inspector may be given in this draw, unless the roster sets
     /// a cap of its own; `null` for none.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::wire::optional_count32")]
     pub workload_cap: Option<u32>,
 }
 
@@ -315,7 +295,11 @@ impl Default for InspectorRules {
 
 /// The record a redraw replaces, and why. The replaced record stays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a replaces object {record, reason} or null"
+)]
 pub struct Replaces {
     /// The replaced record's digest (64 hex digits).
     pub record: String,
@@ -326,7 +310,7 @@ pub struct Replaces {
 /// A draw plan (抽查计划 batch), fixed and published before the public
 /// entropy it names exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "a plan object")]
 pub struct Plan {
     /// Plan or batch number.
     pub id: String,
@@ -336,8 +320,10 @@ pub struct Plan {
     pub level: Level,
     /// The date the plan's rules are applied on (penalty-free years, repeat
     /// window, yearly cap).
+    #[serde(deserialize_with = "super::wire::date")]
     pub as_of: NaiveDate,
     /// First and last day of the inspection period.
+    #[serde(deserialize_with = "super::wire::date_pair")]
     pub period: (NaiveDate, NaiveDate),
     /// Labels of the public values that will seed the draw, in order (e.g.
     /// "福利彩票双色球 2026137期 开奖号码").
@@ -414,6 +400,12 @@ impl Plan {
                     "is {}; 行政处罚法 Art. 42 requires at least two inspectors",
                     self.inspectors.per_department
                 ),
+            );
+        }
+        if self.inspectors.workload_cap == Some(0) {
+            return bad(
+                "inspectors.workload_cap".into(),
+                "is 0, which would leave no inspector to draw; use null for no cap".into(),
             );
         }
         if let Some(r) = &self.replaces {
@@ -585,3 +577,14 @@ impl Task {
         Ok(())
     }
 }
+
+object_only!(
+    Filter,
+    StratumSpec,
+    Rules,
+    Task,
+    InspectorRules,
+    Plan,
+    PenaltyFree,
+    Replaces
+);

@@ -90,14 +90,24 @@ impl Serialize for Ratio {
 impl<'de> Deserialize<'de> for Ratio {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(untagged)]
+        #[serde(
+            untagged,
+            expecting = "a ratio: a decimal text such as \"0.05\", or a number"
+        )]
         enum Raw {
             Text(String),
             Number(serde_json::Number),
         }
         let text = match Raw::deserialize(d)? {
             Raw::Text(t) => t,
-            Raw::Number(n) => n.to_string(),
+            // The number's shortest round-trip decimal in plain notation
+            // (Rust's `Display` for f64 never uses an exponent): 1e-6 is
+            // "0.000001", as docs/draw-algorithm.md Appendix C says.
+            Raw::Number(n) => match (n.as_u64(), n.as_f64()) {
+                (Some(u), _) => u.to_string(),
+                (None, Some(f)) => f.to_string(),
+                (None, None) => n.to_string(),
+            },
         };
         Ratio::parse(&text).map_err(serde::de::Error::custom)
     }

@@ -10,18 +10,23 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 mod builder;
+mod history;
 
 pub use builder::{EntryRef, RosterBuilder};
+pub use history::{InspectionHistory, PastInspection};
 
-use super::canonical::canonical_json;
 use super::error::SamplingError;
-use super::plan::Level;
 use super::prf::Digest32;
+use super::wire::object_only;
 use crate::entity::{EntityKind, EntityStatus, Industry, RegionCode, Uscc};
 
 /// One entity of a target roster, as a host supplies it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a target roster entry object"
+)]
 pub struct RosterEntry {
     /// The entity's code.
     pub uscc: Uscc,
@@ -35,12 +40,13 @@ pub struct RosterEntry {
     /// Credit class code (e.g. "B").
     pub credit_class: String,
     /// Date of registration (成立日期).
+    #[serde(deserialize_with = "super::wire::date")]
     pub registered_on: NaiveDate,
     /// Date of the latest administrative penalty decision, if any.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::wire::optional_date")]
     pub last_penalty_on: Option<NaiveDate>,
     /// Risk weight for weighted draws, a positive integer; 1 by default.
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "super::wire::positive32")]
     pub weight: u32,
 }
 
@@ -420,99 +426,6 @@ pub(crate) fn region_number(r: &RegionCode) -> u32 {
         .fold(0, |v, &d| v * 10 + u32::from(d - b'0'))
 }
 
-/// A past inspection of an entity, for the repeat-window and yearly-cap rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PastInspection {
-    /// The entity inspected.
-    pub uscc: Uscc,
-    /// Date of the inspection.
-    pub date: NaiveDate,
-    /// Inspecting department's id.
-    pub department: String,
-    /// Level of the inspecting body.
-    pub level: Level,
-    /// Item codes checked.
-    pub items: Vec<String>,
-}
-
-/// The inspection history a draw is checked against, with its digest (§2).
-/// The default is the empty history.
-#[derive(Debug, Clone)]
-pub struct InspectionHistory {
-    entries: Vec<PastInspection>,
-    by_entity: HashMap<Uscc, Vec<usize>>,
-    digest: Digest32,
-}
-
-impl Default for InspectionHistory {
-    fn default() -> Self {
-        InspectionHistory {
-            entries: Vec::new(),
-            by_entity: HashMap::new(),
-            digest: Sha256::digest([]).into(),
-        }
-    }
-}
-
-impl InspectionHistory {
-    /// Fixes a history. Order does not matter.
-    ///
-    /// # Errors
-    /// [`SamplingError::InvalidHistory`] for an entry with no items or a blank department.
-    pub fn new(entries: impl IntoIterator<Item = PastInspection>) -> Result<Self, SamplingError> {
-        let entries: Vec<PastInspection> = entries.into_iter().collect();
-        let mut lines = Vec::with_capacity(entries.len());
-        let mut by_entity: HashMap<Uscc, Vec<usize>> = HashMap::new();
-        for (n, e) in entries.iter().enumerate() {
-            if e.items.is_empty() || e.department.trim().is_empty() {
-                return Err(SamplingError::InvalidHistory {
-                    row: n,
-                    problem: format!(
-                        "inspection of {} on {} names no items or no department",
-                        e.uscc, e.date
-                    ),
-                });
-            }
-            let mut canon = e.clone();
-            canon.items.sort();
-            let mut line = canonical_json(&canon).into_bytes();
-            line.push(b'\n');
-            lines.push(line);
-            by_entity.entry(e.uscc).or_default().push(n);
-        }
-        lines.sort_unstable();
-        let mut h = Sha256::new();
-        for l in &lines {
-            h.update(l);
-        }
-        Ok(InspectionHistory {
-            entries,
-            by_entity,
-            digest: h.finalize().into(),
-        })
-    }
-
-    /// The digest (§2); that of an empty history is SHA-256 of nothing.
-    pub fn digest(&self) -> Digest32 {
-        self.digest
-    }
-
-    /// Past inspections of one entity.
-    pub fn of(&self, uscc: &Uscc) -> impl Iterator<Item = &PastInspection> {
-        self.by_entity
-            .get(uscc)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.entries[i])
-    }
-
-    /// Whether there is no history at all.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,3 +510,5 @@ mod tests {
         assert_eq!(roster.digest(), &<Digest32>::from(Sha256::digest(&all)));
     }
 }
+
+object_only!(RosterEntry);

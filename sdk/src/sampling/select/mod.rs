@@ -10,44 +10,20 @@ use super::SamplingError;
 use super::plan::{Plan, Size, Task, TaskKind};
 use super::prf::{KeyBatch, Prf, weighted_key};
 use super::roster::{Columns, InspectionHistory, TargetRoster, industry_bit};
+use super::wire::object_only;
 use crate::entity::Uscc;
 
+mod exclusion;
 mod fast;
 mod takes;
 
+pub use exclusion::{Exclusion, ExclusionRule};
 pub(crate) use takes::takes;
-
-/// Why an entity in a task's population was not drawn from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ExclusionRule {
-    /// The class is not drawn for routine checks (无事不扰, 国市监信发〔2022〕6号).
-    UndisturbedClass,
-    /// The class has no stratum in the task.
-    NoStratum,
-    /// Checked on one of the task's items by the same or a higher level within
-    /// the window (after SAMR Order 49 Art. 42; see [`Rules::repeat_window_months`](super::Rules::repeat_window_months)).
-    RecentlyInspected,
-    /// The department's yearly cap of inspections of the entity is reached.
-    YearlyCap,
-}
-
-/// An entity left out of a task's draw, with the rule and the facts behind it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Exclusion {
-    /// The entity.
-    pub uscc: Uscc,
-    /// The rule applied.
-    pub rule: ExclusionRule,
-    /// The facts, e.g. "F-09 by market_regulation (county) on 2026-10-02".
-    pub detail: String,
-}
 
 /// Pool sizes of one task over a roster part; parts add up (§7).
 /// Serializable, so that parts counted on other machines can be summed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct TaskCounts {
     /// Entities passing the filter (the task's population).
     pub population: u64,
@@ -122,7 +98,7 @@ impl Cand {
 /// Serializable exactly, so that parts selected on other machines can be
 /// merged.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct PartialSelection {
     pub(crate) winners: Vec<Vec<Cand>>,
     pub(crate) exclusions: Vec<Exclusion>,
@@ -611,3 +587,5 @@ fn in_slices<T: Send>(len: usize, f: impl Fn(std::ops::Range<usize>) -> T + Sync
             .collect()
     })
 }
+
+object_only!(TaskCounts, PartialSelection);
