@@ -75,6 +75,22 @@ def is_arrow(obj: object) -> bool:
     return hasattr(obj, "__arrow_c_stream__")
 
 
+def _without_null_columns(data: Any) -> Any:
+    """A polars frame with its all-missing columns (dtype ``Null``) as text:
+    polars exports such a column with a buffer Arrow's null type does not
+    have, which the native reader refuses; as text it reads as missing
+    values, as pandas' and pyarrow's all-null columns do."""
+    if not type(data).__module__.startswith("polars"):
+        return data
+    schema = getattr(data, "schema", None)
+    nulls = [n for n, t in schema.items() if str(t) == "Null"] if schema is not None else []
+    if not nulls:
+        return data
+    import polars
+
+    return data.cast({n: polars.String for n in nulls})
+
+
 #: The small tables read as rows: their columns, and which of them hold
 #: lists, given as a list or as text with ``;`` between the items (as the
 #: command's CSV files have them). Other columns are ignored, as the command
@@ -302,7 +318,7 @@ def roster(data: object) -> _native.Roster:
     if isinstance(data, _native.Roster):
         return data
     if is_arrow(data):
-        return _native.Roster.from_arrow(data)
+        return _native.Roster.from_arrow(_without_null_columns(data))
     if isinstance(data, (list, tuple)) or _is_columns(data):
         return _native.Roster.from_json(rows_json("roster", data))
     to_dict = getattr(data, "to_dict", None)
@@ -354,6 +370,7 @@ def facts(sup: _native.Supervisor, plugin: str, operation: str, data: object, id
     if id is not None:
         id = text("id", id)
     if is_arrow(data):
+        data = _without_null_columns(data)
         return data if id in (None, "uscc") else _renamed(data, id)
     names = labels(data)
     got = _raw_rows("facts", data)

@@ -131,7 +131,7 @@ def test_rows_messages_name_no_rust_types(sup: jianguan.Supervisor) -> None:
     )
     with pytest.raises(jianguan.InvalidInputError) as c2:
         draw(sup, history=[42])
-    assert str(c2.value) == "history[0]: invalid type: integer `42`, expected a dict"
+    assert str(c2.value) == "history[0]: invalid type: integer `42`, expected an inspection history entry object"
 
 
 def test_sdk_roster_refusals_name_the_index_label(sup: jianguan.Supervisor) -> None:

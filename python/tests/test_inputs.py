@@ -167,3 +167,20 @@ def test_grading_ignores_extra_columns_and_carries_an_id(sup_plugins: jianguan.S
     assert by_columns.grade == plain.grade and by_columns.uscc == codes
     with pytest.raises(jianguan.InvalidInputError, match="^facts: id column `licence` is missing"):
         sup_plugins.grade("food", frame, id="licence")
+
+
+def test_an_all_missing_date_column_reads_as_missing_in_every_frame_library() -> None:
+    # An all-null column is Arrow's null type (pyarrow, polars) or object
+    # dtype (pandas); each means "no date", as an absent column does.
+    codes = [jianguan.make_uscc(f"91370283MA{i:07}") for i in range(3)]
+    cols: dict[str, list[Any]] = {
+        "uscc": codes,
+        "region": ["370283"] * 3,
+        "status": ["operating"] * 3,
+        "credit_class": ["B"] * 3,
+        "registered_on": ["2020-01-01"] * 3,
+    }
+    without = jianguan.roster(pd.DataFrame(cols)).digest
+    cols["last_penalty_on"] = [None] * 3
+    for frame in (pd.DataFrame(cols), pa.table(cols), pl.DataFrame(cols)):
+        assert jianguan.roster(frame).digest == without, type(frame).__module__
