@@ -18,6 +18,27 @@ pub(crate) struct Document {
     pub inputs: Option<(Plan, Vec<EntropyValue>)>,
 }
 
+impl Document {
+    /// A draw's whole inputs document: its rosters, plan and entropy.
+    fn of_inputs(inputs: DrawInputs) -> Self {
+        let DrawInputs {
+            plan,
+            roster,
+            history,
+            inspectors,
+            entropy,
+        } = inputs;
+        Self {
+            rosters: DrawRosters {
+                roster,
+                history,
+                inspectors,
+            },
+            inputs: Some((plan, entropy)),
+        }
+    }
+}
+
 /// Reads argument `name`: `{roster, history, inspectors}`, or a draw's
 /// whole inputs document (with `plan` and `entropy` besides). With
 /// `roster_json` false the roster comes as columns, so the document must
@@ -41,21 +62,9 @@ pub(crate) fn document(
                 inputs: None,
             });
         }
-        let DrawInputs {
-            plan,
-            roster,
-            history,
-            inspectors,
-            entropy,
-        } = serde_json::from_str(text).map_err(shape)?;
-        return Ok(Document {
-            rosters: DrawRosters {
-                roster,
-                history,
-                inspectors,
-            },
-            inputs: Some((plan, entropy)),
-        });
+        return Ok(Document::of_inputs(
+            serde_json::from_str(text).map_err(shape)?,
+        ));
     }
     let mut value: serde_json::Value = serde_json::from_str(text).map_err(shape)?;
     let Some(object) = value.as_object_mut() else {
@@ -72,22 +81,9 @@ pub(crate) fn document(
     // The columns stand for the roster; serde needs the field to be there.
     object.insert("roster".into(), serde_json::Value::Array(Vec::new()));
     if object.contains_key("plan") || object.contains_key("entropy") {
-        let inputs: DrawInputs = serde_json::from_value(value).map_err(shape)?;
-        let DrawInputs {
-            plan,
-            roster,
-            history,
-            inspectors,
-            entropy,
-        } = inputs;
-        return Ok(Document {
-            rosters: DrawRosters {
-                roster,
-                history,
-                inspectors,
-            },
-            inputs: Some((plan, entropy)),
-        });
+        return Ok(Document::of_inputs(
+            serde_json::from_value(value).map_err(shape)?,
+        ));
     }
     Ok(Document {
         rosters: serde_json::from_value(value).map_err(shape)?,

@@ -9,7 +9,7 @@ use super::*;
 use sdk::supervisor::Supervisor;
 use sdk::supervisor::draw::{DrawInputs, DrawRecord, DrawRosters};
 
-fn root() -> PathBuf {
+pub(super) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
@@ -72,14 +72,14 @@ fn take(s: *mut c_char) -> String {
     text
 }
 
-fn last_error() -> String {
-    // SAFETY: never NULL, valid until the next call on this thread.
+pub(super) fn last_error() -> String {
+    // SAFETY: never NULL, valid until the next failing call on this thread.
     unsafe { CStr::from_ptr(jg_last_error()) }
         .to_string_lossy()
         .into_owned()
 }
 
-fn supervisor() -> *mut jg_supervisor {
+pub(super) fn supervisor() -> *mut jg_supervisor {
     let mut sup = std::ptr::null_mut();
     // SAFETY: NULL options mean the defaults.
     assert_eq!(
@@ -301,7 +301,7 @@ fn every_error_kind_has_one_status_one_class_and_one_documented_row() {
 #[test]
 fn the_last_error_kind_is_never_empty_after_a_failure() {
     let kind = || {
-        // SAFETY: never NULL, valid until the next call on this thread.
+        // SAFETY: never NULL, valid until the next failing call on this thread.
         unsafe { CStr::from_ptr(jg_last_error_kind()) }
             .to_str()
             .expect("utf-8")

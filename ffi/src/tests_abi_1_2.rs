@@ -1,33 +1,12 @@
 //! Tests of what ABI 1.2 adds, from Rust: columnar rosters give the JSON
 //! roster's draw, verification takes the draw's own inputs, every kind has
 //! its constant and every status its text, messages carry no Rust names.
-//! The C-side tests are in examples/c/tests/test_abi_1_2*.c.
+//! The C-side tests are examples/c/tests/test_{schemas,errors,columns}.c.
 
 use std::ffi::{CStr, CString, c_char};
-use std::path::PathBuf;
 
 use super::*;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn last_error() -> String {
-    // SAFETY: never NULL, valid until the next failing call on this thread.
-    unsafe { CStr::from_ptr(jg_last_error()) }
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn supervisor() -> *mut jg_supervisor {
-    let mut sup = std::ptr::null_mut();
-    // SAFETY: NULL options mean the defaults.
-    assert_eq!(
-        unsafe { jg_supervisor_new(std::ptr::null_mut(), &mut sup) },
-        jg_status::JG_STATUS_OK
-    );
-    sup
-}
+use crate::tests::{last_error, root, supervisor};
 
 fn days(text: &str) -> i32 {
     let d = sdk::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date");
