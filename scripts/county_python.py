@@ -2,11 +2,13 @@
 """The main job's Python step, as a data team would run it over the county
 (run with the venv of scripts/python-env.sh):
 
-1. read the register, the inspector roster and batch 3's history into pandas;
+1. read the register, the inspector roster and batch 3's history into pandas
+   (the CSV files as they are), and make the same county with
+   ``jianguan.generate_county``: the register must be the command's;
 2. grade the county's food businesses through the loaded plugins from a
    DataFrame, and check every grade against the Rust command's;
 3. draw batch 3 from the DataFrame; the record must be the Rust command's,
-   byte for byte; record the results entered for its visits
+   byte for byte (its strata printed as a table); record the results entered for its visits
    (batch3-results-entered.json beside the record): deadlines and follow-ups
    must be the command's;
 4. draw the joint batch 4 (with batch 3's history) on Dask: a LocalCluster of
@@ -38,29 +40,26 @@ ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "examples" / "plans"
 
 
-def split(s: str) -> list[str]:
-    return [x for x in s.split(";") if x]
-
-
 def main(out: str, batch3: str, batch4: str) -> None:
     county = Path(out)
     t0 = time.perf_counter()
     entities = pd.read_csv(county / "entities.csv", dtype=str, keep_default_na=False, engine="pyarrow")
     entities["last_penalty_on"] = entities["last_penalty_on"].replace("", None)
-    inspectors = [
-        {"id": r["id"], "name": r["name"], "department": r["department"], "team": r["team"],
-         "status": r["status"], "qualifications": split(r.get("qualifications", "")),
-         "conflicts": split(r.get("conflicts", "")),
-         "workload_cap": int(r["workload_cap"]) if r.get("workload_cap") else None}
-        for r in pd.read_csv(county / "inspectors.csv", dtype=str, keep_default_na=False).to_dict(orient="records")
-    ]
-    history = [
-        {"uscc": r["uscc"], "date": r["date"], "department": r["department"], "level": r["level"],
-         "items": split(r["items"])}
-        for r in pd.read_csv(county / "draws" / "history.csv", dtype=str, keep_default_na=False).to_dict(orient="records")
-    ]
+    # The inspectors' and history's CSV files go in as read: `;` lists in
+    # text, empty cells missing, as the command reads them (docs/python.md).
+    inspectors = pd.read_csv(county / "inspectors.csv", dtype=str, keep_default_na=False)
+    history = pd.read_csv(county / "draws" / "history.csv", dtype=str, keep_default_na=False)
     print(f"read {len(entities):,} entities, {len(inspectors)} inspectors, {len(history):,} past inspections"
           f" ({time.perf_counter() - t0:.1f} s)")
+
+    # The same county made from Python: the generator the command runs.
+    spec = json.loads((county / "spec.json").read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    made = jianguan.generate_county(spec["entities"], seed=spec["seed"], as_of=spec["as_of"])
+    if made.entities["uscc"].tolist() != entities["uscc"].tolist():
+        raise SystemExit("jianguan.generate_county differs from `roster generate`")
+    print(f"generate_county({spec['entities']:,}, seed={spec['seed']}) from Python in"
+          f" {time.perf_counter() - t0:.1f} s: the command's register, code for code")
 
     sup = jianguan.Supervisor(plugins_dir=county / "plugins")
     print("plugins:", ", ".join(f"{p.id} {p.version}" for p in sup.plugins()))
@@ -87,6 +86,7 @@ def main(out: str, batch3: str, batch4: str) -> None:
     print(f"batch 3 drawn from the DataFrame in {took * 1000:.0f} ms: {len(visits)} visits;"
           f" the record is the Rust record byte for byte ({record3.digest[:16]}…)")
     print(visits.head(3).to_string(index=False))
+    print(record3.strata().to_pandas().to_string(index=False))
 
     # The results the inspectors entered for batch 3, recorded from Python
     # through the same facade method as the command's `draw results`.
