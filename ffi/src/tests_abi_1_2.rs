@@ -126,13 +126,7 @@ fn columnar_rosters_draw_and_verify_as_json_ones_do() {
         let name = path.display().to_string();
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-        let mut inputs = v["inputs"].clone();
-        let roster = inputs
-            .as_object_mut()
-            .expect("object")
-            .remove("roster")
-            .expect("roster");
-        let columns = Columns::of(roster.as_array().expect("array"));
+        let (inputs, columns) = split_roster(&v);
         let table = columns.table();
         let rest = CString::new(inputs.to_string()).expect("no NUL");
         let mut record = std::ptr::null_mut();
@@ -197,6 +191,18 @@ fn columnar_rosters_draw_and_verify_as_json_ones_do() {
 }
 
 /// A bad column names itself and the row.
+/// A vector's inputs without their roster, and that roster as columns.
+fn split_roster(vector: &serde_json::Value) -> (serde_json::Value, Columns) {
+    let mut inputs = vector["inputs"].clone();
+    let roster = inputs
+        .as_object_mut()
+        .expect("object")
+        .remove("roster")
+        .expect("roster");
+    let columns = Columns::of(roster.as_array().expect("array"));
+    (inputs, columns)
+}
+
 #[test]
 fn a_bad_roster_column_names_column_and_row() {
     let sup = supervisor();
@@ -204,13 +210,7 @@ fn a_bad_roster_column_names_column_and_row() {
         &std::fs::read_to_string(root().join("tests/vectors/draw/edge-city.json")).expect("read"),
     )
     .expect("json");
-    let mut inputs = v["inputs"].clone();
-    let roster = inputs
-        .as_object_mut()
-        .expect("object")
-        .remove("roster")
-        .expect("roster");
-    let mut columns = Columns::of(roster.as_array().expect("array"));
+    let (inputs, mut columns) = split_roster(&v);
     columns.status[2] = 9;
     let rest = CString::new(inputs.to_string()).expect("no NUL");
     let mut record = std::ptr::null_mut();

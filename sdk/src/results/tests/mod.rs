@@ -234,6 +234,14 @@ fn a_minimal_table_from_json_defaults_status_and_follow_ups() {
 
 // ---- follow-ups (RULES §1.4 "Legal follow-ups tied to outcomes") ----
 
+/// Every code of `t` has exactly the follow-ups `expected` gives it.
+fn assert_follow_ups(t: &OutcomeTable, expected: &[(&str, &[&str])]) {
+    assert_eq!(expected.len(), t.codes().len());
+    for (code, events) in expected {
+        assert_eq!(events_of(t, code), *events, "code {code}");
+    }
+}
+
 #[test]
 fn newer_list_follow_ups() {
     let t = OutcomeTable::zhejiang_new();
@@ -257,10 +265,7 @@ fn newer_list_follow_ups() {
         ("11", &["status:RegistrationRevoked"]),
         ("12", &["status:MovedOut"]),
     ];
-    assert_eq!(expected.len(), t.codes().len());
-    for (code, events) in expected {
-        assert_eq!(events_of(&t, code), *events, "code {code}");
-    }
+    assert_follow_ups(&t, expected);
 }
 
 #[test]
@@ -277,10 +282,7 @@ fn older_list_follow_ups() {
         ("8", &["status:LicenceRevoked"]),
         ("9", &["status:RegistrationRevoked"]),
     ];
-    assert_eq!(expected.len(), t.codes().len());
-    for (code, events) in expected {
-        assert_eq!(events_of(&t, code), *events, "code {code}");
-    }
+    assert_follow_ups(&t, expected);
 }
 
 #[test]
